@@ -1,0 +1,72 @@
+/**
+ * Errors are values in the core: a function returns either its result or a `LeverError`.
+ * Every message a user can see is built here, so the same bad input gets the same error
+ * and the same words wherever it is typed (DOMAIN.md "Errors").
+ */
+
+/** The Excel error a `LeverError` shows as. */
+export type ErrorType = "#VALUE!" | "#NUM!" | "#N/A";
+
+export class LeverError {
+  constructor(
+    readonly type: ErrorType,
+    readonly message: string,
+  ) {}
+}
+
+export function isLeverError(value: unknown): value is LeverError {
+  return value instanceof LeverError;
+}
+
+/** Where a cell sits inside a range argument, 1-based, as a user counts. */
+export interface CellAt {
+  readonly row: number;
+  readonly column: number;
+}
+
+function where(at: CellAt | undefined): string {
+  return at ? ` at row ${at.row}, column ${at.column}` : "";
+}
+
+function show(value: unknown): string {
+  if (typeof value === "string") return `"${value.length > 40 ? value.slice(0, 37) + "..." : value}"`;
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "a non-finite number";
+  return String(value);
+}
+
+/** The one message catalogue. Each entry names the argument and, inside a range, the cell. */
+export const Errors = {
+  text: (arg: string, value: string, at?: CellAt) =>
+    new LeverError("#VALUE!", `${arg}: text ${show(value)}${where(at)}; expected a number`),
+  boolean: (arg: string, value: boolean, at?: CellAt) =>
+    new LeverError("#VALUE!", `${arg}: ${value ? "TRUE" : "FALSE"}${where(at)}; expected a number`),
+  notANumber: (arg: string, value: unknown, at?: CellAt) =>
+    new LeverError("#VALUE!", `${arg}: ${show(value)}${where(at)} is not a number`),
+  notFinite: (arg: string, at?: CellAt) =>
+    new LeverError("#NUM!", `${arg}: a non-finite number${where(at)}`),
+  negative: (arg: string, value: number, at?: CellAt) =>
+    new LeverError("#NUM!", `${arg}: ${show(value)}${where(at)} is negative; expected 0 or more`),
+  outOfRange: (arg: string, value: number, range: string) =>
+    new LeverError("#NUM!", `${arg}: ${show(value)} is outside ${range}`),
+  wholePercent: (arg: string, value: number) =>
+    new LeverError(
+      "#NUM!",
+      `${arg}: ${show(value)} looks like a percent typed as a whole number; enter ${show(value / 100)} (or ${show(value)}%)`,
+    ),
+  notWholeMonths: (arg: string, value: number) =>
+    new LeverError("#NUM!", `${arg}: ${show(value)} is not a whole number of months (1 or more)`),
+  tooLong: (arg: string, value: number, months: number) =>
+    new LeverError(
+      "#NUM!",
+      `${arg}: ${show(value)} months is longer than the usage (${months} months); extend the usage projection`,
+    ),
+  unknownWord: (arg: string, value: string, choices: readonly string[]) =>
+    new LeverError("#VALUE!", `${arg}: unknown value ${show(value)}; use ${choices.map((c) => `"${c}"`).join(", ")}`),
+  emptyUsage: (arg: string) =>
+    new LeverError("#N/A", `${arg}: no usage (the range is empty or all zero)`),
+  missing: (arg: string) => new LeverError("#N/A", `${arg}: a value is required`),
+  shape: (arg: string, expected: string, got: string) =>
+    new LeverError("#VALUE!", `${arg}: expected ${expected}, got ${got}`),
+  tooMuch: (arg: string, value: number, limit: number) =>
+    new LeverError("#NUM!", `${arg}: ${show(value)} is more than the ${show(limit)} this function accepts`),
+} as const;

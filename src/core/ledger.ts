@@ -1,0 +1,190 @@
+/**
+ * The commitment ledger (DOMAIN.md "The commitment ledger"): the one place where a deal's terms
+ * and a usage series become dollars. Every figure and lever value in the product is read off a
+ * run of this ledger, or the difference of two runs.
+ */
+import type { OverageRate } from "./inputs";
+
+/** The terms of a committed-spend deal. Money in dollars, rates as decimals, time in months. */
+export interface Deal {
+  /** Commit per full period, dollars. */
+  readonly commit: number;
+  /** Discount off list on committed usage, 0 <= d < 1. */
+  readonly discount: number;
+  /** Overage price as a fraction of list, or "committed" (= 1 - discount). */
+  readonly overageRate: OverageRate;
+  /** Share of a period's unused commitment that carries into the next period, 0..1. */
+  readonly carryover: number;
+  /** Months in a commit period. */
+  readonly periodMonths: number;
+  /** True-forward: each period's commit is the previous one's times (1 + stepUp). */
+  readonly stepUp?: number;
+  /** Ratchet: a period's commit is at least what was drawn in the period before. */
+  readonly ratchet?: boolean;
+  /** Without a price lock, list prices rise by this at each 12-month anniversary, compounding. */
+  readonly uplift?: number;
+  /** Share of every month's usage that does not draw down the commit (billed at the overage rate). */
+  readonly excludedShare?: number;
+}
+
+/** One commit period, as the LEDGER function spills it. Dollars are committed-rate dollars except `billedOverage`. */
+export interface PeriodRow {
+  readonly period: number;
+  readonly months: number;
+  readonly commit: number;
+  readonly carryIn: number;
+  readonly drawn: number;
+  readonly unused: number;
+  readonly carryOut: number;
+  readonly forfeited: number;
+  readonly overage: number;
+  readonly billedOverage: number;
+}
+
+/** Totals over the term. */
+export interface LedgerTotals {
+  /** Sum of the (prorated, stepped, ratcheted) commits. */
+  readonly commitment: number;
+  /** Sum of drawn committed-rate dollars. */
+  readonly drawn: number;
+  /** Commitment forfeited: the waste. */
+  readonly forfeited: number;
+  /** Overage in committed-rate dollars. */
+  readonly overage: number;
+  /** Overage as billed (overage rate times its list value), plus any excluded usage's bill. */
+  readonly billedOverage: number;
+  /** Commitment plus everything billed on top: the total cost over the term. */
+  readonly totalCost: number;
+  /** Usage at list over the term, before any uplift: the ESR's denominator. */
+  readonly list: number;
+}
+
+/** The overage price as a fraction of list once the discount is known. */
+export function overageMultiple(deal: Pick<Deal, "overageRate" | "discount">): number {
+  return deal.overageRate === "committed" ? 1 - deal.discount : deal.overageRate;
+}
+
+/** Month t's usage under the deal's uplift: list prices rise at each 12-month anniversary. */
+function upliftFactor(uplift: number, monthIndex: number): number {
+  return uplift === 0 ? 1 : Math.pow(1 + uplift, Math.floor(monthIndex / 12));
+}
+
+/**
+ * Runs the ledger over `usage` (monthly list dollars) and returns the totals. Pass `rows` to
+ * receive one row per period as well. Variants (uplift, exclusions, step-up, ratchet) are terms
+ * of the deal, not separate formulas.
+ */
+export function runLedger(usage: ArrayLike<number>, deal: Deal, rows?: PeriodRow[]): LedgerTotals {
+  const { commit, discount, carryover, periodMonths } = deal;
+  const stepUp = deal.stepUp ?? 0;
+  const uplift = deal.uplift ?? 0;
+  const excluded = deal.excludedShare ?? 0;
+  const m = overageMultiple(deal);
+  const keep = 1 - discount;
+  const months = usage.length;
+  const periods = Math.ceil(months / periodMonths);
+
+  let commitment = 0;
+  let drawnTotal = 0;
+  let forfeitedTotal = 0;
+  let overageTotal = 0;
+  let excludedList = 0;
+  let list = 0;
+  let carryIn = 0;
+  let fullCommit = commit;
+  let previousDrawn = 0;
+
+  for (let k = 0; k < periods; k++) {
+    const start = k * periodMonths;
+    const end = Math.min(months, start + periodMonths);
+    const n = end - start;
+    if (k > 0) {
+      fullCommit *= 1 + stepUp;
+      if (deal.ratchet && previousDrawn > fullCommit) fullCommit = previousDrawn;
+    }
+    const periodCommit = (fullCommit * n) / periodMonths;
+
+    let periodList = 0;
+    for (let t = start; t < end; t++) {
+      const u = usage[t]!;
+      list += u;
+      periodList += uplift === 0 ? u : u * upliftFactor(uplift, t);
+    }
+    excludedList += excluded * periodList;
+    const drawn = keep * (1 - excluded) * periodList;
+
+    const available = periodCommit + carryIn;
+    const unused = available > drawn ? available - drawn : 0;
+    const overage = drawn > available ? drawn - available : 0;
+    const last = k === periods - 1;
+    const carryOut = last ? 0 : carryover * unused;
+    const forfeited = unused - carryOut;
+    const billed = (m * overage) / keep;
+
+    rows?.push({
+      period: k + 1,
+      months: n,
+      commit: periodCommit,
+      carryIn,
+      drawn,
+      unused,
+      carryOut,
+      forfeited,
+      overage,
+      billedOverage: billed,
+    });
+
+    commitment += periodCommit;
+    drawnTotal += drawn;
+    forfeitedTotal += forfeited;
+    overageTotal += overage;
+    carryIn = carryOut;
+    previousDrawn = drawn;
+  }
+
+  const billedOverage = (m * overageTotal) / keep + m * excludedList;
+  return {
+    commitment,
+    drawn: drawnTotal,
+    forfeited: forfeitedTotal,
+    overage: overageTotal,
+    billedOverage,
+    totalCost: commitment + billedOverage,
+    list,
+  };
+}
+
+/** The LEDGER spill's header, in FUNCTIONS.md's order. */
+export const LEDGER_HEADER = [
+  "Period",
+  "Months",
+  "Commit",
+  "Carry in",
+  "Drawn",
+  "Unused",
+  "Carry out",
+  "Forfeited",
+  "Overage",
+  "Billed overage",
+] as const;
+
+/** The ledger as a table: the header, then one row per commit period. */
+export function ledgerTable(usage: ArrayLike<number>, deal: Deal): (number | string)[][] {
+  const rows: PeriodRow[] = [];
+  runLedger(usage, deal, rows);
+  return [
+    [...LEDGER_HEADER],
+    ...rows.map((r) => [
+      r.period,
+      r.months,
+      r.commit,
+      r.carryIn,
+      r.drawn,
+      r.unused,
+      r.carryOut,
+      r.forfeited,
+      r.overage,
+      r.billedOverage,
+    ]),
+  ];
+}

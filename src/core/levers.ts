@@ -1,0 +1,87 @@
+/**
+ * Figures and lever values over the term (DOMAIN.md "Derived figures" and "The value of a lever").
+ * Each lever's value is the difference of two ledger runs: the deal as drafted and the same deal
+ * with only that term changed. Positive values save money; *_COST values are what a clause costs.
+ */
+import { Deal, runLedger } from "./ledger";
+
+const cost = (usage: ArrayLike<number>, deal: Deal): number => runLedger(usage, deal).totalCost;
+
+/** Dollars of commitment forfeited over the term. */
+export function commitWaste(usage: ArrayLike<number>, deal: Deal): number {
+  return runLedger(usage, deal).forfeited;
+}
+
+/** Total cost over the term: commitment plus billed overage. */
+export function totalCost(usage: ArrayLike<number>, deal: Deal): number {
+  return cost(usage, deal);
+}
+
+/** 1 - waste / commitment; with nothing committed nothing is forfeited, so 1. */
+export function utilization(usage: ArrayLike<number>, deal: Deal): number {
+  const run = runLedger(usage, deal);
+  return run.commitment === 0 ? 1 : 1 - run.forfeited / run.commitment;
+}
+
+/** Share of consumption (committed-rate dollars) that falls inside the commitment. */
+export function coverage(usage: ArrayLike<number>, deal: Deal): number {
+  const run = runLedger(usage, deal);
+  return run.drawn === 0 ? 1 : 1 - run.overage / run.drawn;
+}
+
+/** Effective savings rate against list: 1 - total cost / usage at list. */
+export function effectiveSavingsRate(usage: ArrayLike<number>, deal: Deal): number {
+  const run = runLedger(usage, deal);
+  return 1 - run.totalCost / run.list;
+}
+
+/** Dollars saved by billing overage at the committed rate instead of the deal's overage rate. */
+export function overageValue(usage: ArrayLike<number>, deal: Deal): number {
+  return cost(usage, deal) - cost(usage, { ...deal, overageRate: "committed" });
+}
+
+/** Cost with no carryover minus cost with the deal's carryover. */
+export function carryoverValue(usage: ArrayLike<number>, deal: Deal): number {
+  return cost(usage, { ...deal, carryover: 0 }) - cost(usage, deal);
+}
+
+/** Cost without a lock (list rises by `uplift` each 12 months) minus cost with the lock. */
+export function priceLockValue(usage: ArrayLike<number>, deal: Deal, uplift: number): number {
+  return cost(usage, { ...deal, uplift }) - cost(usage, { ...deal, uplift: 0 });
+}
+
+/** Cost with true-forward step-ups of `stepUp` per period minus cost with a flat commit. */
+export function trueForwardCost(usage: ArrayLike<number>, deal: Deal, stepUp: number): number {
+  return cost(usage, { ...deal, stepUp }) - cost(usage, { ...deal, stepUp: 0 });
+}
+
+/** Cost with a ratcheting minimum minus cost with a flat commit. */
+export function ratchetCost(usage: ArrayLike<number>, deal: Deal): number {
+  return cost(usage, { ...deal, ratchet: true }) - cost(usage, { ...deal, ratchet: false });
+}
+
+/** Cost when a share of usage does not count toward the commit minus cost when all of it does. */
+export function exclusionCost(usage: ArrayLike<number>, deal: Deal, excludedShare: number): number {
+  return cost(usage, { ...deal, excludedShare }) - cost(usage, { ...deal, excludedShare: 0 });
+}
+
+/**
+ * Value of capping the renewal uplift at `cap` instead of a reset to list: renewal usage (list
+ * dollars) times max(0, 1 - (1 - d) * (1 + cap)).
+ */
+export function renewalCapValue(renewalUsage: ArrayLike<number>, discount: number, cap: number): number {
+  let list = 0;
+  for (let t = 0; t < renewalUsage.length; t++) list += renewalUsage[t]!;
+  return list * Math.max(0, 1 - (1 - discount) * (1 + cap));
+}
+
+/**
+ * Cost over a horizon: the deal's ledger over the first `termMonths`, then every later month at
+ * `renewalRate` times list. The caller checks termMonths <= usage.length.
+ */
+export function horizonCost(usage: ArrayLike<number>, deal: Deal, termMonths: number, renewalRate: number): number {
+  const series = Array.from(usage);
+  let after = 0;
+  for (let t = termMonths; t < series.length; t++) after += series[t]!;
+  return cost(series.slice(0, termMonths), deal) + renewalRate * after;
+}

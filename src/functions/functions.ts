@@ -1,0 +1,370 @@
+/**
+ * The LEVERS.* custom functions. Each JSDoc comment is the function's help in Excel (the webpack
+ * plugin turns it into functions.json); each body is one call through the shared validator into
+ * the core. Argument names, order and defaults are the public contract in FUNCTIONS.md.
+ */
+import * as core from "../core";
+import { arg, dealArgs, dealOf, invoke } from "./validator";
+
+const overageArgs = { overage_rate: arg.overageRate(1), carryover: arg.share(0), period_months: arg.months(12) };
+const noOverageArgs = { carryover: arg.share(0), period_months: arg.months(12) };
+
+/**
+ * Dollars of commitment forfeited over the term: the commit you pay for and never use.
+ * @customfunction COMMIT_WASTE
+ * @param commit Commit per period, in dollars (e.g. 1000000 a year).
+ * @param usage Monthly usage at list price, in dollars: one column (or row) of months; several columns are summed.
+ * @param discount Discount off list on committed usage, as a decimal (0.2 = 20%).
+ * @param [carryover] Share of unused commitment that rolls into the next period, as a decimal (default 0).
+ * @param [period_months] Months in a commit period (default 12).
+ * @returns Dollars forfeited over the term.
+ */
+export function commitWaste(
+  commit: unknown,
+  usage: unknown[][],
+  discount: unknown,
+  carryover?: unknown,
+  period_months?: unknown,
+): number {
+  return invoke({ ...dealArgs, ...noOverageArgs }, { commit, usage, discount, carryover, period_months }, (a) =>
+    core.commitWaste(a.usage, dealOf(a)),
+  );
+}
+
+/**
+ * Dollars saved over the term by billing overage at the committed rate instead of the overage rate.
+ * @customfunction OVERAGE_VALUE
+ * @param commit Commit per period, in dollars.
+ * @param usage Monthly usage at list price, in dollars: one column (or row) of months; several columns are summed.
+ * @param discount Discount off list on committed usage, as a decimal (0.2 = 20%).
+ * @param [overage_rate] Price of overage as a fraction of list (default 1 = list), or "committed".
+ * @param [carryover] Share of unused commitment that rolls into the next period, as a decimal (default 0).
+ * @param [period_months] Months in a commit period (default 12).
+ * @returns Dollars saved over the term.
+ */
+export function overageValue(
+  commit: unknown,
+  usage: unknown[][],
+  discount: unknown,
+  overage_rate?: unknown,
+  carryover?: unknown,
+  period_months?: unknown,
+): number {
+  return invoke(
+    { ...dealArgs, ...overageArgs },
+    { commit, usage, discount, overage_rate, carryover, period_months },
+    (a) => core.overageValue(a.usage, dealOf(a)),
+  );
+}
+
+/**
+ * Total cost over the term: every period's commit plus the overage billed on top.
+ * @customfunction TOTAL_COST
+ * @param commit Commit per period, in dollars.
+ * @param usage Monthly usage at list price, in dollars: one column (or row) of months; several columns are summed.
+ * @param discount Discount off list on committed usage, as a decimal (0.2 = 20%).
+ * @param [overage_rate] Price of overage as a fraction of list (default 1 = list), or "committed".
+ * @param [carryover] Share of unused commitment that rolls into the next period, as a decimal (default 0).
+ * @param [period_months] Months in a commit period (default 12).
+ * @returns Dollars over the term.
+ */
+export function totalCost(
+  commit: unknown,
+  usage: unknown[][],
+  discount: unknown,
+  overage_rate?: unknown,
+  carryover?: unknown,
+  period_months?: unknown,
+): number {
+  return invoke(
+    { ...dealArgs, ...overageArgs },
+    { commit, usage, discount, overage_rate, carryover, period_months },
+    (a) => core.totalCost(a.usage, dealOf(a)),
+  );
+}
+
+/**
+ * Dollars saved over the term by letting unused commitment carry over: cost with no carryover minus cost with it.
+ * @customfunction CARRYOVER_VALUE
+ * @param commit Commit per period, in dollars.
+ * @param usage Monthly usage at list price, in dollars: one column (or row) of months; several columns are summed.
+ * @param discount Discount off list on committed usage, as a decimal (0.2 = 20%).
+ * @param carryover Share of unused commitment that rolls into the next period, as a decimal (0.5 = half).
+ * @param [overage_rate] Price of overage as a fraction of list (default 1 = list), or "committed".
+ * @param [period_months] Months in a commit period (default 12).
+ * @returns Dollars saved over the term.
+ */
+export function carryoverValue(
+  commit: unknown,
+  usage: unknown[][],
+  discount: unknown,
+  carryover: unknown,
+  overage_rate?: unknown,
+  period_months?: unknown,
+): number {
+  return invoke(
+    {
+      ...dealArgs,
+      carryover: arg.share(),
+      overage_rate: arg.overageRate(1),
+      period_months: arg.months(12),
+    },
+    { commit, usage, discount, carryover, overage_rate, period_months },
+    (a) => core.carryoverValue(a.usage, dealOf(a)),
+  );
+}
+
+/**
+ * Share of the commitment actually used: 1 - forfeited / committed.
+ * @customfunction UTILIZATION
+ * @param commit Commit per period, in dollars.
+ * @param usage Monthly usage at list price, in dollars: one column (or row) of months; several columns are summed.
+ * @param discount Discount off list on committed usage, as a decimal (0.2 = 20%).
+ * @param [carryover] Share of unused commitment that rolls into the next period, as a decimal (default 0).
+ * @param [period_months] Months in a commit period (default 12).
+ * @returns A decimal share (0.96 = 96%).
+ */
+export function utilization(
+  commit: unknown,
+  usage: unknown[][],
+  discount: unknown,
+  carryover?: unknown,
+  period_months?: unknown,
+): number {
+  return invoke({ ...dealArgs, ...noOverageArgs }, { commit, usage, discount, carryover, period_months }, (a) =>
+    core.utilization(a.usage, dealOf(a)),
+  );
+}
+
+/**
+ * Share of consumption that falls inside the commitment (the rest is overage).
+ * @customfunction COVERAGE
+ * @param commit Commit per period, in dollars.
+ * @param usage Monthly usage at list price, in dollars: one column (or row) of months; several columns are summed.
+ * @param discount Discount off list on committed usage, as a decimal (0.2 = 20%).
+ * @param [carryover] Share of unused commitment that rolls into the next period, as a decimal (default 0).
+ * @param [period_months] Months in a commit period (default 12).
+ * @returns A decimal share (0.95 = 95%).
+ */
+export function coverage(
+  commit: unknown,
+  usage: unknown[][],
+  discount: unknown,
+  carryover?: unknown,
+  period_months?: unknown,
+): number {
+  return invoke({ ...dealArgs, ...noOverageArgs }, { commit, usage, discount, carryover, period_months }, (a) =>
+    core.coverage(a.usage, dealOf(a)),
+  );
+}
+
+/**
+ * Effective savings rate against list: 1 - total cost / usage at list.
+ * @customfunction ESR
+ * @param commit Commit per period, in dollars.
+ * @param usage Monthly usage at list price, in dollars: one column (or row) of months; several columns are summed.
+ * @param discount Discount off list on committed usage, as a decimal (0.2 = 20%).
+ * @param [overage_rate] Price of overage as a fraction of list (default 1 = list), or "committed".
+ * @param [carryover] Share of unused commitment that rolls into the next period, as a decimal (default 0).
+ * @param [period_months] Months in a commit period (default 12).
+ * @returns A decimal rate (0.15 = 15% below list; negative means paying more than list).
+ */
+export function esr(
+  commit: unknown,
+  usage: unknown[][],
+  discount: unknown,
+  overage_rate?: unknown,
+  carryover?: unknown,
+  period_months?: unknown,
+): number {
+  return invoke(
+    { ...dealArgs, ...overageArgs },
+    { commit, usage, discount, overage_rate, carryover, period_months },
+    (a) => core.effectiveSavingsRate(a.usage, dealOf(a)),
+  );
+}
+
+/**
+ * Dollars a price lock saves over the term: cost if list prices rise by the uplift each year, minus cost locked.
+ * @customfunction PRICE_LOCK_VALUE
+ * @param commit Commit per period, in dollars.
+ * @param usage Monthly usage at today's list price, in dollars: one column (or row) of months; several columns are summed.
+ * @param discount Discount off list on committed usage, as a decimal (0.2 = 20%).
+ * @param uplift Yearly list-price rise without a lock, as a decimal (0.1 = 10% at each anniversary, compounding).
+ * @param [overage_rate] Price of overage as a fraction of list (default 1 = list), or "committed".
+ * @param [carryover] Share of unused commitment that rolls into the next period, as a decimal (default 0).
+ * @param [period_months] Months in a commit period (default 12).
+ * @returns Dollars saved over the term.
+ */
+export function priceLockValue(
+  commit: unknown,
+  usage: unknown[][],
+  discount: unknown,
+  uplift: unknown,
+  overage_rate?: unknown,
+  carryover?: unknown,
+  period_months?: unknown,
+): number {
+  return invoke(
+    { ...dealArgs, uplift: arg.change(), ...overageArgs },
+    { commit, usage, discount, uplift, overage_rate, carryover, period_months },
+    (a) => core.priceLockValue(a.usage, dealOf(a), a.uplift),
+  );
+}
+
+/**
+ * Dollars a true-forward clause costs over the term: cost with the commit stepping up each period, minus flat.
+ * @customfunction TRUE_FORWARD_COST
+ * @param commit First period's commit, in dollars.
+ * @param usage Monthly usage at list price, in dollars: one column (or row) of months; several columns are summed.
+ * @param discount Discount off list on committed usage, as a decimal (0.2 = 20%).
+ * @param step_up Commit increase at each new period, as a decimal (0.15 = 15% more each period).
+ * @param [overage_rate] Price of overage as a fraction of list (default 1 = list), or "committed".
+ * @param [carryover] Share of unused commitment that rolls into the next period, as a decimal (default 0).
+ * @param [period_months] Months in a commit period (default 12).
+ * @returns Dollars over the term (negative when the step-up saves more overage than it adds in commitment).
+ */
+export function trueForwardCost(
+  commit: unknown,
+  usage: unknown[][],
+  discount: unknown,
+  step_up: unknown,
+  overage_rate?: unknown,
+  carryover?: unknown,
+  period_months?: unknown,
+): number {
+  return invoke(
+    { ...dealArgs, step_up: arg.change(), ...overageArgs },
+    { commit, usage, discount, step_up, overage_rate, carryover, period_months },
+    (a) => core.trueForwardCost(a.usage, dealOf(a), a.step_up),
+  );
+}
+
+/**
+ * Dollars a ratcheting minimum costs over the term: each period's commit rises to the previous period's draw.
+ * @customfunction RATCHET_COST
+ * @param commit First period's commit, in dollars.
+ * @param usage Monthly usage at list price, in dollars: one column (or row) of months; several columns are summed.
+ * @param discount Discount off list on committed usage, as a decimal (0.2 = 20%).
+ * @param [overage_rate] Price of overage as a fraction of list (default 1 = list), or "committed".
+ * @param [carryover] Share of unused commitment that rolls into the next period, as a decimal (default 0).
+ * @param [period_months] Months in a commit period (default 12).
+ * @returns Dollars over the term.
+ */
+export function ratchetCost(
+  commit: unknown,
+  usage: unknown[][],
+  discount: unknown,
+  overage_rate?: unknown,
+  carryover?: unknown,
+  period_months?: unknown,
+): number {
+  return invoke(
+    { ...dealArgs, ...overageArgs },
+    { commit, usage, discount, overage_rate, carryover, period_months },
+    (a) => core.ratchetCost(a.usage, dealOf(a)),
+  );
+}
+
+/**
+ * Dollars an exclusion costs over the term: a share of usage that does not count toward the commit and is billed as overage.
+ * @customfunction EXCLUSION_COST
+ * @param commit Commit per period, in dollars.
+ * @param usage Monthly usage at list price, in dollars: one column (or row) of months; several columns are summed.
+ * @param discount Discount off list on committed usage, as a decimal (0.2 = 20%).
+ * @param excluded_share Share of every month's usage that does not draw down the commit, as a decimal (0.1 = 10%).
+ * @param [overage_rate] Price of overage and excluded usage as a fraction of list (default 1 = list), or "committed".
+ * @param [carryover] Share of unused commitment that rolls into the next period, as a decimal (default 0).
+ * @param [period_months] Months in a commit period (default 12).
+ * @returns Dollars over the term.
+ */
+export function exclusionCost(
+  commit: unknown,
+  usage: unknown[][],
+  discount: unknown,
+  excluded_share: unknown,
+  overage_rate?: unknown,
+  carryover?: unknown,
+  period_months?: unknown,
+): number {
+  return invoke(
+    { ...dealArgs, excluded_share: arg.share(), ...overageArgs },
+    { commit, usage, discount, excluded_share, overage_rate, carryover, period_months },
+    (a) => core.exclusionCost(a.usage, dealOf(a), a.excluded_share),
+  );
+}
+
+/**
+ * Dollars a renewal cap is worth: renewal usage priced at the capped rate instead of a reset to list.
+ * @customfunction RENEWAL_CAP_VALUE
+ * @param renewal_usage Monthly usage at list price after the term, in dollars (the renewal horizon).
+ * @param discount Discount off list in the current deal, as a decimal (0.2 = 20%).
+ * @param cap Most the rate may rise at renewal, as a decimal (0.05 = 5% above today's discounted rate).
+ * @returns Dollars saved over the renewal horizon.
+ */
+export function renewalCapValue(renewal_usage: unknown[][], discount: unknown, cap: unknown): number {
+  return invoke(
+    { renewal_usage: arg.usage(), discount: arg.discount(), cap: arg.share() },
+    { renewal_usage, discount, cap },
+    (a) => core.renewalCapValue(a.renewal_usage, a.discount, a.cap),
+  );
+}
+
+/**
+ * Cost over the whole usage horizon: the deal for the first term_months, then list times the renewal rate.
+ * @customfunction HORIZON_COST
+ * @param commit Commit per period, in dollars.
+ * @param usage Monthly usage at list price over the whole horizon, in dollars: one column (or row) of months.
+ * @param discount Discount off list on committed usage, as a decimal (0.2 = 20%).
+ * @param term_months Length of the term, in months (the rest of the horizon is renewal).
+ * @param renewal_rate Price after the term as a fraction of list (1 = list, 0.85 = 15% off).
+ * @param [overage_rate] Price of overage as a fraction of list (default 1 = list), or "committed".
+ * @param [carryover] Share of unused commitment that rolls into the next period, as a decimal (default 0).
+ * @param [period_months] Months in a commit period (default 12).
+ * @returns Dollars over the horizon.
+ */
+export function horizonCost(
+  commit: unknown,
+  usage: unknown[][],
+  discount: unknown,
+  term_months: unknown,
+  renewal_rate: unknown,
+  overage_rate?: unknown,
+  carryover?: unknown,
+  period_months?: unknown,
+): number {
+  return invoke(
+    { ...dealArgs, term_months: arg.months(), renewal_rate: arg.listMultiple(), ...overageArgs },
+    { commit, usage, discount, term_months, renewal_rate, overage_rate, carryover, period_months },
+    (a) =>
+      a.term_months > a.usage.length
+        ? core.Errors.tooLong("term_months", a.term_months, a.usage.length)
+        : core.horizonCost(a.usage, dealOf(a), a.term_months, a.renewal_rate),
+  );
+}
+
+/**
+ * The commitment ledger, one row per commit period (spills). Dollars are at the committed rate except billed overage.
+ * @customfunction LEDGER
+ * @param commit Commit per period, in dollars.
+ * @param usage Monthly usage at list price, in dollars: one column (or row) of months; several columns are summed.
+ * @param discount Discount off list on committed usage, as a decimal (0.2 = 20%).
+ * @param [overage_rate] Price of overage as a fraction of list (default 1 = list), or "committed".
+ * @param [carryover] Share of unused commitment that rolls into the next period, as a decimal (default 0).
+ * @param [period_months] Months in a commit period (default 12).
+ * @returns A table: Period, Months, Commit, Carry in, Drawn, Unused, Carry out, Forfeited, Overage, Billed overage.
+ */
+export function ledger(
+  commit: unknown,
+  usage: unknown[][],
+  discount: unknown,
+  overage_rate?: unknown,
+  carryover?: unknown,
+  period_months?: unknown,
+): (number | string)[][] {
+  return invoke(
+    { ...dealArgs, ...overageArgs },
+    { commit, usage, discount, overage_rate, carryover, period_months },
+    (a) => core.ledgerTable(a.usage, dealOf(a)),
+  );
+}

@@ -1,0 +1,91 @@
+/**
+ * The error rows of DOMAIN.md "Errors", applied to every argument a function has, by the
+ * argument's kind. Each function's spec calls `describeErrors` with a good call to perturb.
+ */
+import { StubExcelError, excelError } from "../helpers/customFunctions";
+import { column, flat } from "../helpers/series";
+
+type Fn = (...args: unknown[]) => unknown;
+export type Kind = "money" | "usage" | "discount" | "share" | "change" | "overage" | "listMultiple" | "months";
+
+interface Row {
+  readonly what: string;
+  readonly value: unknown;
+  readonly code: string;
+  /** Words the message must contain, besides the argument's name. */
+  readonly says: RegExp;
+}
+
+const passedIn = new StubExcelError("#N/A", "from a lookup");
+
+function numberRows(kind: Kind): Row[] {
+  const rows: Row[] = [
+    kind === "overage"
+      ? { what: "text", value: "n/a", code: "#VALUE!", says: /unknown value "n\/a"; use "committed"/ }
+      : { what: "text", value: "n/a", code: "#VALUE!", says: /text "n\/a"/ },
+    { what: "a boolean", value: true, code: "#VALUE!", says: /TRUE/ },
+    { what: "a two-cell range", value: [[1], [2]], code: "#VALUE!", says: /single value/ },
+  ];
+  if (kind !== "change") rows.push({ what: "a negative number", value: -1, code: "#NUM!", says: /-1/ });
+  if (kind === "discount") {
+    rows.push({ what: "a whole percent (15)", value: 15, code: "#NUM!", says: /0\.15/ });
+    rows.push({ what: "exactly 1", value: 1, code: "#NUM!", says: /\[0, 1\)/ });
+  }
+  if (kind === "share" || kind === "change") {
+    rows.push({ what: "a whole percent (50)", value: 50, code: "#NUM!", says: /0\.5/ });
+    rows.push({ what: "above 100", value: 150, code: "#NUM!", says: /150/ });
+  }
+  if (kind === "change") rows.push({ what: "-1 or less", value: -1, code: "#NUM!", says: /\(-1, 1\]/ });
+  if (kind === "overage" || kind === "listMultiple") {
+    rows.push({ what: "a whole percent (80)", value: 80, code: "#NUM!", says: /0\.8/ });
+  }
+  if (kind === "months") {
+    rows.push({ what: "zero", value: 0, code: "#NUM!", says: /whole number/ });
+    rows.push({ what: "a fraction", value: 1.5, code: "#NUM!", says: /whole number/ });
+  }
+  if (kind === "money") rows.push({ what: "a huge number", value: 1e300, code: "#NUM!", says: /more than/ });
+  return rows;
+}
+
+const usageRows: Row[] = [
+  { what: "text in a cell", value: column([1, 2, 3, 4, 5, 6, "n/a"]), code: "#VALUE!", says: /"n\/a" at row 7, column 1/ },
+  {
+    what: "text in the second column",
+    value: [
+      [1, 2],
+      [3, "x"],
+    ],
+    code: "#VALUE!",
+    says: /"x" at row 2, column 2/,
+  },
+  { what: "a boolean", value: column([1, false]), code: "#VALUE!", says: /FALSE at row 2, column 1/ },
+  { what: "a negative month", value: column([1, -5]), code: "#NUM!", says: /-5 at row 2, column 1 is negative/ },
+  { what: "all blank", value: column([null, null, ""]), code: "#N/A", says: /no usage/ },
+  { what: "all zero", value: column(flat(12, 0)), code: "#N/A", says: /no usage/ },
+];
+
+/**
+ * For each argument, each bad value gives its documented error with a message that names the
+ * argument; an Excel error passed in comes back unchanged.
+ */
+export function describeErrors(fn: Fn, names: readonly string[], kinds: readonly Kind[], good: readonly unknown[]) {
+  describe("errors", () => {
+    names.forEach((name, i) => {
+      const kind = kinds[i]!;
+      const rows = kind === "usage" ? usageRows : numberRows(kind);
+      test.each(rows)(`${name}: $what gives $code`, ({ value, code, says }) => {
+        const args = [...good];
+        args[i] = value;
+        const error = excelError(() => fn(...args));
+        expect(error.code).toBe(code);
+        expect(error.message).toMatch(new RegExp(`^${name}: `));
+        expect(error.message).toMatch(says);
+      });
+      test(`${name}: an Excel error passed in comes back unchanged`, () => {
+        const args = [...good];
+        args[i] = kind === "usage" ? column([1, passedIn, 3]) : passedIn;
+        expect(excelError(() => fn(...args))).toBe(passedIn);
+      });
+    });
+  });
+}
