@@ -42,31 +42,63 @@ export const Errors = {
     new LeverError("#VALUE!", `${arg}: ${value ? "TRUE" : "FALSE"}${where(at)}; expected a number`),
   notANumber: (arg: string, value: unknown, at?: CellAt) =>
     new LeverError("#VALUE!", `${arg}: ${show(value)}${where(at)} is not a number`),
-  notFinite: (arg: string, at?: CellAt) =>
-    new LeverError("#NUM!", `${arg}: a non-finite number${where(at)}`),
+  notFinite: (arg: string, at?: CellAt) => new LeverError("#NUM!", `${arg}: a non-finite number${where(at)}`),
   negative: (arg: string, value: number, at?: CellAt) =>
     new LeverError("#NUM!", `${arg}: ${show(value)}${where(at)} is negative; expected 0 or more`),
-  outOfRange: (arg: string, value: number, range: string) =>
-    new LeverError("#NUM!", `${arg}: ${show(value)} is outside ${range}`),
-  wholePercent: (arg: string, value: number) =>
+  outOfRange: (arg: string, value: number, range: string, at?: CellAt) =>
+    new LeverError("#NUM!", `${arg}: ${show(value)}${where(at)} is outside ${range}`),
+  wholePercent: (arg: string, value: number, at?: CellAt) =>
     new LeverError(
       "#NUM!",
-      `${arg}: ${show(value)} looks like a percent typed as a whole number; enter ${show(value / 100)} (or ${show(value)}%)`,
+      `${arg}: ${show(value)}${where(at)} looks like a percent typed as a whole number; enter ${show(value / 100)} (or ${show(value)}%)`,
     ),
-  notWholeMonths: (arg: string, value: number) =>
-    new LeverError("#NUM!", `${arg}: ${show(value)} is not a whole number of months (1 or more)`),
+  notWholeMonths: (arg: string, value: number, at?: CellAt) =>
+    new LeverError("#NUM!", `${arg}: ${show(value)}${where(at)} is not a whole number of months (1 or more)`),
   tooLong: (arg: string, value: number, months: number) =>
     new LeverError(
       "#NUM!",
       `${arg}: ${show(value)} months is longer than the usage (${months} months); extend the usage projection`,
     ),
-  unknownWord: (arg: string, value: string, choices: readonly string[]) =>
-    new LeverError("#VALUE!", `${arg}: unknown value ${show(value)}; use ${choices.map((c) => `"${c}"`).join(", ")}`),
-  emptyUsage: (arg: string) =>
-    new LeverError("#N/A", `${arg}: no usage (the range is empty or all zero)`),
+  unknownWord: (arg: string, value: string, choices: readonly string[], at?: CellAt) =>
+    new LeverError(
+      "#VALUE!",
+      `${arg}: unknown value ${show(value)}${where(at)}; use ${choices.map((c) => `"${c}"`).join(", ")}`,
+    ),
+  emptyUsage: (arg: string) => new LeverError("#N/A", `${arg}: no usage (the range is empty or all zero)`),
   missing: (arg: string) => new LeverError("#N/A", `${arg}: a value is required`),
+  duplicateBand: (arg: string, threshold: number, at: CellAt) =>
+    new LeverError("#VALUE!", `${arg}: threshold ${show(threshold)}${where(at)} appears twice`),
+  duplicateKey: (arg: string, key: string, at: CellAt) =>
+    new LeverError("#VALUE!", `${arg}: key "${key}"${where(at)} appears twice`),
+  noBands: (arg: string) => new LeverError("#N/A", `${arg}: no bands (expected rows of threshold, discount)`),
+  topBand: (arg: string, commit: number) =>
+    new LeverError("#N/A", `${arg}: ${show(commit)} is already in the top band`),
+  notText: (arg: string, value: unknown) => new LeverError("#VALUE!", `${arg}: ${show(value)} is not text`),
   shape: (arg: string, expected: string, got: string) =>
     new LeverError("#VALUE!", `${arg}: expected ${expected}, got ${got}`),
-  tooMuch: (arg: string, value: number, limit: number) =>
-    new LeverError("#NUM!", `${arg}: ${show(value)} is more than the ${show(limit)} this function accepts`),
+  tooMuch: (arg: string, value: number, limit: number, at?: CellAt) =>
+    new LeverError("#NUM!", `${arg}: ${show(value)}${where(at)} is more than the ${show(limit)} this function accepts`),
+  // Prices, token costs and projection (PRICE_BOOK, PRICE, LIST_COST, OPTIMIZED_COST, EFFECTIVE_*, PROJECT).
+  blankCell: (arg: string, at: CellAt) => new LeverError("#N/A", `${arg}: blank${where(at)}; a value is required`),
+  notTextAt: (arg: string, value: unknown, at?: CellAt) =>
+    new LeverError("#VALUE!", `${arg}: ${show(value)}${where(at)} is not text`),
+  noModels: (arg: string) => new LeverError("#N/A", `${arg}: no models (expected rows of model, input, output, ...)`),
+  unknownModel: (arg: string, name: string, closest: readonly string[], at?: CellAt) =>
+    new LeverError(
+      "#N/A",
+      `${arg}: unknown model ${show(name)}${where(at)}; closest: ${closest.map((c) => `"${c}"`).join(", ")}`,
+    ),
+  sameShape: (arg: string, shape: string, other: string, otherShape: string) =>
+    new LeverError("#VALUE!", `${arg}: ranges must have the same shape; ${other} is ${otherShape}, ${arg} is ${shape}`),
+  sharesOverOne: (arg: string, value: number, other: string, otherValue: number, at?: CellAt) =>
+    new LeverError("#NUM!", `${arg}: ${other} ${show(otherValue)} + ${arg} ${show(value)}${where(at)} is more than 1`),
+  requiredWhen: (arg: string, when: string, at?: CellAt) =>
+    new LeverError("#N/A", `${arg}: a value is required${where(at)} when ${when}`),
+  noSpend: (arg: string) => new LeverError("#N/A", `${arg}: total spend is 0; there is no mix to weight by`),
+  noTokens: (arg: string, at?: CellAt) =>
+    new LeverError("#N/A", `${arg}: no tokens${where(at)}; a rate per MTok needs tokens`),
+  tooShort: (arg: string, method: string, needed: number, got: number) =>
+    new LeverError("#N/A", `${arg}: the ${method} method needs at least ${needed} months of history, got ${got}`),
+  notPositive: (arg: string, value: number, at: CellAt, why: string) =>
+    new LeverError("#NUM!", `${arg}: ${show(value)}${where(at)} is not above 0; ${why}`),
 } as const;

@@ -3,3 +3,8 @@ export * from "./errors";
 export * from "./inputs";
 export * from "./ledger";
 export * from "./levers";
+export * from "./sizing";
+export * from "./leverTable";
+export * from "./pricebook";
+export * from "./pricing";
+export * from "./projection";

@@ -3,7 +3,7 @@
  * scalar argument by its kind (money, discount, share, months, ...). The functions layer and the
  * task pane both go through these, so a value is judged the same way wherever it is typed.
  */
-import { Errors, LeverError } from "./errors";
+import { CellAt, Errors, LeverError } from "./errors";
 
 /** A cell value as a spreadsheet hands it over (Excel errors are handled before the core). */
 export type Cell = number | string | boolean | null | undefined;
@@ -24,7 +24,7 @@ function isBlank(cell: Cell): boolean {
 }
 
 /** A number from a cell, or the error a non-number deserves. Blank is 0, as Excel's arithmetic has it. */
-function cellNumber(arg: string, cell: Cell, at?: { row: number; column: number }): number | LeverError {
+function cellNumber(arg: string, cell: Cell, at?: CellAt): number | LeverError {
   if (isBlank(cell)) return 0;
   if (typeof cell === "number") {
     if (!Number.isFinite(cell)) return Errors.notFinite(arg, at);
@@ -54,7 +54,7 @@ export function parseUsage(arg: string, grid: Grid): number[] | LeverError {
       const value = cellNumber(arg, row[c], at);
       if (value instanceof LeverError) return value;
       if (value < 0) return Errors.negative(arg, value, at);
-      if (value > MAX_DOLLARS) return Errors.tooMuch(arg, value, MAX_DOLLARS);
+      if (value > MAX_DOLLARS) return Errors.tooMuch(arg, value, MAX_DOLLARS, at);
       series[across ? c : r]! += value;
     }
   }
@@ -66,71 +66,94 @@ export function parseUsage(arg: string, grid: Grid): number[] | LeverError {
 }
 
 /** Dollars, 0 or more (a commit, a price). */
-export function parseMoney(arg: string, cell: Cell): number | LeverError {
-  const value = cellNumber(arg, cell);
+export function parseMoney(arg: string, cell: Cell, at?: CellAt): number | LeverError {
+  const value = cellNumber(arg, cell, at);
   if (value instanceof LeverError) return value;
-  if (value < 0) return Errors.negative(arg, value);
-  if (value > MAX_DOLLARS) return Errors.tooMuch(arg, value, MAX_DOLLARS);
+  if (value < 0) return Errors.negative(arg, value, at);
+  if (value > MAX_DOLLARS) return Errors.tooMuch(arg, value, MAX_DOLLARS, at);
   return value;
 }
 
 /** A decimal rate with a closed or open top; 15 for 15% is caught and the message suggests 0.15. */
-function parseFraction(arg: string, cell: Cell, low: number, high: number, range: string, openTop: boolean) {
-  const value = cellNumber(arg, cell);
+function parseFraction(
+  arg: string,
+  cell: Cell,
+  at: CellAt | undefined,
+  low: number,
+  high: number,
+  range: string,
+  openTop: boolean,
+) {
+  const value = cellNumber(arg, cell, at);
   if (value instanceof LeverError) return value;
   const aboveTop = openTop ? value >= high : value > high;
-  if (aboveTop && value > 1 && value <= 100) return Errors.wholePercent(arg, value);
-  if (value < low || aboveTop || (low < 0 && value === low)) return Errors.outOfRange(arg, value, range);
+  if (aboveTop && value > 1 && value <= 100) return Errors.wholePercent(arg, value, at);
+  if (value < low || aboveTop || (low < 0 && value === low)) return Errors.outOfRange(arg, value, range, at);
   return value;
 }
 
 /** A discount: 0 <= d < 1. */
-export function parseDiscount(arg: string, cell: Cell): number | LeverError {
-  return parseFraction(arg, cell, 0, 1, "[0, 1)", true);
+export function parseDiscount(arg: string, cell: Cell, at?: CellAt): number | LeverError {
+  return parseFraction(arg, cell, at, 0, 1, "[0, 1)", true);
 }
 
 /** A share of something (carryover, excluded share, a cap): 0 <= x <= 1. */
-export function parseShare(arg: string, cell: Cell): number | LeverError {
-  return parseFraction(arg, cell, 0, 1, "[0, 1]", false);
+export function parseShare(arg: string, cell: Cell, at?: CellAt): number | LeverError {
+  return parseFraction(arg, cell, at, 0, 1, "[0, 1]", false);
 }
 
 /** A yearly price change or step (uplift, step-up): -1 < x <= 1; negative means prices fall. */
-export function parseChange(arg: string, cell: Cell): number | LeverError {
-  return parseFraction(arg, cell, -1, 1, "(-1, 1]", false);
+export function parseChange(arg: string, cell: Cell, at?: CellAt): number | LeverError {
+  return parseFraction(arg, cell, at, -1, 1, "(-1, 1]", false);
 }
 
 /** A price as a multiple of list (1 = list): 0 <= m <= 3. */
-export function parseListMultiple(arg: string, cell: Cell): number | LeverError {
-  const value = cellNumber(arg, cell);
+export function parseListMultiple(arg: string, cell: Cell, at?: CellAt): number | LeverError {
+  const value = cellNumber(arg, cell, at);
   if (value instanceof LeverError) return value;
-  if (value > MAX_LIST_MULTIPLE && value <= 100) return Errors.wholePercent(arg, value);
-  if (value < 0 || value > MAX_LIST_MULTIPLE) return Errors.outOfRange(arg, value, `[0, ${MAX_LIST_MULTIPLE}]`);
+  if (value > MAX_LIST_MULTIPLE && value <= 100) return Errors.wholePercent(arg, value, at);
+  if (value < 0 || value > MAX_LIST_MULTIPLE) return Errors.outOfRange(arg, value, `[0, ${MAX_LIST_MULTIPLE}]`, at);
   return value;
 }
 
 /** The overage rate: a multiple of list, or the word "committed". */
-export function parseOverageRate(arg: string, cell: Cell): OverageRate | LeverError {
+export function parseOverageRate(arg: string, cell: Cell, at?: CellAt): OverageRate | LeverError {
   if (typeof cell === "string" && cell.trim() !== "") {
     if (cell.trim().toLowerCase() === "committed") return "committed";
-    return Errors.unknownWord(arg, cell, ["committed"]);
+    return Errors.unknownWord(arg, cell, ["committed"], at);
   }
-  return parseListMultiple(arg, cell);
+  return parseListMultiple(arg, cell, at);
 }
 
 /** A whole number of months, 1 or more. */
-export function parseMonths(arg: string, cell: Cell): number | LeverError {
+export function parseMonths(arg: string, cell: Cell, at?: CellAt): number | LeverError {
+  const value = cellNumber(arg, cell, at);
+  if (value instanceof LeverError) return value;
+  if (!Number.isInteger(value) || value < 1) return Errors.notWholeMonths(arg, value, at);
+  if (value > MAX_MONTHS) return Errors.tooMuch(arg, value, MAX_MONTHS, at);
+  return value;
+}
+
+/** A volatility (standard deviation of the log of usage): 0 <= s <= 2. */
+export function parseVolatility(arg: string, cell: Cell, at?: CellAt): number | LeverError {
+  return parseFraction(arg, cell, at, 0, 2, "[0, 2]", false);
+}
+
+/** A whole count between `low` and `high` (points on a curve). */
+export function parseCount(arg: string, cell: Cell, low: number, high: number): number | LeverError {
   const value = cellNumber(arg, cell);
   if (value instanceof LeverError) return value;
-  if (!Number.isInteger(value) || value < 1) return Errors.notWholeMonths(arg, value);
-  if (value > MAX_MONTHS) return Errors.tooMuch(arg, value, MAX_MONTHS);
+  if (!Number.isInteger(value) || value < low || value > high) {
+    return Errors.outOfRange(arg, value, `whole numbers ${low} to ${high}`);
+  }
   return value;
 }
 
 /** A yes/no flag: TRUE/FALSE or 1/0. */
-export function parseFlag(arg: string, cell: Cell): boolean | LeverError {
+export function parseFlag(arg: string, cell: Cell, at?: CellAt): boolean | LeverError {
   if (typeof cell === "boolean") return cell;
-  const value = cellNumber(arg, cell);
+  const value = cellNumber(arg, cell, at);
   if (value instanceof LeverError) return value;
-  if (value !== 0 && value !== 1) return Errors.outOfRange(arg, value, "{0, 1}");
+  if (value !== 0 && value !== 1) return Errors.outOfRange(arg, value, "{0, 1}", at);
   return value === 1;
 }

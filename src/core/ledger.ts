@@ -64,62 +64,76 @@ export function overageMultiple(deal: Pick<Deal, "overageRate" | "discount">): n
   return deal.overageRate === "committed" ? 1 - deal.discount : deal.overageRate;
 }
 
-/** Month t's usage under the deal's uplift: list prices rise at each 12-month anniversary. */
-function upliftFactor(uplift: number, monthIndex: number): number {
-  return uplift === 0 ? 1 : Math.pow(1 + uplift, Math.floor(monthIndex / 12));
+/** Usage gathered into commit periods: list dollars (after any uplift) and months per period. */
+export interface Periods {
+  /** Months in each period; only the last may be short. */
+  readonly months: readonly number[];
+  /** List dollars in each period, after the deal's uplift. */
+  readonly list: readonly number[];
+  /** Usage at list over the term before any uplift. */
+  readonly plainList: number;
+}
+
+/** Gathers monthly usage into the deal's commit periods, applying the uplift month by month. */
+export function periodize(usage: ArrayLike<number>, deal: Pick<Deal, "periodMonths" | "uplift">): Periods {
+  const p = deal.periodMonths;
+  const uplift = deal.uplift ?? 0;
+  const count = Math.ceil(usage.length / p);
+  const months = new Array<number>(count);
+  const list = new Array<number>(count);
+  let plainList = 0;
+  for (let k = 0; k < count; k++) {
+    const start = k * p;
+    const end = Math.min(usage.length, start + p);
+    let sum = 0;
+    for (let t = start; t < end; t++) {
+      const u = usage[t]!;
+      plainList += u;
+      sum += uplift === 0 ? u : u * Math.pow(1 + uplift, Math.floor(t / 12));
+    }
+    months[k] = end - start;
+    list[k] = sum;
+  }
+  return { months, list, plainList };
 }
 
 /**
- * Runs the ledger over `usage` (monthly list dollars) and returns the totals. Pass `rows` to
- * receive one row per period as well. Variants (uplift, exclusions, step-up, ratchet) are terms
- * of the deal, not separate formulas.
+ * The ledger over commit periods: the one implementation every figure is read from. `scale`
+ * multiplies every period's usage (a usage scenario) without copying it.
  */
-export function runLedger(usage: ArrayLike<number>, deal: Deal, rows?: PeriodRow[]): LedgerTotals {
+export function ledgerOverPeriods(periods: Periods, deal: Deal, rows?: PeriodRow[], scale = 1): LedgerTotals {
   const { commit, discount, carryover, periodMonths } = deal;
   const stepUp = deal.stepUp ?? 0;
-  const uplift = deal.uplift ?? 0;
   const excluded = deal.excludedShare ?? 0;
   const m = overageMultiple(deal);
   const keep = 1 - discount;
-  const months = usage.length;
-  const periods = Math.ceil(months / periodMonths);
+  const count = periods.list.length;
 
   let commitment = 0;
   let drawnTotal = 0;
   let forfeitedTotal = 0;
   let overageTotal = 0;
   let excludedList = 0;
-  let list = 0;
   let carryIn = 0;
   let fullCommit = commit;
   let previousDrawn = 0;
 
-  for (let k = 0; k < periods; k++) {
-    const start = k * periodMonths;
-    const end = Math.min(months, start + periodMonths);
-    const n = end - start;
+  for (let k = 0; k < count; k++) {
+    const n = periods.months[k]!;
     if (k > 0) {
       fullCommit *= 1 + stepUp;
       if (deal.ratchet && previousDrawn > fullCommit) fullCommit = previousDrawn;
     }
     const periodCommit = (fullCommit * n) / periodMonths;
-
-    let periodList = 0;
-    for (let t = start; t < end; t++) {
-      const u = usage[t]!;
-      list += u;
-      periodList += uplift === 0 ? u : u * upliftFactor(uplift, t);
-    }
+    const periodList = scale * periods.list[k]!;
     excludedList += excluded * periodList;
     const drawn = keep * (1 - excluded) * periodList;
 
     const available = periodCommit + carryIn;
     const unused = available > drawn ? available - drawn : 0;
     const overage = drawn > available ? drawn - available : 0;
-    const last = k === periods - 1;
-    const carryOut = last ? 0 : carryover * unused;
+    const carryOut = k === count - 1 ? 0 : carryover * unused;
     const forfeited = unused - carryOut;
-    const billed = (m * overage) / keep;
 
     rows?.push({
       period: k + 1,
@@ -131,7 +145,7 @@ export function runLedger(usage: ArrayLike<number>, deal: Deal, rows?: PeriodRow
       carryOut,
       forfeited,
       overage,
-      billedOverage: billed,
+      billedOverage: (m * overage) / keep,
     });
 
     commitment += periodCommit;
@@ -150,8 +164,17 @@ export function runLedger(usage: ArrayLike<number>, deal: Deal, rows?: PeriodRow
     overage: overageTotal,
     billedOverage,
     totalCost: commitment + billedOverage,
-    list,
+    list: scale * periods.plainList,
   };
+}
+
+/**
+ * Runs the ledger over `usage` (monthly list dollars) and returns the totals. Pass `rows` to
+ * receive one row per period as well. Variants (uplift, exclusions, step-up, ratchet) are terms
+ * of the deal, not separate formulas.
+ */
+export function runLedger(usage: ArrayLike<number>, deal: Deal, rows?: PeriodRow[]): LedgerTotals {
+  return ledgerOverPeriods(periodize(usage, deal), deal, rows);
 }
 
 /** The LEDGER spill's header, in FUNCTIONS.md's order. */

@@ -361,7 +361,7 @@ export function ledger(
   overage_rate?: unknown,
   carryover?: unknown,
   period_months?: unknown,
-): (number | string)[][] {
+): Array<Array<number | string>> {
   return invoke(
     { ...dealArgs, ...overageArgs },
     { commit, usage, discount, overage_rate, carryover, period_months },

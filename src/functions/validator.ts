@@ -21,13 +21,20 @@ import {
   parseMonths,
   parseOverageRate,
   parseShare,
+  parseCount,
   parseUsage,
+  parseVolatility,
+  CellAt,
+  monthCell,
+  parsePriceBook,
+  PriceBook,
 } from "../core";
 
 /** How one argument is read from what Excel passes. */
 export interface Param<T> {
   readonly read: (name: string, value: unknown) => T | LeverError;
-  /** The value an omitted (null) optional argument takes; absent for a required argument. */
+  /** An optional argument may be omitted (Excel passes null); it then takes `fallback`. */
+  readonly optional: boolean;
   readonly fallback?: T;
 }
 
@@ -100,8 +107,20 @@ function scalar<T>(parse: (name: string, cell: Cell) => T | LeverError) {
   };
 }
 
+/** A required argument, or an optional one when a default is given. */
 function param<T>(read: Param<T>["read"], fallback?: T): Param<T> {
-  return fallback === undefined ? { read } : { read, fallback };
+  return fallback === undefined ? { read, optional: false } : { read, optional: true, fallback };
+}
+
+/** An optional argument with no default: omitted, it arrives as `undefined`. */
+export function optional<T>(p: Param<T>): Param<T | undefined> {
+  return { read: p.read, optional: true };
+}
+
+function parseText(name: string, cell: Cell): string | LeverError {
+  if (typeof cell === "string" && cell.trim() !== "") return cell.trim();
+  if (cell === null || cell === undefined || cell === "") return Errors.missing(name);
+  return Errors.notText(name, cell);
 }
 
 /** The argument kinds of the LEVERS functions. Pass a default to make the argument optional. */
@@ -126,6 +145,43 @@ export const arg = {
       const grid = toGrid(name, value);
       return grid instanceof LeverError ? grid : parseUsage(name, grid);
     }),
+  /** A non-blank text value (a model name, a method word), trimmed. */
+  text: (fallback?: string) => param(scalar(parseText), fallback),
+  /** A range as cells, for the core to read (a price book, a bands or terms table). */
+  grid: (): Param<Grid> => param(toGrid),
+  /** A volatility (standard deviation of the log of usage) in [0, 2]. */
+  volatility: (fallback?: number) => param(scalar(parseVolatility), fallback),
+  /** A whole count in [low, high]. */
+  count: (low: number, high: number, fallback?: number) =>
+    param(
+      scalar((name, cell) => parseCount(name, cell, low, high)),
+      fallback,
+    ),
+  /** A price book range (PRICE_BOOK's columns, header optional); omitted, the built-in book. */
+  priceBook: (fallback?: PriceBook): Param<PriceBook> =>
+    param((name, value) => {
+      const grid = toGrid(name, value);
+      return grid instanceof LeverError ? grid : parsePriceBook(name, grid);
+    }, fallback),
+  /** A word from a fixed list (a price kind, a method), checked by `parse`. */
+  word: <T extends string>(parse: (name: string, word: string) => T | LeverError, fallback?: T): Param<T> =>
+    param(
+      scalar((name, cell) => {
+        const text = parseText(name, cell);
+        return text instanceof LeverError ? text : parse(name, text);
+      }),
+      fallback,
+    ),
+  /** A usage range as its monthly series, remembering which cell holds each month (for messages). */
+  usageRange: (): Param<UsageRange> =>
+    param((name, value) => {
+      const grid = toGrid(name, value);
+      if (grid instanceof LeverError) return grid;
+      const series = parseUsage(name, grid);
+      return series instanceof LeverError ? series : { series, cellOf: (month: number) => monthCell(grid, month) };
+    }),
+  /** A range read cell by cell with a cell reader (errors name the cell); a single value is a 1x1 range. */
+  range: <T>(p: CellParam<T>): Param<Matrix<T>> => param((name, value) => readMatrix(name, value, p)),
 } as const;
 
 /** The arguments every ledger function shares, in FUNCTIONS.md's order. */
@@ -187,7 +243,7 @@ export function invoke<S extends Spec, R extends CellResult>(
   const parsed: Record<string, unknown> = {};
   for (const [name, p] of Object.entries(spec)) {
     const value = raw[name];
-    if ((value === null || value === undefined) && p.fallback !== undefined) {
+    if ((value === null || value === undefined) && p.optional) {
       parsed[name] = p.fallback;
       continue;
     }
@@ -207,4 +263,235 @@ export function invoke<S extends Spec, R extends CellResult>(
   const checked = result instanceof LeverError ? result : checkResult(result);
   if (checked instanceof LeverError) throw toExcelError(checked);
   return checked as R;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Element by element over ranges of the same shape, spilled (LIST_COST, OPTIMIZED_COST,
+// EFFECTIVE_RATE), and ranges read cell by cell (EFFECTIVE_DISCOUNT).
+
+/** A usage range's monthly series, and where each month sits in the range (1-based month). */
+export interface UsageRange {
+  readonly series: number[];
+  readonly cellOf: (month: number) => CellAt;
+}
+
+/** A range read cell by cell: `cells[row][column]`, 0-based. */
+export interface Matrix<T> {
+  readonly rows: number;
+  readonly columns: number;
+  readonly cells: readonly (readonly T[])[];
+}
+
+/** A reader that can also read one cell of a range, naming that cell in its errors. */
+export interface CellParam<T> extends Param<T> {
+  readonly cell: (name: string, cell: Cell, at?: CellAt) => T | LeverError;
+}
+
+type CellParse<T> = (name: string, cell: Cell, at?: CellAt) => T | LeverError;
+type CellSpec = Record<string, CellParam<unknown>>;
+
+function cellwise<T>(parse: CellParse<T>, fallback?: T): CellParam<T> {
+  return { ...param(scalar(parse), fallback), cell: parse };
+}
+
+function optionalCell<T>(p: CellParam<T>): CellParam<T | undefined> {
+  return { read: p.read, cell: p.cell, optional: true };
+}
+
+/** A non-blank text cell (a model name), trimmed; a blank cell inside a range is named. */
+function parseName(name: string, cell: Cell, at?: CellAt): string | LeverError {
+  if (typeof cell === "string" && cell.trim() !== "") return cell.trim();
+  if (cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "")) {
+    return at ? Errors.blankCell(name, at) : Errors.missing(name);
+  }
+  return Errors.notTextAt(name, cell, at);
+}
+
+/** Readers for arguments that are a single value or a range read element by element. */
+export const cells = {
+  /** Dollars, >= 0. */
+  money: (fallback?: number) => cellwise(parseMoney, fallback),
+  /** Tokens in MTok, >= 0: checked as money is (a finite number, not negative, not absurdly large). */
+  mtok: (fallback?: number) => cellwise(parseMoney, fallback),
+  /** A decimal discount in [0, 1). */
+  discount: (fallback?: number) => cellwise(parseDiscount, fallback),
+  /** A decimal share in [0, 1]. */
+  share: (fallback?: number) => cellwise(parseShare, fallback),
+  /** A non-blank text value (a model name). */
+  text: () => cellwise(parseName),
+  /** Text that may be left out: omitted or blank, it arrives as `undefined`. */
+  optionalText: () => optionalCell(cellwise(parseName)),
+} as const;
+
+interface Shape {
+  readonly rows: number;
+  readonly columns: number;
+}
+
+/** The shape of what Excel passed: a lone value is 1 by 1. */
+function shapeOf(value: unknown): Shape {
+  if (!Array.isArray(value)) return { rows: 1, columns: 1 };
+  const columns = value.reduce((m: number, row: unknown) => Math.max(m, Array.isArray(row) ? row.length : 1), 0);
+  return { rows: value.length, columns };
+}
+
+function isSingle(value: unknown): boolean {
+  const { rows, columns } = shapeOf(value);
+  return rows === 1 && columns === 1;
+}
+
+/** One element of what Excel passed (a lone value is every element). */
+function elementAt(value: unknown, row: number, column: number): unknown {
+  if (!Array.isArray(value)) return value;
+  const r: unknown = value[row];
+  return Array.isArray(r) ? (r as unknown[])[column] : r;
+}
+
+function describeShape({ rows, columns }: Shape): string {
+  return `${rows} row${rows === 1 ? "" : "s"} by ${columns} column${columns === 1 ? "" : "s"}`;
+}
+
+/**
+ * The common shape of several ranges; single values fit any shape. Undefined when all are single;
+ * a mismatch is the #VALUE! that names both arguments and their shapes.
+ */
+function commonShape(
+  named: readonly (readonly [string, Shape])[],
+): (Shape & { name: string }) | undefined | LeverError {
+  let common: (Shape & { name: string }) | undefined;
+  for (const [name, shape] of named) {
+    if (shape.rows === 1 && shape.columns === 1) continue;
+    if (!common) common = { ...shape, name };
+    else if (shape.rows !== common.rows || shape.columns !== common.columns) {
+      return Errors.sameShape(name, describeShape(shape), common.name, describeShape(common));
+    }
+  }
+  return common;
+}
+
+function isOmitted(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+/** One cell through a cell reader: blank optional cells take the default. */
+function readCell<T>(p: CellParam<T>, name: string, value: unknown, at?: CellAt): T | LeverError {
+  if (p.optional && isOmitted(value)) return p.fallback as T;
+  const cell = toCell(value);
+  if (cell instanceof LeverError) return Errors.notANumber(name, value, at);
+  return p.cell(name, cell, at);
+}
+
+function readMatrix<T>(name: string, value: unknown, p: CellParam<T>): Matrix<T> | LeverError {
+  const shape = shapeOf(value);
+  const single = shape.rows === 1 && shape.columns === 1;
+  const out: T[][] = [];
+  for (let r = 0; r < shape.rows; r++) {
+    const row: T[] = [];
+    for (let c = 0; c < shape.columns; c++) {
+      const read = readCell(p, name, elementAt(value, r, c), single ? undefined : { row: r + 1, column: c + 1 });
+      if (read instanceof LeverError) return read;
+      row.push(read);
+    }
+    out.push(row);
+  }
+  return { ...shape, cells: out };
+}
+
+/**
+ * The shape several cell-by-cell ranges share (single values broadcast), or the #VALUE! for a
+ * mismatch; `elementOf(m, r, c)` then reads element (r, c) of any of them.
+ */
+export function sameShape(named: readonly (readonly [string, Matrix<unknown>])[]): Shape | LeverError {
+  const common = commonShape(named);
+  return common instanceof LeverError ? common : (common ?? { rows: 1, columns: 1 });
+}
+
+/** Element (row, column) of a range; a 1x1 range is every element. */
+export function elementOf<T>(m: Matrix<T>, row: number, column: number): T {
+  return m.rows === 1 && m.columns === 1 ? m.cells[0]![0]! : m.cells[row]![column]!;
+}
+
+/** A spilled result whose cells may each hold their own error. */
+export type EachResult = (number | CustomFunctions.Error)[][];
+
+function unexpected(e: unknown): CustomFunctions.Error {
+  return new CustomFunctions.Error(
+    "#VALUE!" as CustomFunctions.ErrorCode,
+    `unexpected error: ${e instanceof Error ? e.message : String(e)}`,
+  );
+}
+
+/**
+ * Element by element: each argument in `each` is a single value or a range; ranges must all have
+ * the same shape (a single value applies to every element), and the result spills in that shape.
+ * Arguments in `whole` (a price book) are read once. Then
+ *   - an Excel error in a whole argument or a single value, a bad whole argument or single value,
+ *     or ranges of different shapes fail the whole call (thrown, like `invoke`);
+ *   - a bad cell inside a range (an Excel error, text for a number, an unknown model) fails only
+ *     its own element, which shows the error with a message naming the cell; the other elements
+ *     still compute, as Excel's own array arithmetic does;
+ *   - a call with no ranges returns a 1x1 result, and throws its error if it has one.
+ */
+export function invokeEach<E extends CellSpec, W extends Spec>(
+  each: E,
+  whole: W,
+  raw: Raw<E> & Raw<W>,
+  compute: (args: Parsed<E> & Parsed<W>, at?: CellAt) => number | LeverError,
+): EachResult {
+  const eachSpec: CellSpec = each;
+  const wholeSpec: Spec = whole;
+  const values = raw as Record<string, unknown>;
+  const names = Object.keys(values).filter((name) => name in eachSpec || name in wholeSpec);
+  const spread = names.filter((name) => name in eachSpec && !isSingle(values[name]));
+
+  for (const name of names) {
+    if (spread.includes(name)) continue;
+    const passed = firstExcelError(values[name]);
+    if (passed) throw passed;
+  }
+  const shape = commonShape(spread.map((name) => [name, shapeOf(values[name])] as const));
+  if (shape instanceof LeverError) throw toExcelError(shape);
+
+  const fixed: Record<string, unknown> = {};
+  for (const name of names) {
+    if (spread.includes(name)) continue;
+    const value = values[name];
+    const cellParam = eachSpec[name];
+    let read: unknown;
+    if (cellParam) {
+      read = readCell(cellParam, name, elementAt(value, 0, 0));
+    } else {
+      const p = wholeSpec[name]!;
+      read = (value === null || value === undefined) && p.optional ? p.fallback : p.read(name, value);
+    }
+    if (read instanceof LeverError) throw toExcelError(read);
+    fixed[name] = read;
+  }
+
+  const element = (row: number, column: number): number | CustomFunctions.Error => {
+    const where = shape ? { row: row + 1, column: column + 1 } : undefined;
+    const args: Record<string, unknown> = { ...fixed };
+    for (const name of spread) {
+      const value = elementAt(values[name], row, column);
+      if (isExcelError(value)) return value;
+      const read = readCell(eachSpec[name]!, name, value, where);
+      if (read instanceof LeverError) return toExcelError(read);
+      args[name] = read;
+    }
+    let result: number | LeverError;
+    try {
+      result = compute(args as Parsed<E> & Parsed<W>, where);
+    } catch (e) {
+      return unexpected(e);
+    }
+    if (result instanceof LeverError) return toExcelError(result);
+    return Number.isFinite(result) ? result : toExcelError(Errors.notFinite("result", where));
+  };
+
+  if (!shape) {
+    const only = element(0, 0);
+    if (typeof only !== "number") throw only;
+    return [[only]];
+  }
+  return Array.from({ length: shape.rows }, (_, r) => Array.from({ length: shape.columns }, (_, c) => element(r, c)));
 }

@@ -28,7 +28,7 @@ describe("runLedger: DOMAIN.md worked examples", () => {
   test("example 2: two years, no carryover", () => {
     const rows: Parameters<typeof runLedger>[2] = [];
     const run = runLedger(twoYears, deal({ commit: 1_000_000 }), rows);
-    expect(rows!.map((r) => r.drawn)).toEqual([expect.closeTo(768_000, 6), expect.closeTo(1_152_000, 6)]);
+    expect(rows.map((r) => r.drawn)).toEqual([expect.closeTo(768_000, 6), expect.closeTo(1_152_000, 6)]);
     expect(run.forfeited).toBeCloseTo(232_000, 6);
     expect(run.overage).toBeCloseTo(152_000, 6);
     expect(run.billedOverage).toBeCloseTo(190_000, 6);
@@ -38,11 +38,11 @@ describe("runLedger: DOMAIN.md worked examples", () => {
   test("example 2: carryover 0.5 carries half of year 1's unused into year 2", () => {
     const rows: Parameters<typeof runLedger>[2] = [];
     const run = runLedger(twoYears, deal({ commit: 1_000_000, carryover: 0.5 }), rows);
-    expect(rows![0]!.carryOut).toBeCloseTo(116_000, 6);
-    expect(rows![0]!.forfeited).toBeCloseTo(116_000, 6);
-    expect(rows![1]!.carryIn).toBeCloseTo(116_000, 6);
-    expect(rows![1]!.overage).toBeCloseTo(36_000, 6);
-    expect(rows![1]!.billedOverage).toBeCloseTo(45_000, 6);
+    expect(rows[0]!.carryOut).toBeCloseTo(116_000, 6);
+    expect(rows[0]!.forfeited).toBeCloseTo(116_000, 6);
+    expect(rows[1]!.carryIn).toBeCloseTo(116_000, 6);
+    expect(rows[1]!.overage).toBeCloseTo(36_000, 6);
+    expect(rows[1]!.billedOverage).toBeCloseTo(45_000, 6);
     expect(run.totalCost).toBeCloseTo(2_045_000, 6);
   });
 });
@@ -52,7 +52,7 @@ describe("runLedger: periods and proration", () => {
     // 18 months of 100,000: period 1 = 12 months (commit 1.2M, drawn 960k), period 2 = 6 months (600k, 480k).
     const rows: Parameters<typeof runLedger>[2] = [];
     const run = runLedger(flat(18, 100_000), deal({ commit: 1_200_000 }), rows);
-    expect(rows!.map((r) => [r.months, r.commit])).toEqual([
+    expect(rows.map((r) => [r.months, r.commit])).toEqual([
       [12, 1_200_000],
       [6, 600_000],
     ]);

@@ -3,7 +3,18 @@ import * as f from "../../src/functions/functions";
 import { describeErrors } from "./errorTable";
 import { column, flat, twoYears } from "../helpers/series";
 
-const header = ["Period", "Months", "Commit", "Carry in", "Drawn", "Unused", "Carry out", "Forfeited", "Overage", "Billed overage"];
+const header = [
+  "Period",
+  "Months",
+  "Commit",
+  "Carry in",
+  "Drawn",
+  "Unused",
+  "Carry out",
+  "Forfeited",
+  "Overage",
+  "Billed overage",
+];
 const close = (rows: number[][]) => rows.map((r) => r.map((v) => expect.closeTo(v, 6)));
 
 describe("LEVERS.LEDGER", () => {

@@ -18,7 +18,13 @@ describe("LEVERS.RENEWAL_CAP_VALUE", () => {
   });
   test("renewal usage across several model columns is summed", () => {
     expect(f.renewalCapValue([[50_000, 50_000]], 0.2, 0)).toBeCloseTo(20_000, 6);
-    expect(f.renewalCapValue(flat(12, 0).map(() => [60_000, 40_000]), 0.2, 0.05)).toBeCloseTo(192_000, 6);
+    expect(
+      f.renewalCapValue(
+        flat(12, 0).map(() => [60_000, 40_000]),
+        0.2,
+        0.05,
+      ),
+    ).toBeCloseTo(192_000, 6);
   });
   describeErrors(
     f.renewalCapValue as (...a: unknown[]) => unknown,

@@ -6,7 +6,8 @@ import { StubExcelError, excelError } from "../helpers/customFunctions";
 import { column, flat } from "../helpers/series";
 
 type Fn = (...args: unknown[]) => unknown;
-export type Kind = "money" | "usage" | "discount" | "share" | "change" | "overage" | "listMultiple" | "months";
+export type Kind =
+  "money" | "usage" | "discount" | "share" | "change" | "overage" | "listMultiple" | "months" | "volatility";
 
 interface Row {
   readonly what: string;
@@ -31,6 +32,7 @@ function numberRows(kind: Kind): Row[] {
     rows.push({ what: "a whole percent (15)", value: 15, code: "#NUM!", says: /0\.15/ });
     rows.push({ what: "exactly 1", value: 1, code: "#NUM!", says: /\[0, 1\)/ });
   }
+  if (kind === "volatility") rows.push({ what: "a whole percent (30)", value: 30, code: "#NUM!", says: /0\.3/ });
   if (kind === "share" || kind === "change") {
     rows.push({ what: "a whole percent (50)", value: 50, code: "#NUM!", says: /0\.5/ });
     rows.push({ what: "above 100", value: 150, code: "#NUM!", says: /150/ });
@@ -48,7 +50,12 @@ function numberRows(kind: Kind): Row[] {
 }
 
 const usageRows: Row[] = [
-  { what: "text in a cell", value: column([1, 2, 3, 4, 5, 6, "n/a"]), code: "#VALUE!", says: /"n\/a" at row 7, column 1/ },
+  {
+    what: "text in a cell",
+    value: column([1, 2, 3, 4, 5, 6, "n/a"]),
+    code: "#VALUE!",
+    says: /"n\/a" at row 7, column 1/,
+  },
   {
     what: "text in the second column",
     value: [
@@ -66,12 +73,19 @@ const usageRows: Row[] = [
 
 /**
  * For each argument, each bad value gives its documented error with a message that names the
- * argument; an Excel error passed in comes back unchanged.
+ * argument; an Excel error passed in comes back unchanged. `names` and `kinds` follow the
+ * argument positions; a null name skips an argument (tables such as bands have their own rows).
  */
-export function describeErrors(fn: Fn, names: readonly string[], kinds: readonly Kind[], good: readonly unknown[]) {
+export function describeErrors(
+  fn: Fn,
+  names: readonly (string | null)[],
+  kinds: readonly (Kind | null)[],
+  good: readonly unknown[],
+) {
   describe("errors", () => {
     names.forEach((name, i) => {
-      const kind = kinds[i]!;
+      const kind = kinds[i];
+      if (name === null || !kind) return;
       const rows = kind === "usage" ? usageRows : numberRows(kind);
       test.each(rows)(`${name}: $what gives $code`, ({ value, code, says }) => {
         const args = [...good];

@@ -30,7 +30,7 @@ export function excelError(call: () => unknown): StubExcelError {
     call();
   } catch (e) {
     if (e instanceof StubExcelError) return e;
-    throw new Error(`expected an Excel error, got ${String(e)}`);
+    throw new Error(`expected an Excel error, got ${String(e)}`, { cause: e });
   }
   throw new Error("expected an Excel error, but the call returned a value");
 }

@@ -1,0 +1,100 @@
+// ESLint flat config: typed typescript-eslint rules everywhere, plus the boundary that keeps src/core pure
+// (STYLE.md rule 1: no Office, Excel, CustomFunctions or DOM in the core, and no imports from outside it).
+import js from "@eslint/js";
+import prettier from "eslint-config-prettier";
+import { defineConfig, globalIgnores } from "eslint/config";
+import globals from "globals";
+import tseslint from "typescript-eslint";
+
+const HOST_GLOBALS = ["Office", "Excel", "CustomFunctions", "OfficeExtension", "OfficeRuntime"];
+const BROWSER_GLOBALS = ["document", "window", "navigator", "localStorage", "sessionStorage", "fetch"];
+
+/** A relative import climbing `depth` folders: from a file that many levels inside src/core, it leaves the core. */
+const climbs = (depth) => ({
+  regex: `^(\\.\\./){${depth}}`,
+  message: "src/core imports only from src/core: everything else imports the core, never the reverse.",
+});
+
+const CORE_IMPORT_BANS = [
+  {
+    group: ["**/functions", "**/functions/*", "**/taskpane", "**/taskpane/*", "**/commands", "**/commands/*"],
+    message: "src/core must not import the functions, task pane or commands layers.",
+  },
+  {
+    group: ["office-*", "@microsoft/office-js*", "@types/office-*", "exceljs", "hyperformula"],
+    message: "src/core must not depend on Office or a workbook engine.",
+  },
+];
+
+export default defineConfig(
+  globalIgnores(["dist/", "node_modules/", "coverage/", "test-output/"]),
+
+  js.configs.recommended,
+  tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+  },
+
+  // Plain JavaScript (configs, scripts): Node globals, no type information.
+  {
+    files: ["**/*.{js,mjs,cjs}"],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: ["**/*.{js,cjs}"],
+    languageOptions: { sourceType: "commonjs" },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+
+  // The core is pure: no host or DOM globals, no imports of the layers above it or of Office packages.
+  {
+    files: ["src/core/**/*.ts"],
+    rules: {
+      "no-restricted-globals": [
+        "error",
+        ...[...HOST_GLOBALS, ...BROWSER_GLOBALS].map((name) => ({
+          name,
+          message: "src/core is pure TypeScript: no Office, Excel, CustomFunctions or DOM. Pass values in instead.",
+        })),
+      ],
+      "no-restricted-imports": ["error", { patterns: CORE_IMPORT_BANS }],
+    },
+  },
+  // Imports that climb out of src/core, by how deep the importing file sits.
+  // (A later block's options replace an earlier one's, so each repeats the common bans.)
+  ...[1, 2, 3].map((depth) => ({
+    files: [`src/core/${"*/".repeat(depth - 1)}*.ts`],
+    rules: { "no-restricted-imports": ["error", { patterns: [...CORE_IMPORT_BANS, climbs(depth)] }] },
+  })),
+
+  // The functions layer reports Excel errors the way Excel expects: by throwing a CustomFunctions.Error.
+  {
+    files: ["src/functions/**/*.ts"],
+    rules: {
+      "@typescript-eslint/only-throw-error": [
+        "error",
+        { allow: [{ from: "package", package: "@types/custom-functions-runtime", name: "Error" }] },
+      ],
+    },
+  },
+
+  // Tests: jest's matchers and loosely typed fixtures fight the no-unsafe-* rules.
+  {
+    files: ["test/**/*.ts"],
+    languageOptions: { globals: { ...globals.node, ...globals.jest } },
+    rules: {
+      "@typescript-eslint/no-unsafe-assignment": "off",
+      "@typescript-eslint/no-unsafe-member-access": "off",
+      "@typescript-eslint/no-unsafe-call": "off",
+      "@typescript-eslint/no-unsafe-argument": "off",
+      "@typescript-eslint/no-unsafe-return": "off",
+      "@typescript-eslint/unbound-method": "off",
+      "@typescript-eslint/no-require-imports": "off",
+    },
+  },
+
+  prettier,
+);

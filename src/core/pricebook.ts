@@ -1,0 +1,320 @@
+/**
+ * The price book (DOMAIN.md "Usage and optimization", "Default price book"): list prices in USD per
+ * MTok, one row per model, in the column order the vendor's pricing page and the established LLM
+ * price schemas use. The built-in book is the vendor's public list price, each row with the date it
+ * was read and where; a user overrides it with a range of the same shape (PRICE_BOOK's spill, edited).
+ */
+import { CellAt, Errors, LeverError } from "./errors";
+import { Cell, Grid, parseMoney, parseShare } from "./inputs";
+
+/** One model's list prices, USD per MTok. */
+export interface PriceRow {
+  /** The name shown in the book (the vendor's display name, e.g. "Claude Sonnet 4.5"). */
+  readonly model: string;
+  /** The API id (e.g. "claude-sonnet-4-5"), when known. Matching works on either. */
+  readonly id?: string;
+  readonly input: number;
+  readonly output: number;
+  /** 5-minute cache write. */
+  readonly cacheWrite5m: number;
+  /** 1-hour cache write. */
+  readonly cacheWrite1h: number;
+  /** Cache hits and refreshes. */
+  readonly cacheRead: number;
+  /** Price of batch traffic as a multiple of the price above (0.5 = half price). */
+  readonly batchMultiplier: number;
+  /** When the row's prices were read: an ISO date (yyyy-mm-dd), or whatever a user's book holds. */
+  readonly asOf: string | number;
+  /** Where the prices come from. */
+  readonly source: string;
+}
+
+export type PriceBook = readonly PriceRow[];
+
+/** The price kinds PRICE accepts, in the book's column order. */
+export const PRICE_KINDS = ["input", "output", "cache_write", "cache_write_1h", "cache_read"] as const;
+export type PriceKind = (typeof PRICE_KINDS)[number];
+
+/** PRICE_BOOK's header row: the columns a user's book has, in this order (the header is optional). */
+export const PRICE_BOOK_HEADER = [
+  "Model",
+  "Input $/MTok",
+  "Output $/MTok",
+  "Cache write 5m $/MTok",
+  "Cache write 1h $/MTok",
+  "Cache read $/MTok",
+  "Batch multiplier",
+  "As of",
+  "Source",
+] as const;
+
+/** A blank cache price is this multiple of the input price (DOMAIN.md). */
+export const CACHE_FALLBACK = { cacheWrite5m: 1.25, cacheWrite1h: 2, cacheRead: 0.1 } as const;
+/** A blank batch multiplier: the Batch API's 50% off. */
+export const DEFAULT_BATCH_MULTIPLIER = 0.5;
+
+const PRICING_PAGE = "Claude pricing page, platform.claude.com/docs/en/about-claude/pricing";
+/** The date the vendor's pricing page was last seen with these rates unchanged. */
+const CHECKED = "2026-10-24";
+/** Sonnet 5.5's cache-read cut and Haiku 5.5's listing took effect on this date. */
+const OCTOBER_CHANGE = "2026-10-07";
+
+function listed(
+  model: string,
+  id: string,
+  [input, output, cacheWrite5m, cacheWrite1h, cacheRead]: readonly [number, number, number, number, number],
+  asOf: string,
+  note?: string,
+): PriceRow {
+  const source = note ? `${PRICING_PAGE}; ${note}` : PRICING_PAGE;
+  return {
+    model,
+    id,
+    input,
+    output,
+    cacheWrite5m,
+    cacheWrite1h,
+    cacheRead,
+    batchMultiplier: DEFAULT_BATCH_MULTIPLIER,
+    asOf,
+    source,
+  };
+}
+
+const OPUS_4_5_TO_5 = [5, 25, 6.25, 10, 0.5] as const;
+const OPUS_4 = [15, 75, 18.75, 30, 1.5] as const;
+const SONNET_4 = [3, 15, 3.75, 6, 0.3] as const;
+const SONNET_4_LONG = "requests over 200K input tokens bill at 6 input / 22.50 output";
+
+/**
+ * The built-in book: the vendor's public list prices (Batch API: 50% off input and output, stacking
+ * with the cache prices). Newest model of each family first.
+ */
+export const DEFAULT_PRICE_BOOK: PriceBook = [
+  listed("Claude Fable 5.1", "claude-fable-5-1", [10, 50, 12.5, 20, 0.25], CHECKED),
+  listed("Claude Opus 5.5", "claude-opus-5-5", [4, 20, 5, 8, 0.2], CHECKED),
+  listed("Claude Opus 5", "claude-opus-5", OPUS_4_5_TO_5, CHECKED),
+  listed("Claude Opus 4.8", "claude-opus-4-8", OPUS_4_5_TO_5, CHECKED),
+  listed("Claude Opus 4.7", "claude-opus-4-7", OPUS_4_5_TO_5, CHECKED),
+  listed("Claude Opus 4.6", "claude-opus-4-6", OPUS_4_5_TO_5, CHECKED),
+  listed("Claude Opus 4.5", "claude-opus-4-5", OPUS_4_5_TO_5, CHECKED),
+  listed("Claude Opus 4.1", "claude-opus-4-1", OPUS_4, CHECKED, "retired, except on Bedrock and Google Cloud"),
+  listed("Claude Opus 4", "claude-opus-4-0", OPUS_4, CHECKED, "retired, except on Google Cloud"),
+  listed(
+    "Claude Sonnet 5.5",
+    "claude-sonnet-5-5",
+    [2, 10, 2.5, 4, 0.1],
+    OCTOBER_CHANGE,
+    "cache read cut from 0.20 to 0.10 on 2026-10-07",
+  ),
+  listed("Claude Sonnet 5", "claude-sonnet-5", [2, 10, 2.5, 4, 0.2], CHECKED),
+  listed("Claude Sonnet 4.6", "claude-sonnet-4-6", SONNET_4, CHECKED),
+  listed("Claude Sonnet 4.5", "claude-sonnet-4-5", SONNET_4, CHECKED, SONNET_4_LONG),
+  listed("Claude Sonnet 4", "claude-sonnet-4-0", SONNET_4, CHECKED, SONNET_4_LONG),
+  listed(
+    "Claude Haiku 5.5",
+    "claude-haiku-5-5",
+    [0.1, 0.5, 0.125, 0.2, 0.01],
+    OCTOBER_CHANGE,
+    "models/haiku-5-5 overview; prompts up to 100K tokens (over 100K: 0.50 input / 2.50 output / 0.625 / 1.00 / 0.05)",
+  ),
+  listed("Claude Haiku 4.5", "claude-haiku-4-5", [1, 5, 1.25, 2, 0.1], CHECKED),
+  listed("Claude Haiku 3.5", "claude-3-5-haiku", [0.8, 4, 1, 1.6, 0.08], CHECKED),
+];
+
+/** A row's price of one kind, USD per MTok. */
+export function priceOf(row: PriceRow, kind: PriceKind): number {
+  switch (kind) {
+    case "input":
+      return row.input;
+    case "output":
+      return row.output;
+    case "cache_write":
+      return row.cacheWrite5m;
+    case "cache_write_1h":
+      return row.cacheWrite1h;
+    case "cache_read":
+      return row.cacheRead;
+  }
+}
+
+/** A kind word as typed: case and spaces or hyphens do not matter ("Cache Read" = "cache_read"). */
+export function parsePriceKind(arg: string, word: string): PriceKind | LeverError {
+  const key = word
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
+  const kind = PRICE_KINDS.find((k) => k === key);
+  return kind ?? Errors.unknownWord(arg, word, PRICE_KINDS);
+}
+
+/** The book as PRICE_BOOK spills it: the header, then one row per model. */
+export function priceBookTable(book: PriceBook): (number | string)[][] {
+  return [
+    [...PRICE_BOOK_HEADER],
+    ...book.map((r) => [
+      r.model,
+      r.input,
+      r.output,
+      r.cacheWrite5m,
+      r.cacheWrite1h,
+      r.cacheRead,
+      r.batchMultiplier,
+      r.asOf,
+      r.source,
+    ]),
+  ];
+}
+
+function isBlank(cell: Cell): boolean {
+  return cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
+}
+
+/** A required price cell: blank is an error here (a missing price is not a free one). */
+function priceCell(arg: string, cell: Cell, at: CellAt): number | LeverError {
+  return isBlank(cell) ? Errors.blankCell(arg, at) : parseMoney(arg, cell, at);
+}
+
+/** An optional price cell: blank takes `fallback`. */
+function optionalPrice(arg: string, cell: Cell, at: CellAt, fallback: number): number | LeverError {
+  return isBlank(cell) ? fallback : parseMoney(arg, cell, at);
+}
+
+const MIN_COLUMNS = 3;
+
+/**
+ * A user's price book: columns model, input, output, then optionally cache write 5m, cache write 1h,
+ * cache read, batch multiplier, as of, source. A header row is allowed (a first row with text in
+ * both the input and output columns); rows with every cell blank are skipped; a blank cache price falls back to
+ * 1.25x / 2x / 0.1x of input and a blank batch multiplier to 0.5.
+ */
+export function parsePriceBook(arg: string, grid: Grid): PriceBook | LeverError {
+  const columns = grid.length > 0 ? Math.max(...grid.map((r) => r.length)) : 0;
+  if (columns < MIN_COLUMNS || columns > PRICE_BOOK_HEADER.length) {
+    return Errors.shape(
+      arg,
+      `${MIN_COLUMNS} to ${PRICE_BOOK_HEADER.length} columns (${PRICE_BOOK_HEADER.join(", ")})`,
+      `${columns} column${columns === 1 ? "" : "s"}`,
+    );
+  }
+  const isText = (cell: Cell) => typeof cell === "string" && cell.trim() !== "";
+  const start = isText(grid[0]![1]) && isText(grid[0]![2]) ? 1 : 0;
+  const rows: PriceRow[] = [];
+  for (let r = start; r < grid.length; r++) {
+    const cells = grid[r]!;
+    if (cells.every(isBlank)) continue;
+    const at = (column: number): CellAt => ({ row: r + 1, column });
+    const name = cells[0];
+    if (isBlank(name)) return Errors.blankCell(arg, at(1));
+    if (typeof name !== "string") return Errors.notTextAt(arg, name, at(1));
+    const input = priceCell(arg, cells[1], at(2));
+    if (input instanceof LeverError) return input;
+    const output = priceCell(arg, cells[2], at(3));
+    if (output instanceof LeverError) return output;
+    const cacheWrite5m = optionalPrice(arg, cells[3], at(4), input * CACHE_FALLBACK.cacheWrite5m);
+    if (cacheWrite5m instanceof LeverError) return cacheWrite5m;
+    const cacheWrite1h = optionalPrice(arg, cells[4], at(5), input * CACHE_FALLBACK.cacheWrite1h);
+    if (cacheWrite1h instanceof LeverError) return cacheWrite1h;
+    const cacheRead = optionalPrice(arg, cells[5], at(6), input * CACHE_FALLBACK.cacheRead);
+    if (cacheRead instanceof LeverError) return cacheRead;
+    const batchMultiplier = isBlank(cells[6]) ? DEFAULT_BATCH_MULTIPLIER : parseShare(arg, cells[6], at(7));
+    if (batchMultiplier instanceof LeverError) return batchMultiplier;
+    const asOf = cells[7];
+    const source = cells[8];
+    rows.push({
+      model: name.trim(),
+      input,
+      output,
+      cacheWrite5m,
+      cacheWrite1h,
+      cacheRead,
+      batchMultiplier,
+      asOf: typeof asOf === "number" ? asOf : isBlank(asOf) ? "" : String(asOf).trim(),
+      source: isBlank(source) ? "" : String(source).trim(),
+    });
+  }
+  if (rows.length === 0) return Errors.noModels(arg);
+  return rows;
+}
+
+/** Words that name nothing about the model itself: the vendor's name, a rolling alias. */
+const NOISE = new Set(["claude", "latest"]);
+
+/**
+ * The words of a model name, in a canonical order: lower case, punctuation and the words "claude"
+ * and "latest" dropped, a dated snapshot suffix (20250929) and a "[1m]" context tag dropped, the
+ * family words first and the version numbers after (so "claude-3-5-haiku" = "Claude Haiku 3.5"),
+ * and a trailing ".0" dropped ("claude-opus-4-0" = "Opus 4").
+ */
+function nameTokens(name: string): { words: string[]; version: number[] } {
+  const tokens = name
+    .toLowerCase()
+    .replace(/\([^)]*\)|\[[^\]]*\]/g, " ")
+    .split(/[^a-z0-9]+/)
+    .filter((t) => t !== "" && !NOISE.has(t) && !/^\d{8}$/.test(t));
+  const words = tokens.filter((t) => !/^\d+$/.test(t));
+  const version = tokens.filter((t) => /^\d+$/.test(t)).map(Number);
+  while (version.length > 1 && version[version.length - 1] === 0) version.pop();
+  return { words, version };
+}
+
+/** The canonical key a name is matched by: "claude-sonnet-4-5", "Sonnet 4.5" and "Claude Sonnet 4.5" share one. */
+export function modelKey(name: string): string {
+  const { words, version } = nameTokens(name);
+  return [...words, ...version].join(" ");
+}
+
+function newer(a: readonly number[], b: readonly number[]): boolean {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = a[i] ?? 0;
+    const y = b[i] ?? 0;
+    if (x !== y) return x > y;
+  }
+  return false;
+}
+
+/** Levenshtein distance: edits (insert, delete, substitute) to turn `a` into `b`. */
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitute = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, substitute));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** How many near names an unknown-model message suggests. */
+const SUGGESTIONS = 3;
+
+/**
+ * The book's row for a model name, matched case-insensitively by id or display name (with or
+ * without "Claude"); a bare family name ("sonnet") is that family's newest model in the book.
+ * An unknown name is #N/A naming the closest models in the book.
+ */
+export function findModel(book: PriceBook, arg: string, name: string, at?: CellAt): PriceRow | LeverError {
+  const key = modelKey(name);
+  const keyOf = (row: PriceRow) => modelKey(row.model);
+  const exact = book.find((row) => keyOf(row) === key || (row.id !== undefined && modelKey(row.id) === key));
+  if (exact) return exact;
+  const query = nameTokens(name);
+  if (query.words.length === 1 && query.version.length === 0) {
+    let best: { row: PriceRow; version: number[] } | undefined;
+    for (const row of book) {
+      const tokens = nameTokens(row.model);
+      if (tokens.words[0] !== query.words[0]) continue;
+      if (!best || newer(tokens.version, best.version)) best = { row, version: tokens.version };
+    }
+    if (best) return best.row;
+  }
+  const closest = book
+    .map((row, i) => ({ model: row.model, distance: editDistance(key, keyOf(row)), i }))
+    .sort((a, b) => a.distance - b.distance || a.i - b.i)
+    .map((c) => c.model)
+    .filter((m, i, all) => all.indexOf(m) === i)
+    .slice(0, SUGGESTIONS);
+  return Errors.unknownModel(arg, name, closest, at);
+}

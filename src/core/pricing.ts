@@ -1,0 +1,81 @@
+/**
+ * Token costs at list and after the optimization levers (DOMAIN.md "Usage and optimization"), and
+ * the spend-weighted rates a commitment is read by. Tokens in MTok, prices in USD per MTok, shares
+ * and discounts as decimals; money in dollars.
+ */
+import { CellAt, Errors, LeverError } from "./errors";
+import { PriceRow } from "./pricebook";
+
+/** A month of one model's traffic at list: input_mtok * p_in + output_mtok * p_out. */
+export function listCost(row: PriceRow, inputMtok: number, outputMtok: number): number {
+  return inputMtok * row.input + outputMtok * row.output;
+}
+
+/** The optimization levers on one model's traffic. Shares are decimals in [0, 1]. */
+export interface Levers {
+  /** Share of input tokens read from the cache. */
+  readonly cacheHit: number;
+  /** Share of input tokens written to the 5-minute cache. */
+  readonly cacheWriteShare: number;
+  /** Share of traffic sent through the Batch API. */
+  readonly batchShare: number;
+  /** The model a share of traffic moves to, if any. */
+  readonly routeTo?: PriceRow;
+  /** Share of traffic moved to `routeTo`. */
+  readonly routeShare: number;
+}
+
+/** Traffic at one model's prices with caching and batch applied. */
+function leveredCost(row: PriceRow, inputMtok: number, outputMtok: number, levers: Levers): number {
+  const { cacheHit: h, cacheWriteShare: w, batchShare: b } = levers;
+  const input = inputMtok * ((1 - h - w) * row.input + h * row.cacheRead + w * row.cacheWrite5m);
+  const output = outputMtok * row.output;
+  return (input + output) * (1 - b + b * row.batchMultiplier);
+}
+
+/** Rounding slack when checking that two shares add up to at most 1 (0.7 + 0.3 is 1.0000000000000002). */
+const SHARE_SLACK = 1e-12;
+
+/**
+ * List dollars after the levers: caching on input (h read, w written, the rest at input price),
+ * batch at the row's multiplier on everything (cache prices too), and a share s routed to another
+ * model with the same tokens, caching and batch: (1 - s) * cost(model) + s * cost(route_to).
+ * `at` names the cell of a spilled result in error messages.
+ */
+export function optimizedCost(
+  row: PriceRow,
+  inputMtok: number,
+  outputMtok: number,
+  levers: Levers,
+  at?: CellAt,
+): number | LeverError {
+  if (levers.cacheHit + levers.cacheWriteShare > 1 + SHARE_SLACK) {
+    return Errors.sharesOverOne("cache_write_share", levers.cacheWriteShare, "cache_hit", levers.cacheHit, at);
+  }
+  const own = leveredCost(row, inputMtok, outputMtok, levers);
+  if (levers.routeShare === 0) return own;
+  if (!levers.routeTo) return Errors.requiredWhen("route_to", "route_share is more than 0", at);
+  const routed = leveredCost(levers.routeTo, inputMtok, outputMtok, levers);
+  return (1 - levers.routeShare) * own + levers.routeShare * routed;
+}
+
+/** The spend-weighted discount: sum(spend * discount) / sum(spend). */
+export function effectiveDiscount(spend: readonly number[], discount: readonly number[]): number | LeverError {
+  let total = 0;
+  let saved = 0;
+  for (let i = 0; i < spend.length; i++) {
+    total += spend[i]!;
+    saved += spend[i]! * discount[i]!;
+  }
+  if (total === 0) return Errors.noSpend("spend");
+  return saved / total;
+}
+
+/**
+ * Dollars per MTok after discount: spend * (1 - discount) / mtok. No tokens is #N/A ("no tokens"),
+ * since a rate over nothing is missing data, not a division for the sheet to show as #DIV/0!.
+ */
+export function effectiveRate(spend: number, mtok: number, discount: number, at?: CellAt): number | LeverError {
+  if (mtok === 0) return Errors.noTokens("mtok", at);
+  return (spend * (1 - discount)) / mtok;
+}

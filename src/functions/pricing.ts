@@ -1,0 +1,197 @@
+/**
+ * The LEVERS.* functions for usage, prices and projection (FUNCTIONS.md "Usage, prices,
+ * projection"). Each JSDoc comment is the function's help in Excel; each body is one call through
+ * the shared validator into the core. Element-by-element functions spill in the shape of their
+ * ranges, and a bad cell fails only its own element (see `invokeEach`).
+ */
+import * as core from "../core";
+import { arg, cells, elementOf, invoke, invokeEach, optional, sameShape } from "./validator";
+
+/** The optional last argument of every price lookup: a user's book, or the built-in one. */
+const priceBookArg = { price_book: arg.priceBook(core.DEFAULT_PRICE_BOOK) };
+
+/**
+ * The built-in price book: the vendor's public list prices in USD per MTok, with the date and source of each row (spills). Paste it as values, edit it, and pass the range as price_book.
+ * @customfunction PRICE_BOOK
+ * @returns A table: Model, Input, Output, Cache write 5m, Cache write 1h, Cache read (USD per MTok), Batch multiplier, As of, Source.
+ */
+export function priceBook(): Array<Array<number | string>> {
+  return invoke({}, {}, () => core.priceBookTable(core.DEFAULT_PRICE_BOOK));
+}
+
+/**
+ * A model's list price in USD per MTok.
+ * @customfunction PRICE
+ * @param model Model id or name, e.g. "claude-sonnet-4-5", "Sonnet 4.5", or a family ("sonnet" = its newest model).
+ * @param [kind] Which price: "input" (default), "output", "cache_write" (5-minute), "cache_write_1h" or "cache_read".
+ * @param [price_book] Your price book range (PRICE_BOOK's columns, header optional); default the built-in book.
+ * @returns USD per MTok.
+ */
+export function price(model: unknown, kind?: unknown, price_book?: unknown[][]): number {
+  return invoke(
+    { model: arg.text(), kind: arg.word(core.parsePriceKind, "input"), ...priceBookArg },
+    { model, kind, price_book },
+    (a) => {
+      const row = core.findModel(a.price_book, "model", a.model);
+      return row instanceof core.LeverError ? row : core.priceOf(row, a.kind);
+    },
+  );
+}
+
+/**
+ * Cost at list price: input MTok x input price + output MTok x output price, element by element (spills for ranges of the same shape).
+ * @customfunction LIST_COST
+ * @param model Model id or name, or a range of them (one per row).
+ * @param input_mtok Input tokens, in millions (MTok): a value or a range.
+ * @param output_mtok Output tokens, in millions (MTok): a value or a range.
+ * @param [price_book] Your price book range (PRICE_BOOK's columns, header optional); default the built-in book.
+ * @returns Dollars at list, one per element.
+ */
+export function listCost(
+  model: unknown[][],
+  input_mtok: unknown[][],
+  output_mtok: unknown[][],
+  price_book?: unknown[][],
+): Array<Array<number | CustomFunctions.Error>> {
+  return invokeEach(
+    { model: cells.text(), input_mtok: cells.mtok(), output_mtok: cells.mtok() },
+    priceBookArg,
+    { model, input_mtok, output_mtok, price_book },
+    (a, at) => {
+      const row = core.findModel(a.price_book, "model", a.model, at);
+      return row instanceof core.LeverError ? row : core.listCost(row, a.input_mtok, a.output_mtok);
+    },
+  );
+}
+
+/**
+ * Cost in list dollars after prompt caching, batch and model routing, element by element (spills for ranges of the same shape).
+ * @customfunction OPTIMIZED_COST
+ * @param model Model id or name, or a range of them (one per row).
+ * @param input_mtok Input tokens, in millions (MTok): a value or a range.
+ * @param output_mtok Output tokens, in millions (MTok): a value or a range.
+ * @param [cache_hit] Share of input tokens read from the cache, as a decimal (default 0).
+ * @param [batch_share] Share of traffic sent through the Batch API, as a decimal (default 0); batch prices apply to cache prices too.
+ * @param [route_to] Model that a share of the traffic moves to (same tokens, caching and batch shares at its prices).
+ * @param [route_share] Share of traffic moved to route_to, as a decimal (default 0).
+ * @param [cache_write_share] Share of input tokens written to the 5-minute cache, as a decimal (default 0); cache_hit + cache_write_share <= 1.
+ * @param [price_book] Your price book range (PRICE_BOOK's columns, header optional); default the built-in book.
+ * @returns Dollars, one per element.
+ */
+export function optimizedCost(
+  model: unknown[][],
+  input_mtok: unknown[][],
+  output_mtok: unknown[][],
+  cache_hit?: unknown[][],
+  batch_share?: unknown[][],
+  route_to?: unknown[][],
+  route_share?: unknown[][],
+  cache_write_share?: unknown[][],
+  price_book?: unknown[][],
+): Array<Array<number | CustomFunctions.Error>> {
+  return invokeEach(
+    {
+      model: cells.text(),
+      input_mtok: cells.mtok(),
+      output_mtok: cells.mtok(),
+      cache_hit: cells.share(0),
+      batch_share: cells.share(0),
+      route_to: cells.optionalText(),
+      route_share: cells.share(0),
+      cache_write_share: cells.share(0),
+    },
+    priceBookArg,
+    { model, input_mtok, output_mtok, cache_hit, batch_share, route_to, route_share, cache_write_share, price_book },
+    (a, at) => {
+      const row = core.findModel(a.price_book, "model", a.model, at);
+      if (row instanceof core.LeverError) return row;
+      const routeTo = a.route_to === undefined ? undefined : core.findModel(a.price_book, "route_to", a.route_to, at);
+      if (routeTo instanceof core.LeverError) return routeTo;
+      const levers = {
+        cacheHit: a.cache_hit,
+        cacheWriteShare: a.cache_write_share,
+        batchShare: a.batch_share,
+        routeTo,
+        routeShare: a.route_share,
+      };
+      return core.optimizedCost(row, a.input_mtok, a.output_mtok, levers, at);
+    },
+  );
+}
+
+/**
+ * The discount across models weighted by spend: sum(spend x discount) / sum(spend).
+ * @customfunction EFFECTIVE_DISCOUNT
+ * @param spend Spend per model (or per line), in dollars: a range.
+ * @param discount Discount on each, as a decimal (0.2 = 20%): a range of the same shape, or one value for all.
+ * @returns A decimal discount (0.15 = 15%).
+ */
+export function effectiveDiscount(spend: unknown[][], discount: unknown[][]): number {
+  return invoke(
+    { spend: arg.range(cells.money()), discount: arg.range(cells.discount()) },
+    { spend, discount },
+    (a) => {
+      const shape = sameShape([
+        ["spend", a.spend],
+        ["discount", a.discount],
+      ]);
+      if (shape instanceof core.LeverError) return shape;
+      const spends: number[] = [];
+      const discounts: number[] = [];
+      for (let r = 0; r < shape.rows; r++) {
+        for (let c = 0; c < shape.columns; c++) {
+          spends.push(elementOf(a.spend, r, c));
+          discounts.push(elementOf(a.discount, r, c));
+        }
+      }
+      return core.effectiveDiscount(spends, discounts);
+    },
+  );
+}
+
+/**
+ * Dollars per MTok after discount: spend x (1 - discount) / MTok, element by element (spills for ranges of the same shape).
+ * @customfunction EFFECTIVE_RATE
+ * @param spend Spend at list, in dollars: a value or a range.
+ * @param mtok Tokens bought with that spend, in millions (MTok): a value or a range.
+ * @param [discount] Discount off list, as a decimal (default 0): a value or a range.
+ * @returns USD per MTok, one per element (#N/A where there are no tokens).
+ */
+export function effectiveRate(
+  spend: unknown[][],
+  mtok: unknown[][],
+  discount?: unknown[][],
+): Array<Array<number | CustomFunctions.Error>> {
+  return invokeEach(
+    { spend: cells.money(), mtok: cells.mtok(), discount: cells.discount(0) },
+    {},
+    { spend, mtok, discount },
+    (a, at) => core.effectiveRate(a.spend, a.mtok, a.discount, at),
+  );
+}
+
+/**
+ * Monthly usage projected forward from history, floored at 0 (spills a column).
+ * @customfunction PROJECT
+ * @param history Monthly usage so far, in dollars (or MTok): one column (or row) of months; several columns are summed.
+ * @param months Months to project, a whole number (1 or more).
+ * @param [method] "linear" (default, least squares as TREND), "exponential" (as GROWTH), "flat" (mean of the last 3 months) or "growth".
+ * @param [growth] Annual growth rate for method "growth", as a decimal (0.2 = 20% a year, compounding monthly).
+ * @returns A column of `months` projected monthly values.
+ */
+export function project(history: unknown[][], months: unknown, method?: unknown, growth?: unknown): number[][] {
+  return invoke(
+    {
+      history: arg.usageRange(),
+      months: arg.months(),
+      method: arg.word(core.parseProjectionMethod, "linear"),
+      growth: optional(arg.change()),
+    },
+    { history, months, method, growth },
+    (a) => {
+      const options = { growth: a.growth, cellOf: a.history.cellOf };
+      const values = core.project(a.history.series, a.months, a.method, options);
+      return values instanceof core.LeverError ? values : values.map((v) => [v]);
+    },
+  );
+}

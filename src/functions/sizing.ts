@@ -1,0 +1,129 @@
+/**
+ * The LEVERS.* functions for sizing the commit and summarizing the levers. As in functions.ts,
+ * each JSDoc comment is Excel's help and each body is one call through the validator.
+ */
+import * as core from "../core";
+import { arg, invoke } from "./validator";
+
+const sizingArgs = {
+  usage: arg.usage(),
+  bands: arg.grid(),
+  overage_rate: arg.overageRate(1),
+  carryover: arg.share(0),
+  period_months: arg.months(12),
+  volatility: arg.volatility(0),
+};
+
+const sizingTerms = (a: {
+  overage_rate: core.OverageRate;
+  carryover: number;
+  period_months: number;
+  volatility: number;
+}) => ({
+  overageRate: a.overage_rate,
+  carryover: a.carryover,
+  periodMonths: a.period_months,
+  volatility: a.volatility,
+});
+
+/**
+ * The discount a commit earns: that of the highest band threshold at or below it (0 below the first band).
+ * @customfunction BAND_DISCOUNT
+ * @param commit Commit per period, in dollars.
+ * @param bands Discount bands: two columns, threshold (dollars per period) and discount (decimal); a header row is allowed.
+ * @returns The discount as a decimal (0.15 = 15%).
+ */
+export function bandDiscount(commit: unknown, bands: unknown[][]): number {
+  return invoke({ commit: arg.money(), bands: arg.grid() }, { commit, bands }, (a) => {
+    const parsed = core.parseBands("bands", a.bands);
+    return parsed instanceof core.LeverError ? parsed : core.bandDiscount(a.commit, parsed);
+  });
+}
+
+/**
+ * The next band above a commit (spills a row): its threshold, the dollars to reach it, and its discount.
+ * @customfunction NEXT_BAND
+ * @param commit Commit per period, in dollars.
+ * @param bands Discount bands: two columns, threshold (dollars per period) and discount (decimal); a header row is allowed.
+ * @returns One row: next threshold (dollars), dollars to reach it, its discount (decimal); #N/A in the top band.
+ */
+export function nextBand(commit: unknown, bands: unknown[][]): number[][] {
+  return invoke({ commit: arg.money(), bands: arg.grid() }, { commit, bands }, (a) => {
+    const parsed = core.parseBands("bands", a.bands);
+    if (parsed instanceof core.LeverError) return parsed;
+    const next = core.nextBand(a.commit, parsed);
+    return next ? [[next.threshold, next.gap, next.discount]] : core.Errors.topBand("commit", a.commit);
+  });
+}
+
+/**
+ * The commit per period that minimizes expected total cost, with the discount of the band it reaches.
+ * @customfunction RECOMMEND_COMMIT
+ * @param usage Projected monthly usage at list price, in dollars (optimized first): one column of months; several columns are summed.
+ * @param bands Discount bands: two columns, threshold (dollars per period) and discount (decimal); a header row is allowed.
+ * @param [overage_rate] Price of overage as a fraction of list (default 1 = list), or "committed".
+ * @param [carryover] Share of unused commitment that rolls into the next period, as a decimal (default 0).
+ * @param [period_months] Months in a commit period (default 12).
+ * @param [volatility] Uncertainty of the projection's level, as a decimal: the standard deviation of its log (0.3 = about ±30%; default 0 = certain).
+ * @returns Dollars per period.
+ */
+export function recommendCommit(
+  usage: unknown[][],
+  bands: unknown[][],
+  overage_rate?: unknown,
+  carryover?: unknown,
+  period_months?: unknown,
+  volatility?: unknown,
+): number {
+  return invoke(sizingArgs, { usage, bands, overage_rate, carryover, period_months, volatility }, (a) => {
+    const parsed = core.parseBands("bands", a.bands);
+    return parsed instanceof core.LeverError ? parsed : core.recommendCommit(a.usage, parsed, sizingTerms(a)).commit;
+  });
+}
+
+/**
+ * Expected cost against commit (spills a table to chart): evenly spaced commits plus every band threshold and the recommended commit.
+ * @customfunction COMMIT_CURVE
+ * @param usage Projected monthly usage at list price, in dollars: one column of months; several columns are summed.
+ * @param bands Discount bands: two columns, threshold (dollars per period) and discount (decimal); a header row is allowed.
+ * @param [overage_rate] Price of overage as a fraction of list (default 1 = list), or "committed".
+ * @param [carryover] Share of unused commitment that rolls into the next period, as a decimal (default 0).
+ * @param [period_months] Months in a commit period (default 12).
+ * @param [volatility] Uncertainty of the projection's level, as a decimal: the standard deviation of its log (default 0 = certain).
+ * @param [points] Evenly spaced commits from 0 to 1.5 times a period's list usage (default 25, 2 to 1000).
+ * @returns A table: Commit, Discount, Expected cost, Expected waste, Expected overage billed (dollars over the term).
+ */
+export function commitCurve(
+  usage: unknown[][],
+  bands: unknown[][],
+  overage_rate?: unknown,
+  carryover?: unknown,
+  period_months?: unknown,
+  volatility?: unknown,
+  points?: unknown,
+): Array<Array<number | string>> {
+  return invoke(
+    { ...sizingArgs, points: arg.count(2, 1000, 25) },
+    { usage, bands, overage_rate, carryover, period_months, volatility, points },
+    (a) => {
+      const parsed = core.parseBands("bands", a.bands);
+      if (parsed instanceof core.LeverError) return parsed;
+      const { rows } = core.commitCurve(a.usage, parsed, sizingTerms(a), a.points);
+      return [[...core.CURVE_HEADER], ...rows.map((r) => [r.commit, r.discount, r.cost, r.waste, r.overageBilled])];
+    },
+  );
+}
+
+/**
+ * What each negotiable term is worth over the term, draft against ask, ranked (spills a table).
+ * @customfunction LEVER_VALUES
+ * @param usage Monthly usage at list price, in dollars: one column of months; several columns are summed.
+ * @param terms Three columns key | draft | ask (keys: commit, discount, overage_rate, carryover, period_months, uplift, step_up, ratchet, excluded_share, renewal_cap, renewal_months); a header row is allowed.
+ * @returns A table: Lever, Draft, Ask, Value over term (dollars saved), Share of total (decimal of the draft's cost), Vendor cost (low/high); last row All asks together.
+ */
+export function leverValues(usage: unknown[][], terms: unknown[][]): Array<Array<number | string>> {
+  return invoke({ usage: arg.usage(), terms: arg.grid() }, { usage, terms }, (a) => {
+    const parsed = core.parseTerms("terms", a.terms);
+    return parsed instanceof core.LeverError ? parsed : core.leverTable(a.usage, parsed);
+  });
+}

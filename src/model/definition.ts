@@ -1,0 +1,310 @@
+/**
+ * The Commit Levers model workbook, as data: sheets, cells, formulas, number formats and defined
+ * names. One definition serves the downloadable workbook (`npm run template`), the task pane's
+ * "Build the model" (entered through the workbook port) and the preview. Formulas are written as a
+ * user types them (`=LEVERS.TOTAL_COST(...)`); each writer turns them into what its target needs.
+ *
+ * Pure data and arithmetic: no Office, Excel or DOM.
+ */
+
+export type CellValue = string | number | boolean | null;
+
+export type CellStyle = "title" | "header" | "input" | "output" | "note" | "assumption";
+
+export interface ModelCell {
+  /** A1 address on the sheet, e.g. "B2". */
+  readonly address: string;
+  readonly value?: CellValue;
+  /** A formula starting with "=". */
+  readonly formula?: string;
+  /** An Excel number format. */
+  readonly format?: string;
+  readonly style?: CellStyle;
+}
+
+export interface ModelSheet {
+  readonly name: string;
+  readonly cells: readonly ModelCell[];
+  /** Column widths in characters, from column A. */
+  readonly widths?: readonly number[];
+}
+
+export interface ModelName {
+  readonly name: string;
+  /** Sheet-qualified absolute reference, e.g. "Usage!$H$2:$J$25". */
+  readonly ref: string;
+}
+
+export interface ModelDefinition {
+  readonly sheets: readonly ModelSheet[];
+  readonly names: readonly ModelName[];
+}
+
+export const MONEY = '"$"#,##0';
+export const MONEY_CENTS = '"$"#,##0.00';
+export const PERCENT = "0.0%";
+export const MTOK = "#,##0";
+
+/** Sheet names, in workbook order. */
+export const SHEETS = {
+  usage: "Usage",
+  prices: "Prices",
+  deal: "Deal",
+  bands: "Bands",
+  summary: "Summary",
+} as const;
+
+/** The three sample models: price-book names and the usage columns' labels. */
+export const MODELS = [
+  { name: "Opus 4.5", label: "Opus" },
+  { name: "Sonnet 4.5", label: "Sonnet" },
+  { name: "Haiku 4.5", label: "Haiku" },
+] as const;
+
+/** The deal terms table: key | draft | ask, in the order the pane walks them, with sample values. */
+export const DEAL_TERMS: readonly { key: string; draft: CellValue; ask: CellValue; note: string; format?: string }[] = [
+  { key: "commit", draft: 3_000_000, ask: 3_000_000, note: "Commit per period, dollars", format: MONEY },
+  { key: "discount", draft: 0.15, ask: 0.15, note: "Discount off list on committed usage", format: PERCENT },
+  { key: "overage_rate", draft: 1, ask: "committed", note: "Overage price: fraction of list, or committed" },
+  { key: "carryover", draft: 0, ask: 0.5, note: "Share of unused commitment that rolls over", format: PERCENT },
+  { key: "period_months", draft: 12, ask: 12, note: "Months in a commit period" },
+  { key: "uplift", draft: 0.08, ask: 0, note: "Yearly list-price rise without a lock (0 = locked)", format: PERCENT },
+  { key: "step_up", draft: 0.1, ask: 0, note: "True-forward: commit rise each period", format: PERCENT },
+  { key: "ratchet", draft: 0, ask: 0, note: "1 = the commit ratchets up to the last period's draw" },
+  {
+    key: "excluded_share",
+    draft: 0.05,
+    ask: 0,
+    note: "Share of usage that does not count toward the commit",
+    format: PERCENT,
+  },
+  {
+    key: "renewal_cap",
+    draft: null,
+    ask: 0.05,
+    note: "Cap on the renewal rise (blank = resets to list)",
+    format: PERCENT,
+  },
+  { key: "renewal_months", draft: 12, ask: 12, note: "Months of renewal to value the cap over" },
+];
+
+/** Illustrative discount bands: no vendor publishes these. */
+export const SAMPLE_BANDS: readonly [number, number][] = [
+  [250_000, 0.05],
+  [1_000_000, 0.1],
+  [2_500_000, 0.15],
+  [5_000_000, 0.2],
+];
+
+/** Optimization assumptions (step 1), each a named single cell on the Deal sheet. */
+export const OPTIMIZATION = [
+  { name: "CacheHit", label: "Prompt-cache hit share of input", value: 0.3 },
+  { name: "CacheWrite", label: "Prompt-cache write share of input", value: 0.05 },
+  { name: "BatchShare", label: "Share of traffic sent as batch", value: 0.2 },
+  { name: "RouteShare", label: "Share of Opus traffic routed to Sonnet", value: 0.25 },
+  { name: "Volatility", label: "Uncertainty of the usage level (std. dev. of log)", value: 0.2 },
+] as const;
+
+/** Sample monthly token usage (MTok): steady growth with a mild seasonal swing, deterministic. */
+export function sampleTokens(months: number): { input: number; output: number }[][] {
+  const base = [
+    { input: 12_000, output: 2_400 },
+    { input: 15_000, output: 3_000 },
+    { input: 20_000, output: 4_000 },
+  ];
+  const growth = [0.025, 0.02, 0.03];
+  return Array.from({ length: months }, (_, t) =>
+    base.map((b, m) => {
+      const level = Math.pow(1 + growth[m]!, t) * (1 + 0.06 * Math.sin((2 * Math.PI * t) / 12));
+      return { input: Math.round(b.input * level), output: Math.round(b.output * level) };
+    }),
+  );
+}
+
+function columnLetter(index: number): string {
+  let s = "";
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** The deal cell holding a key's draft (column B) or ask (column C). */
+export function dealCell(key: string, column: "draft" | "ask"): string {
+  const row = DEAL_TERMS.findIndex((t) => t.key === key) + 2;
+  if (row < 2) throw new Error(`no deal term ${key}`);
+  return `${SHEETS.deal}!$${column === "draft" ? "B" : "C"}$${row}`;
+}
+
+export interface ModelOptions {
+  /** Fill the usage sheet with sample token usage (else the rows are left blank for the user). */
+  readonly sample: boolean;
+  /** Months of usage rows (default 24). */
+  readonly months?: number;
+  /** The price book rows (header first) to write on the Prices sheet. */
+  readonly priceBook: readonly (readonly CellValue[])[];
+}
+
+/** The whole model workbook as data. */
+export function buildModel(options: ModelOptions): ModelDefinition {
+  const months = options.months ?? 24;
+  const last = months + 1;
+  const tokens = options.sample ? sampleTokens(months) : [];
+  const d = (key: string) => dealCell(key, "draft");
+  const a = (key: string) => dealCell(key, "ask");
+  const bookRows = options.priceBook.length;
+  const bookCols = Math.max(...options.priceBook.map((r) => r.length));
+  const priceRef = `${SHEETS.prices}!$A$1:$${columnLetter(bookCols - 1)}$${bookRows}`;
+
+  // Usage: A month, B-G tokens (in/out per model), H-J list dollars, K-M optimized dollars.
+  const usage: ModelCell[] = [{ address: "A1", value: "Month", style: "header" }];
+  MODELS.forEach((m, i) => {
+    usage.push({ address: `${columnLetter(1 + 2 * i)}1`, value: `${m.label} input MTok`, style: "header" });
+    usage.push({ address: `${columnLetter(2 + 2 * i)}1`, value: `${m.label} output MTok`, style: "header" });
+    usage.push({ address: `${columnLetter(7 + i)}1`, value: `${m.label} list $`, style: "header" });
+    usage.push({ address: `${columnLetter(10 + i)}1`, value: `${m.label} optimized $`, style: "header" });
+  });
+  for (let t = 0; t < months; t++) {
+    const row = t + 2;
+    usage.push({ address: `A${row}`, value: t + 1 });
+    MODELS.forEach((m, i) => {
+      const inCol = columnLetter(1 + 2 * i);
+      const outCol = columnLetter(2 + 2 * i);
+      const sample = tokens[t]?.[i];
+      usage.push({ address: `${inCol}${row}`, value: sample ? sample.input : null, format: MTOK, style: "input" });
+      usage.push({ address: `${outCol}${row}`, value: sample ? sample.output : null, format: MTOK, style: "input" });
+      usage.push({
+        address: `${columnLetter(7 + i)}${row}`,
+        formula: `=LEVERS.LIST_COST("${m.name}",${inCol}${row},${outCol}${row},PriceBook)`,
+        format: MONEY,
+        style: "output",
+      });
+      const route = i === 0 ? `"${MODELS[1].name}",RouteShare` : `"${m.name}",0`;
+      usage.push({
+        address: `${columnLetter(10 + i)}${row}`,
+        formula: `=LEVERS.OPTIMIZED_COST("${m.name}",${inCol}${row},${outCol}${row},CacheHit,BatchShare,${route},CacheWrite,PriceBook)`,
+        format: MONEY,
+        style: "output",
+      });
+    });
+  }
+
+  const prices: ModelCell[] = [];
+  options.priceBook.forEach((row, r) =>
+    row.forEach((value, c) =>
+      prices.push({
+        address: `${columnLetter(c)}${r + 1}`,
+        value,
+        style: r === 0 ? "header" : "input",
+        ...(r > 0 && c >= 1 && c <= 5 ? { format: MONEY_CENTS } : {}),
+      }),
+    ),
+  );
+
+  const deal: ModelCell[] = [
+    { address: "A1", value: "Key", style: "header" },
+    { address: "B1", value: "Draft", style: "header" },
+    { address: "C1", value: "Ask", style: "header" },
+    { address: "D1", value: "What it means", style: "header" },
+  ];
+  DEAL_TERMS.forEach((t, i) => {
+    const row = i + 2;
+    const format = t.format ? { format: t.format } : {};
+    deal.push({ address: `A${row}`, value: t.key });
+    deal.push({ address: `B${row}`, value: t.draft, style: "input", ...format });
+    deal.push({ address: `C${row}`, value: t.ask, style: "input", ...format });
+    deal.push({ address: `D${row}`, value: t.note, style: "note" });
+  });
+  const optRow = DEAL_TERMS.length + 3;
+  deal.push({ address: `A${optRow}`, value: "Assumptions", style: "header" });
+  OPTIMIZATION.forEach((o, i) => {
+    deal.push({ address: `A${optRow + 1 + i}`, value: o.name });
+    deal.push({ address: `B${optRow + 1 + i}`, value: o.value, style: "input", format: PERCENT });
+    deal.push({ address: `D${optRow + 1 + i}`, value: o.label, style: "note" });
+  });
+
+  const bands: ModelCell[] = [
+    { address: "A1", value: "Threshold", style: "header" },
+    { address: "B1", value: "Discount", style: "header" },
+    {
+      address: "D1",
+      value: "Illustrative assumptions, not vendor figures: replace with the bands in your quote.",
+      style: "assumption",
+    },
+  ];
+  SAMPLE_BANDS.forEach(([threshold, discount], i) => {
+    bands.push({ address: `A${i + 2}`, value: threshold, format: MONEY, style: "assumption" });
+    bands.push({ address: `B${i + 2}`, value: discount, format: PERCENT, style: "assumption" });
+  });
+
+  const dealArgs = `${d("commit")},Usage,${d("discount")}`;
+  const ledgerTail = `${d("overage_rate")},${d("carryover")},${d("period_months")}`;
+  const renewal = `${SHEETS.usage}!$H$${Math.max(2, last - 11)}:$J$${last}`;
+  const lines: [string, string, string][] = [
+    ["Usage at list over the term", `=SUM(Usage)`, MONEY],
+    ["Optimized usage over the term", `=SUM(Optimized)`, MONEY],
+    ["Draft: total cost over the term", `=LEVERS.TOTAL_COST(${dealArgs},${ledgerTail})`, MONEY],
+    ["Draft: commitment forfeited", `=LEVERS.COMMIT_WASTE(${dealArgs},${d("carryover")},${d("period_months")})`, MONEY],
+    ["Draft: utilization", `=LEVERS.UTILIZATION(${dealArgs},${d("carryover")},${d("period_months")})`, PERCENT],
+    ["Draft: coverage", `=LEVERS.COVERAGE(${dealArgs},${d("carryover")},${d("period_months")})`, PERCENT],
+    ["Draft: effective savings rate", `=LEVERS.ESR(${dealArgs},${ledgerTail})`, PERCENT],
+    ["Overage at the committed rate saves", `=LEVERS.OVERAGE_VALUE(${dealArgs},${ledgerTail})`, MONEY],
+    [
+      "Carryover (ask) saves",
+      `=LEVERS.CARRYOVER_VALUE(${dealArgs},${a("carryover")},${d("overage_rate")},${d("period_months")})`,
+      MONEY,
+    ],
+    ["Price lock saves", `=LEVERS.PRICE_LOCK_VALUE(${dealArgs},${d("uplift")},${ledgerTail})`, MONEY],
+    ["True-forward step-up costs", `=LEVERS.TRUE_FORWARD_COST(${dealArgs},${d("step_up")},${ledgerTail})`, MONEY],
+    ["Exclusions cost", `=LEVERS.EXCLUSION_COST(${dealArgs},${d("excluded_share")},${ledgerTail})`, MONEY],
+    ["Renewal cap (ask) saves", `=LEVERS.RENEWAL_CAP_VALUE(${renewal},${d("discount")},${a("renewal_cap")})`, MONEY],
+    ["Band discount at the draft commit", `=LEVERS.BAND_DISCOUNT(${d("commit")},Bands)`, PERCENT],
+    [
+      "Recommended commit (optimized usage)",
+      `=LEVERS.RECOMMEND_COMMIT(Optimized,Bands,${d("overage_rate")},${d("carryover")},${d("period_months")},Volatility)`,
+      MONEY,
+    ],
+  ];
+  const summary: ModelCell[] = [
+    { address: "A1", value: "Commit Levers: what each term is worth over the term", style: "title" },
+    { address: "A2", value: "Figure", style: "header" },
+    { address: "B2", value: "Dollars or share", style: "header" },
+  ];
+  lines.forEach(([label, formula, format], i) => {
+    summary.push({ address: `A${i + 3}`, value: label });
+    summary.push({ address: `B${i + 3}`, formula, format, style: "output" });
+  });
+  const leverRow = lines.length + 5;
+  summary.push({ address: `A${leverRow - 1}`, value: "Levers ranked by value (draft vs ask)", style: "title" });
+  summary.push({ address: `A${leverRow}`, formula: `=LEVERS.LEVER_VALUES(Usage,Deal)`, style: "output" });
+  const curveRow = leverRow + 16;
+  summary.push({
+    address: `A${curveRow - 1}`,
+    value: "Expected cost against commit (optimized usage)",
+    style: "title",
+  });
+  summary.push({
+    address: `A${curveRow}`,
+    formula: `=LEVERS.COMMIT_CURVE(Optimized,Bands,${d("overage_rate")},${d("carryover")},${d("period_months")},Volatility)`,
+    style: "output",
+  });
+
+  const names: ModelName[] = [
+    { name: "Usage", ref: `${SHEETS.usage}!$H$2:$J$${last}` },
+    { name: "Optimized", ref: `${SHEETS.usage}!$K$2:$M$${last}` },
+    { name: "Tokens", ref: `${SHEETS.usage}!$B$2:$G$${last}` },
+    { name: "PriceBook", ref: priceRef },
+    { name: "Deal", ref: `${SHEETS.deal}!$A$1:$C$${DEAL_TERMS.length + 1}` },
+    { name: "Bands", ref: `${SHEETS.bands}!$A$1:$B$${SAMPLE_BANDS.length + 1}` },
+    ...OPTIMIZATION.map((o, i) => ({ name: o.name, ref: `${SHEETS.deal}!$B$${optRow + 1 + i}` })),
+  ];
+
+  return {
+    sheets: [
+      { name: SHEETS.usage, cells: usage, widths: [8, ...new Array<number>(12).fill(16)] },
+      { name: SHEETS.prices, cells: prices, widths: [22, 10, 10, 14, 14, 12, 14, 12, 40] },
+      { name: SHEETS.deal, cells: deal, widths: [18, 14, 14, 52] },
+      { name: SHEETS.bands, cells: bands, widths: [14, 12, 4, 70] },
+      { name: SHEETS.summary, cells: summary, widths: [40, 18, 12, 18, 16, 12] },
+    ],
+    names,
+  };
+}

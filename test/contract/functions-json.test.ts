@@ -1,0 +1,138 @@
+/**
+ * The public contract (FUNCTIONS.md): functions.json declares exactly the LEVERS functions with
+ * their parameter names, order and optional flags, and the bundle Excel loads gives DOMAIN.md's
+ * worked-example figures. The table below is FUNCTIONS.md's; when ../shared/FUNCTIONS.md is beside
+ * the repository, the test also checks the table still matches it.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { CustomFunctionsError, FUNCTIONS_METADATA, ROOT, loadBundle } from "../helpers/loadBundle";
+import { ensureBundle } from "../helpers/ensureBundle";
+
+/** FUNCTIONS.md, as `ID: arguments` (`[x=default]` or `[x]` optional). */
+const CONTRACT: Record<string, string> = {
+  COMMIT_WASTE: "commit, usage, discount, [carryover=0], [period_months=12]",
+  OVERAGE_VALUE: "commit, usage, discount, [overage_rate=1], [carryover=0], [period_months=12]",
+  TOTAL_COST: "commit, usage, discount, [overage_rate=1], [carryover=0], [period_months=12]",
+  CARRYOVER_VALUE: "commit, usage, discount, carryover, [overage_rate=1], [period_months=12]",
+  UTILIZATION: "commit, usage, discount, [carryover=0], [period_months=12]",
+  COVERAGE: "commit, usage, discount, [carryover=0], [period_months=12]",
+  ESR: "commit, usage, discount, [overage_rate=1], [carryover=0], [period_months=12]",
+  PRICE_LOCK_VALUE: "commit, usage, discount, uplift, [overage_rate=1], [carryover=0], [period_months=12]",
+  TRUE_FORWARD_COST: "commit, usage, discount, step_up, [overage_rate=1], [carryover=0], [period_months=12]",
+  RATCHET_COST: "commit, usage, discount, [overage_rate=1], [carryover=0], [period_months=12]",
+  EXCLUSION_COST: "commit, usage, discount, excluded_share, [overage_rate=1], [carryover=0], [period_months=12]",
+  RENEWAL_CAP_VALUE: "renewal_usage, discount, cap",
+  HORIZON_COST:
+    "commit, usage, discount, term_months, renewal_rate, [overage_rate=1], [carryover=0], [period_months=12]",
+  LEDGER: "commit, usage, discount, [overage_rate=1], [carryover=0], [period_months=12]",
+  PRICE_BOOK: "(none)",
+  PRICE: 'model, [kind="input"], [price_book]',
+  LIST_COST: "model, input_mtok, output_mtok, [price_book]",
+  OPTIMIZED_COST:
+    "model, input_mtok, output_mtok, [cache_hit=0], [batch_share=0], [route_to], [route_share=0], [cache_write_share=0], [price_book]",
+  EFFECTIVE_DISCOUNT: "spend, discount",
+  EFFECTIVE_RATE: "spend, mtok, [discount=0]",
+  PROJECT: 'history, months, [method="linear"], [growth]',
+  BAND_DISCOUNT: "commit, bands",
+  NEXT_BAND: "commit, bands",
+  RECOMMEND_COMMIT: "usage, bands, [overage_rate=1], [carryover=0], [period_months=12], [volatility=0]",
+  COMMIT_CURVE: "usage, bands, [overage_rate=1], [carryover=0], [period_months=12], [volatility=0], [points=25]",
+  LEVER_VALUES: "usage, terms",
+};
+
+interface Declared {
+  id: string;
+  name: string;
+  parameters?: { name: string; optional?: boolean; description?: string }[];
+  description?: string;
+}
+
+const params = (args: string) =>
+  args === "(none)"
+    ? []
+    : args
+        .split(", ")
+        .map((a) => ({ name: a.replace(/^\[|\]$/g, "").replace(/=.*$/, ""), optional: a.startsWith("[") }));
+
+beforeAll(() => ensureBundle(), 300_000);
+
+describe("functions.json", () => {
+  const declared = () => (JSON.parse(readFileSync(FUNCTIONS_METADATA, "utf8")) as { functions: Declared[] }).functions;
+
+  test("declares exactly the FUNCTIONS.md functions, in upper case, each once", () => {
+    expect(
+      declared()
+        .map((f) => f.id)
+        .sort(),
+    ).toEqual(Object.keys(CONTRACT).sort());
+    for (const f of declared()) expect(f.name).toBe(f.id);
+  });
+
+  test.each(Object.entries(CONTRACT))("%s: parameter names, order and optional flags", (id, args) => {
+    const f = declared().find((d) => d.id === id)!;
+    expect((f.parameters ?? []).map((p) => ({ name: p.name, optional: Boolean(p.optional) }))).toEqual(params(args));
+  });
+
+  test("every function and parameter has help text, and every numeric parameter states its unit", () => {
+    for (const f of declared()) {
+      expect(f.description?.length).toBeGreaterThan(20);
+      for (const p of f.parameters ?? []) {
+        expect(p.description?.length).toBeGreaterThan(10);
+      }
+    }
+    // A unit word, or for a word argument its quoted choices.
+    const units = /dollars|decimal|months|MTok|list|fraction|count|whole number|text|model|range|bands|columns|"/i;
+    for (const f of declared())
+      for (const p of f.parameters ?? [])
+        expect([f.id, p.name, p.description]).toEqual([f.id, p.name, expect.stringMatching(units)]);
+  });
+
+  // CI runs with ../shared beside the clone; a checkout without it has only the table above.
+  const shared = join(ROOT, "..", "shared", "FUNCTIONS.md");
+  if (existsSync(shared)) {
+    test("the table above is FUNCTIONS.md's", () => {
+      const rows = [...readFileSync(shared, "utf8").matchAll(/^\| `([A-Z_]+)` \| ([^|]*) \|/gm)];
+      const fromDoc = Object.fromEntries(rows.map((m) => [m[1]!, m[2]!.trim()]));
+      expect(fromDoc).toEqual(CONTRACT);
+    });
+  }
+});
+
+describe("dist/functions.js, called the way Excel calls it", () => {
+  const column = (values: number[]) => values.map((v) => [v]);
+  const flat = (n: number, v: number) => new Array<number>(n).fill(v);
+  const ex1 = column(flat(12, 100_000));
+  const ex2 = column([...flat(12, 80_000), ...flat(12, 120_000)]);
+
+  test("DOMAIN.md worked examples 1 and 2", () => {
+    const f = loadBundle();
+    const call = (id: string, ...args: unknown[]) => f.get(id)!(...args);
+    expect(call("COMMIT_WASTE", 1_000_000, ex1, 0.2, null, null)).toBeCloseTo(40_000, 6);
+    expect(call("TOTAL_COST", 1_000_000, ex1, 0.2, null, null, null)).toBeCloseTo(1_000_000, 6);
+    expect(call("UTILIZATION", 1_000_000, ex1, 0.2, null, null)).toBeCloseTo(0.96, 12);
+    expect(call("ESR", 1_000_000, ex1, 0.2, null, null, null)).toBeCloseTo(1 / 6, 12);
+    expect(call("TOTAL_COST", 900_000, ex1, 0.2, null, null, null)).toBeCloseTo(975_000, 6);
+    expect(call("OVERAGE_VALUE", 900_000, ex1, 0.2, null, null, null)).toBeCloseTo(15_000, 6);
+    expect(call("COMMIT_WASTE", 1_000_000, ex2, 0.2, null, null)).toBeCloseTo(232_000, 6);
+    expect(call("TOTAL_COST", 1_000_000, ex2, 0.2, null, null, null)).toBeCloseTo(2_190_000, 6);
+    expect(call("OVERAGE_VALUE", 1_000_000, ex2, 0.2, null, null, null)).toBeCloseTo(38_000, 6);
+    expect(call("TOTAL_COST", 1_000_000, ex2, 0.2, 1, 0.5, null)).toBeCloseTo(2_045_000, 6);
+    expect(call("CARRYOVER_VALUE", 1_000_000, ex2, 0.2, 0.5, null, null)).toBeCloseTo(145_000, 6);
+  });
+
+  test("a bad argument comes back as the Excel error Excel shows, with its message", () => {
+    const f = loadBundle();
+    let thrown: unknown;
+    try {
+      f.get("COMMIT_WASTE")!(1_000_000, [[1], ["n/a"]], 0.2, null, null);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(CustomFunctionsError);
+    expect(thrown).toMatchObject({
+      code: "#VALUE!",
+      message: 'usage: text "n/a" at row 2, column 1; expected a number',
+    });
+  });
+});

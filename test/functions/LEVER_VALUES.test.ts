@@ -1,0 +1,116 @@
+import "../helpers/customFunctions";
+import * as s from "../../src/functions/sizing";
+import { describeErrors } from "./errorTable";
+
+import * as f from "../../src/functions/functions";
+import { excelError } from "../helpers/customFunctions";
+import { column, twoYears } from "../helpers/series";
+
+const usage = column(twoYears);
+const header = ["Lever", "Draft", "Ask", "Value over term", "Share of total", "Vendor cost"];
+const terms = [
+  ["Key", "Draft", "Ask"],
+  ["commit", 1_000_000, 1_000_000],
+  ["discount", 0.2, 0.2],
+  ["overage_rate", 1, "committed"],
+  ["carryover", 0, 0.5],
+];
+
+describe("LEVERS.LEVER_VALUES", () => {
+  test("worked example 2: carryover 145,000 ranks above overage 38,000; together 154,000, not 183,000", () => {
+    // Draft 2,190,000. Together: year-2 overage 36,000 billed at the committed rate -> 2,036,000.
+    expect(s.leverValues(usage, terms)).toEqual([
+      header,
+      ["Carryover", 0, 0.5, expect.closeTo(145_000, 6), expect.closeTo(145_000 / 2_190_000, 12), "low"],
+      ["Overage rate", 1, "committed", expect.closeTo(38_000, 6), expect.closeTo(38_000 / 2_190_000, 12), "low"],
+      ["All asks together", "", "", expect.closeTo(154_000, 6), expect.closeTo(154_000 / 2_190_000, 12), ""],
+    ]);
+  });
+  test("each single-lever value is the difference of two TOTAL_COST-family calls", () => {
+    const table = s.leverValues(usage, terms);
+    expect(table[1]![3]).toBeCloseTo(f.carryoverValue(1_000_000, usage, 0.2, 0.5), 6);
+    expect(table[2]![3]).toBeCloseTo(f.overageValue(1_000_000, usage, 0.2, 1, 0), 6);
+    expect(table[3]![3]).toBeCloseTo(
+      f.totalCost(1_000_000, usage, 0.2) - f.totalCost(1_000_000, usage, 0.2, "committed", 0.5),
+      6,
+    );
+  });
+  test("renewal cap: the last 12 months (1,440,000 at list) at 0.8 x 1.05 instead of list, worth 230,400", () => {
+    const withCap = [...terms, ["renewal_cap", null, 0.05]];
+    const table = s.leverValues(usage, withCap);
+    // Draft now includes the renewal at list: 2,190,000 + 1,440,000 = 3,630,000.
+    expect(table[1]).toEqual([
+      "Renewal cap",
+      "",
+      0.05,
+      expect.closeTo(230_400, 6),
+      expect.closeTo(230_400 / 3_630_000, 12),
+      "low",
+    ]);
+    expect(table[1]![3]).toBeCloseTo(f.renewalCapValue(usage.slice(12), 0.2, 0.05), 6);
+    expect(table[4]![0]).toBe("All asks together");
+    expect(table[4]![3]).toBeCloseTo(154_000 + 230_400, 6);
+  });
+  test("renewal_months sets the renewal horizon: 6 months of the last year's usage", () => {
+    const table = s.leverValues(usage, [...terms, ["renewal_cap", null, 0], ["renewal_months", 6, 6]]);
+    // 6 x 120,000 x (1 - 0.8) = 144,000.
+    expect(table.find((r) => r[0] === "Renewal cap")![3]).toBeCloseTo(144_000, 6);
+  });
+  test("a lever alone in the table equals its own function", () => {
+    const base = [
+      ["commit", 960_000, 960_000],
+      ["discount", 0.2, 0.2],
+    ];
+    const one = (row: unknown[]) => s.leverValues(usage, [...base, row])[1]![3];
+    expect(one(["uplift", 0.1, 0])).toBeCloseTo(f.priceLockValue(960_000, usage, 0.2, 0.1), 6);
+    // Removing a clause saves exactly what the clause costs.
+    expect(one(["step_up", 0.1, 0])).toBeCloseTo(f.trueForwardCost(960_000, usage, 0.2, 0.1), 6);
+    expect(one(["ratchet", 1, 0])).toBeCloseTo(f.ratchetCost(960_000, usage, 0.2), 6);
+    expect(one(["excluded_share", 0.1, 0])).toBeCloseTo(f.exclusionCost(960_000, usage, 0.2, 0.1), 6);
+    // By hand: year 2 draws 1,152,000. Flat 960,000: 192,000 over, billed 240,000 -> 2,160,000.
+    // Stepped to 1,056,000: 96,000 over, billed 120,000 -> 2,136,000. Dropping the step costs 24,000.
+    expect(one(["step_up", 0.1, 0])).toBeCloseTo(-24_000, 6);
+  });
+  test("draft = ask rows are not levers; missing keys are neutral", () => {
+    const table = s.leverValues(usage, [
+      ["commit", 1_000_000, 1_000_000],
+      ["discount", 0.2, 0.2],
+    ]);
+    expect(table).toEqual([header, ["All asks together", "", "", 0, 0, ""]]);
+  });
+  test("full carryover costs the vendor more than partial", () => {
+    const table = s.leverValues(usage, [
+      ["commit", 1_000_000, 1_000_000],
+      ["discount", 0.2, 0.2],
+      ["carryover", 0, 1],
+    ]);
+    expect(table[1]![5]).toBe("high");
+  });
+  test("terms errors name the cell", () => {
+    const unknown = excelError(() =>
+      s.leverValues(usage, [
+        ["commit", 1, 1],
+        ["rebate", 0, 1],
+      ]),
+    );
+    expect([unknown.code, unknown.message]).toEqual([
+      "#VALUE!",
+      expect.stringMatching(/^terms: unknown value "rebate" at row 2, column 1; use "commit"/),
+    ]);
+    const pct = excelError(() => s.leverValues(usage, [["discount", 20, 25]]));
+    expect([pct.code, pct.message]).toEqual([
+      "#NUM!",
+      expect.stringMatching(/^terms: 20 at row 1, column 2 looks like a percent.*0\.2/),
+    ]);
+    const narrow = excelError(() => s.leverValues(usage, [["commit", 1]]));
+    expect(narrow.code).toBe("#VALUE!");
+    const twice = excelError(() =>
+      s.leverValues(usage, [
+        ["commit", 1, 1],
+        ["commit", 2, 2],
+      ]),
+    );
+    expect([twice.code, twice.message]).toEqual(["#VALUE!", 'terms: key "commit" at row 2, column 1 appears twice']);
+  });
+  describeErrors(s.leverValues as (...a: unknown[]) => unknown, ["usage"], ["usage"], [usage, terms]);
+});

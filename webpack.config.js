@@ -1,0 +1,104 @@
+// Webpack build for the Commit Levers add-in (shared runtime: one page hosts the pane, the commands and the functions).
+//
+//   npm run build       production bundle in dist/ (minified; needs no certificates and no network)
+//   npm start           https://localhost:3000 dev server with the office-addin-dev-certs certificates
+//
+// Exported as a function of (env, argv) so tests can require it and read what it emits.
+
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+
+/** Where the manifest expects the add-in to be served during development. */
+const DEV_SERVER_PORT = 3000;
+
+/** The custom functions, by file: their JSDoc becomes functions.json, and all are bundled into functions.js. */
+const FUNCTIONS_SOURCES = ["./src/functions/functions.ts", "./src/functions/pricing.ts", "./src/functions/sizing.ts"];
+
+/** Certificates for https://localhost, created (once) by office-addin-dev-certs. Only `webpack serve` needs them. */
+async function httpsServerOptions() {
+  const devCerts = require("office-addin-dev-certs");
+  const { ca, key, cert } = await devCerts.getHttpsServerOptions();
+  return { ca, key, cert };
+}
+
+/** The preview page's scripts: the CustomFunctions stand-in first, then the functions bundle, then the page. */
+const PREVIEW_ENTRIES = {
+  "preview-runtime": "./src/preview/customFunctionsStub.ts",
+  preview: "./src/preview/preview.ts",
+};
+
+/** The preview page (development and `webpack serve` only). */
+function previewPlugins() {
+  return [
+    new HtmlWebpackPlugin({
+      filename: "preview.html",
+      template: "./src/preview/preview.html",
+      chunks: ["preview-runtime", "functions", "preview"],
+      chunksSortMode: "manual",
+    }),
+    new CopyWebpackPlugin({ patterns: [{ from: "src/preview/preview.css", to: "preview.css" }] }),
+  ];
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const production = argv.mode === "production";
+  const serving = Boolean(env.WEBPACK_SERVE || process.env.WEBPACK_SERVE);
+  const preview = !production || serving;
+
+  return {
+    mode: production ? "production" : "development",
+    // Not an eval-based devtool: the page's Content-Security-Policy forbids eval.
+    devtool: "source-map",
+    target: ["web", "es2020"],
+    entry: {
+      functions: FUNCTIONS_SOURCES,
+      taskpane: "./src/taskpane/taskpane.ts",
+      commands: "./src/commands/commands.ts",
+      // The development preview (npm start): HyperFormula (GPL-3.0) is never in a production build.
+      ...(preview ? PREVIEW_ENTRIES : {}),
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".js"],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          // Type-checks: a type error fails the build.
+          use: { loader: "ts-loader", options: { configFile: "tsconfig.build.json" } },
+        },
+      ],
+    },
+    plugins: [
+      // Generates functions.json from the functions' JSDoc and appends their CustomFunctions.associate calls.
+      new CustomFunctionsMetadataPlugin({ input: FUNCTIONS_SOURCES, output: "functions.json" }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane", "functions", "commands"],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
+          { from: "manifest.xml", to: "manifest.xml" },
+        ],
+      }),
+      ...(preview ? previewPlugins() : []),
+    ],
+    performance: { hints: false },
+    devServer: {
+      port: DEV_SERVER_PORT,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      ...(serving ? { server: { type: "https", options: await httpsServerOptions() } } : {}),
+    },
+  };
+};
