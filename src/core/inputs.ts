@@ -43,7 +43,8 @@ function cellNumber(arg: string, cell: Cell, at?: CellAt): number | LeverError {
  */
 export function parseUsage(arg: string, grid: Grid): number[] | LeverError {
   const rows = grid.length;
-  const columns = rows > 0 ? Math.max(...grid.map((r) => r.length)) : 0;
+  let columns = 0;
+  for (const row of grid) if (row.length > columns) columns = row.length;
   const across = rows === 1 && columns > 1;
   const months = across ? columns : rows;
   const series = new Array<number>(months).fill(0);

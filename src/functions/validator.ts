@@ -82,22 +82,25 @@ function single(name: string, value: unknown): Cell | LeverError {
   return cell instanceof LeverError ? Errors.notANumber(name, value) : cell;
 }
 
-/** A range as a grid of cells (a lone value is a 1x1 range). */
+/** A range as a grid of cells (a lone value is a 1x1 range). Checked in place: a whole column is not copied. */
 export function toGrid(name: string, value: unknown): Grid | LeverError {
-  const rows: unknown[] = Array.isArray(value) ? value : [[value]];
-  const grid: Cell[][] = [];
+  if (!Array.isArray(value)) value = [[value]];
+  const rows = value as unknown[];
+  let rowsAreArrays = true;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
-    const cells: unknown[] = Array.isArray(row) ? row : [row];
-    const out: Cell[] = [];
-    for (let c = 0; c < cells.length; c++) {
-      const cell = toCell(cells[c]);
-      if (cell instanceof LeverError) return Errors.notANumber(name, cells[c], { row: r + 1, column: c + 1 });
-      out.push(cell);
+    if (!Array.isArray(row)) {
+      rowsAreArrays = false;
+      if (toCell(row) instanceof LeverError) return Errors.notANumber(name, row, { row: r + 1, column: 1 });
+      continue;
     }
-    grid.push(out);
+    for (let c = 0; c < row.length; c++) {
+      const cell: unknown = row[c];
+      if (cell !== null && typeof cell === "object")
+        return Errors.notANumber(name, cell, { row: r + 1, column: c + 1 });
+    }
   }
-  return grid;
+  return rowsAreArrays ? (rows as Grid) : rows.map((row) => (Array.isArray(row) ? (row as Cell[]) : [row as Cell]));
 }
 
 function scalar<T>(parse: (name: string, cell: Cell) => T | LeverError) {

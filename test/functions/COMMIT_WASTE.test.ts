@@ -32,6 +32,11 @@ describe("LEVERS.COMMIT_WASTE", () => {
     const padded = column([...flat(12, 100_000), null, 0, "", null]);
     expect(f.commitWaste(1_000_000, padded, 0.2)).toBeCloseTo(40_000, 6);
   });
+  test("a whole-column range (1,048,576 rows, nearly all blank) is its filled months", () => {
+    const wholeColumn: unknown[][] = Array.from({ length: 1_048_576 }, () => [null]);
+    for (let t = 0; t < 12; t++) wholeColumn[t] = [100_000];
+    expect(f.commitWaste(1_000_000, wholeColumn, 0.2)).toBeCloseTo(40_000, 6);
+  });
   test("a zero month in the middle is a month", () => {
     const gap = column([...flat(11, 100_000), 0, 100_000]);
     // 13 months: year 1 draws 880,000 (120,000 forfeited); month 13 is a 1-month period, 80,000 drawn against 83,333.33.
