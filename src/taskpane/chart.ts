@@ -1,0 +1,111 @@
+/**
+ * The sizing step's small chart: expected cost over the term against the commit per period (the
+ * core's commitCurve), with the band thresholds and the recommended and draft commits marked.
+ * Built with DOM APIs (createElementNS) and labelled for assistive technology, with a text
+ * alternative beside it.
+ */
+import { formatMoney, formatMoneyShort, formatPercent } from "./format";
+import type { CurveData } from "./steps";
+
+const SVG = "http://www.w3.org/2000/svg";
+
+function el<K extends keyof SVGElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  attrs: Record<string, string | number>,
+  text?: string,
+): SVGElementTagNameMap[K] {
+  const node = doc.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** The chart's text alternative: what a sighted reader takes from the curve. */
+export function curveDescription(curve: CurveData): string {
+  const bands = curve.bands.map((b) => `${formatMoney(b.threshold)} (${formatPercent(b.discount)})`).join(", ");
+  return (
+    `Expected cost over the term is lowest at a commit of ${formatMoney(curve.recommended.commit)} a period, ` +
+    `about ${formatMoney(curve.recommended.cost)}. The draft commit of ${formatMoney(curve.draftCommit)} is marked. ` +
+    `Band thresholds: ${bands}.`
+  );
+}
+
+/** An SVG line chart `width` x `height` px of the curve. */
+export function renderCurve(doc: Document, curve: CurveData, width = 288, height = 168): SVGSVGElement {
+  const pad = { left: 44, right: 8, top: 10, bottom: 26 };
+  const rows = curve.rows;
+  const xMax = Math.max(rows[rows.length - 1]?.commit ?? 1, curve.draftCommit) || 1;
+  const costs = rows.map((r) => r.cost);
+  const yMin = Math.min(...costs);
+  const yMax = Math.max(...costs);
+  const ySpan = yMax - yMin || 1;
+  const x = (c: number) => pad.left + (c / xMax) * (width - pad.left - pad.right);
+  const y = (v: number) => pad.top + (1 - (v - yMin) / ySpan) * (height - pad.top - pad.bottom);
+
+  const svg = el(doc, "svg", {
+    viewBox: `0 0 ${width} ${height}`,
+    width,
+    height,
+    role: "img",
+    class: "curve",
+    "aria-labelledby": "curve-title curve-desc",
+  });
+  svg.appendChild(el(doc, "title", { id: "curve-title" }, "Expected cost against commit"));
+  svg.appendChild(el(doc, "desc", { id: "curve-desc" }, curveDescription(curve)));
+
+  // Axes and their end labels.
+  const bottom = height - pad.bottom;
+  svg.appendChild(el(doc, "line", { x1: pad.left, y1: bottom, x2: width - pad.right, y2: bottom, class: "axis" }));
+  svg.appendChild(el(doc, "line", { x1: pad.left, y1: pad.top, x2: pad.left, y2: bottom, class: "axis" }));
+  svg.appendChild(
+    el(doc, "text", { x: pad.left - 4, y: pad.top + 8, class: "tick", "text-anchor": "end" }, formatMoneyShort(yMax)),
+  );
+  svg.appendChild(
+    el(doc, "text", { x: pad.left - 4, y: bottom, class: "tick", "text-anchor": "end" }, formatMoneyShort(yMin)),
+  );
+  svg.appendChild(el(doc, "text", { x: pad.left, y: height - 4, class: "tick" }, "$0"));
+  svg.appendChild(
+    el(
+      doc,
+      "text",
+      { x: width - pad.right, y: height - 4, class: "tick", "text-anchor": "end" },
+      formatMoneyShort(xMax),
+    ),
+  );
+
+  // Band thresholds.
+  for (const band of curve.bands) {
+    if (band.threshold <= 0 || band.threshold > xMax) continue;
+    const bx = x(band.threshold);
+    svg.appendChild(el(doc, "line", { x1: bx, y1: pad.top, x2: bx, y2: bottom, class: "band" }));
+    svg.appendChild(el(doc, "text", { x: bx + 2, y: pad.top + 8, class: "band-label" }, formatPercent(band.discount)));
+  }
+
+  // The curve.
+  const points = rows.map((r) => `${x(r.commit).toFixed(1)},${y(r.cost).toFixed(1)}`).join(" ");
+  svg.appendChild(el(doc, "polyline", { points, class: "line", fill: "none" }));
+
+  // Draft and recommended commits.
+  const dx = x(curve.draftCommit);
+  svg.appendChild(el(doc, "line", { x1: dx, y1: pad.top, x2: dx, y2: bottom, class: "draft" }));
+  svg.appendChild(el(doc, "text", { x: dx - 2, y: bottom - 4, class: "tick", "text-anchor": "end" }, "Draft"));
+  const rx = x(curve.recommended.commit);
+  const ry = y(curve.recommended.cost);
+  svg.appendChild(el(doc, "circle", { cx: rx, cy: ry, r: 4, class: "recommended" }));
+  const anchorEnd = rx > width / 2;
+  svg.appendChild(
+    el(
+      doc,
+      "text",
+      {
+        x: anchorEnd ? rx - 6 : rx + 6,
+        y: Math.min(ry - 6, bottom - 14),
+        class: "rec-label",
+        "text-anchor": anchorEnd ? "end" : "start",
+      },
+      `Best ${formatMoneyShort(curve.recommended.commit)}`,
+    ),
+  );
+  return svg;
+}

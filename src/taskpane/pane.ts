@@ -1,0 +1,385 @@
+/**
+ * The task pane's state and handlers, over the workbook port. No DOM here (STYLE.md rule 9): the
+ * view (view.ts) renders `PaneState` and calls these handlers; unit tests call them directly.
+ */
+import * as core from "../core";
+import { formatRect, parseAddress, quoteSheet } from "./a1";
+import { formatMoney, formatPercent, parseMoneyText, parsePercentText } from "./format";
+import { dealCellAddress, dealValue, ModelData, readModel } from "./model";
+import { CellValue, CellWrite, done, Outcome, refuse, WorkbookPort } from "./port";
+import { buildModelInto, useMyData } from "./setup";
+import { computeFigures, Figures, InputSpec, STEP_IDS, StepId, STEPS } from "./steps";
+
+export type StepStatus = "open" | "done" | "skipped";
+
+/** Settings keys the pane keeps in the document. */
+export const STATUS_SETTING = "commitLevers.status";
+export const TERM_SETTING = "commitLevers.termOption";
+
+/** Where the pane is: a step, or the summary. */
+export type View = StepId | "summary";
+export const VIEWS: readonly View[] = [...STEP_IDS, "summary"];
+
+export interface PaneState {
+  readonly phase: "loading" | "setup" | "ready" | "invalid";
+  /** Why the model is missing or cannot be read. */
+  readonly problem?: string;
+  readonly data?: ModelData;
+  readonly figures?: Figures;
+  readonly statuses: Readonly<Record<StepId, StepStatus>>;
+  readonly view: View;
+  readonly termOption: number;
+  /** The last message for the user (a refusal, a confirmation). */
+  readonly message?: { readonly kind: "info" | "error"; readonly text: string };
+  /** Increases on every refresh, for tests and the live region. */
+  readonly revision: number;
+}
+
+export interface PaneOptions {
+  /** Debounce for refreshing after workbook changes, ms (default 300). */
+  readonly debounceMs?: number;
+}
+
+const OPEN_STATUSES = Object.fromEntries(STEP_IDS.map((id) => [id, "open"])) as Record<StepId, StepStatus>;
+
+export class Pane {
+  private current: PaneState = {
+    phase: "loading",
+    statuses: OPEN_STATUSES,
+    view: "optimize",
+    termOption: 12,
+    revision: 0,
+  };
+  private readonly listeners = new Set<(state: PaneState) => void>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private unsubscribe: (() => Promise<void>) | undefined;
+  private readonly debounceMs: number;
+
+  constructor(
+    readonly port: WorkbookPort,
+    options: PaneOptions = {},
+  ) {
+    this.debounceMs = options.debounceMs ?? 300;
+  }
+
+  get state(): PaneState {
+    return this.current;
+  }
+
+  /** Calls `listener` after every state change; returns the function that stops it. */
+  subscribe(listener: (state: PaneState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private set(patch: Partial<PaneState>): void {
+    this.current = { ...this.current, ...patch };
+    for (const l of [...this.listeners]) l(this.current);
+  }
+
+  /** Loads statuses from the document settings, reads the model and starts listening for changes. */
+  async start(): Promise<void> {
+    const [statuses, term] = await Promise.all([
+      this.port.getSetting(STATUS_SETTING),
+      this.port.getSetting(TERM_SETTING),
+    ]);
+    this.set({ statuses: readStatuses(statuses), termOption: typeof term === "number" && term >= 1 ? term : 12 });
+    await this.refresh();
+    this.unsubscribe = await this.port.onChange(() => this.scheduleRefresh());
+  }
+
+  /** Stops listening and drops a pending refresh. */
+  async dispose(): Promise<void> {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.unsubscribe?.();
+  }
+
+  /** Refreshes after `debounceMs` of quiet: a burst of changes is one refresh. */
+  scheduleRefresh(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.refresh();
+    }, this.debounceMs);
+  }
+
+  /** Whether a refresh is waiting for the debounce. */
+  get refreshPending(): boolean {
+    return this.timer !== undefined;
+  }
+
+  /** Reads the model and recomputes every figure. */
+  async refresh(): Promise<void> {
+    const read = await readModel(this.port);
+    const revision = this.current.revision + 1;
+    if (read.kind === "missing") {
+      this.set({ phase: "setup", problem: read.message, data: undefined, figures: undefined, revision });
+      return;
+    }
+    if (read.kind === "invalid" && /#BUSY!|#GETTING_DATA/.test(read.message)) {
+      // Excel is still calculating the model's formulas: look again shortly.
+      this.set({ phase: "loading", problem: "Excel is still calculating…", revision });
+      this.scheduleRefresh();
+      return;
+    }
+    if (read.kind === "invalid") {
+      this.set({ phase: "invalid", problem: read.message, data: undefined, figures: undefined, revision });
+      return;
+    }
+    const figures = computeFigures(read.data, { termOption: this.current.termOption });
+    this.set({ phase: "ready", problem: undefined, data: read.data, figures, revision });
+  }
+
+  private say(outcome: Outcome<unknown>, success: string): void {
+    this.set({ message: outcome.ok ? { kind: "info", text: success } : { kind: "error", text: outcome.message } });
+  }
+
+  /** "Build the model" (with sample usage or empty rows). */
+  async buildModel(sample: boolean): Promise<Outcome<string[]>> {
+    const outcome = await buildModelInto(this.port, sample);
+    this.say(outcome, outcome.ok ? `Model built on sheets ${outcome.value.join(", ")}.` : "");
+    if (outcome.ok) await this.refresh();
+    return outcome;
+  }
+
+  /** "Use my data": names the selected usage range and adds the model around it. */
+  async useMyData(address?: string): Promise<Outcome<string>> {
+    const outcome = await useMyData(this.port, address);
+    this.say(
+      outcome,
+      outcome.ok ? `Named ${outcome.value} as Usage and added the deal, bands and summary sheets.` : "",
+    );
+    if (outcome.ok) await this.refresh();
+    return outcome;
+  }
+
+  go(view: View): void {
+    this.set({ view, message: undefined });
+  }
+
+  /** The text an input shows for the current model. */
+  inputText(input: InputSpec): string {
+    const data = this.current.data;
+    const t = input.target;
+    if ("setting" in t) return String(this.current.termOption);
+    if (!data) return "";
+    const value: CellValue =
+      "deal" in t ? dealValue(data.dealRange, t.deal, t.column) : (data.assumptions[t.name]?.value ?? "");
+    return showInput(input, value);
+  }
+
+  /** The cell an input is bound to (sheet-qualified), or undefined for a pane setting. */
+  inputCell(input: InputSpec): string | undefined {
+    const data = this.current.data;
+    const t = input.target;
+    if (!data || "setting" in t) return undefined;
+    if ("deal" in t) return dealCellAddress(data.dealRange, t.deal, t.column);
+    return data.assumptions[t.name]?.address;
+  }
+
+  /** Edits an input: parses the text, writes its cell (or setting) and refreshes. */
+  async setInput(id: string, text: string): Promise<Outcome> {
+    const input = STEPS.flatMap((s) => s.inputs).find((i) => i.id === id);
+    if (!input) return refuse("invalid", `No input ${id}.`);
+    const value = parseInput(input, text);
+    if (typeof value === "object" && value !== null) {
+      this.set({ message: { kind: "error", text: value.message } });
+      return value;
+    }
+    if ("setting" in input.target) {
+      const months = value as number;
+      await this.port.setSettings({ [TERM_SETTING]: months });
+      this.set({ termOption: months, message: undefined });
+      await this.refresh();
+      return done(undefined);
+    }
+    const cell = this.inputCell(input);
+    if (!cell) return refuse("not-found", `The model has no cell for ${input.label}.`);
+    const problem = this.check(input, value);
+    if (problem) {
+      this.set({ message: { kind: "error", text: problem } });
+      return refuse("invalid", problem);
+    }
+    const outcome = await this.port.write(cell, [[{ value }]]);
+    this.set({ message: outcome.ok ? undefined : { kind: "error", text: outcome.message } });
+    if (outcome.ok) await this.refresh();
+    return outcome;
+  }
+
+  /** The core's objection to a value for an input, judged as the functions judge it. */
+  private check(input: InputSpec, value: CellValue): string | undefined {
+    const data = this.current.data;
+    const t = input.target;
+    if (!data || "setting" in t) return undefined;
+    if ("name" in t) {
+      const parsed =
+        t.name === "Volatility" ? core.parseVolatility(input.label, value) : core.parseShare(input.label, value);
+      return parsed instanceof core.LeverError ? parsed.message : undefined;
+    }
+    const column = t.column === "draft" ? 1 : 2;
+    const grid = data.dealRange.values.map((row) =>
+      typeof row[0] === "string" && row[0].trim().toLowerCase() === t.deal
+        ? row.map((c, i) => (i === column ? value : c))
+        : row,
+    );
+    const parsed = core.parseTerms("Deal", grid);
+    return parsed instanceof core.LeverError ? parsed.message : undefined;
+  }
+
+  /** Writes a step's formula at the selection, refusing a non-empty cell. Returns the address. */
+  async insertFormula(step: StepId, index = 0): Promise<Outcome<string>> {
+    const formula = this.current.figures?.steps[step].formulas[index];
+    if (!formula) return refuse("not-found", "Build the model first: there is no formula to insert yet.");
+    const selected = parseAddress(await this.port.selection());
+    if (!selected) return refuse("invalid", "Select a cell first.");
+    const target = formatRect({ ...selected, rows: 1, columns: 1 });
+    const outcome = await this.port.write(target, [[{ formula: formula.formula }]], { onlyEmpty: true });
+    this.say(outcome, `Inserted ${formula.label.toLowerCase()} at ${target}.`);
+    return outcome.ok ? done(target) : outcome;
+  }
+
+  /** Marks a step done, skipped or open; kept in the document settings. */
+  async setStatus(step: StepId, status: StepStatus): Promise<void> {
+    const statuses = { ...this.current.statuses, [step]: status };
+    await this.port.setSettings({ [STATUS_SETTING]: statuses });
+    this.set({ statuses });
+  }
+
+  /** "Write the negotiation brief": a new sheet with the ranked asks, a live COMMIT_CURVE and a chart. */
+  async writeBrief(): Promise<Outcome<string>> {
+    const figures = this.current.figures;
+    const data = this.current.data;
+    if (!figures || !data) return refuse("not-found", "Build the model first.");
+    const added = await this.port.addSheet("Brief");
+    if (!added.ok) {
+      this.say(added, "");
+      return added;
+    }
+    const sheet = added.value;
+    const { rows, all, draftCost } = figures.summary;
+    const money = '"$"#,##0';
+    const pct = "0.0%";
+    const v = (value: CellValue, format?: string): CellWrite => (format ? { value, format } : { value });
+    const grid: (CellWrite | null)[][] = [
+      [v("Negotiation brief: the asks ranked by dollars over the term")],
+      [
+        v(
+          `Values as of ${new Date().toISOString().slice(0, 10)}, from this workbook's usage and deal (they do not update).`,
+        ),
+      ],
+      [v("Draft deal: total cost over the term"), null, null, null, v(draftCost, money)],
+      [
+        v("Rank"),
+        v("Ask"),
+        v("Draft"),
+        v("Ask value"),
+        v("Value over term"),
+        v("Share of total"),
+        v("Vendor cost"),
+        v("Cheap ask"),
+      ],
+      ...rows.map((r, i) => [
+        v(i + 1),
+        v(r.lever),
+        v(cellText(r.draft)),
+        v(cellText(r.ask)),
+        v(r.value, money),
+        v(r.share, pct),
+        v(r.vendorCost),
+        v(r.vendorCost === "low" ? "yes" : ""),
+      ]),
+      [null, v(all.lever), null, null, v(all.value, money), v(all.share, pct), null, null],
+      [null, v("Levers interact: all asks together is not the sum of the rows.")],
+    ];
+    const curveTitleRow = grid.length + 1;
+    const curve = figures.steps.size.formulas.find((f) => f.formula.startsWith("=LEVERS.COMMIT_CURVE"))!;
+    grid.push([]);
+    grid.push([v("Expected cost against commit (live: LEVERS.COMMIT_CURVE)")]);
+    grid.push([{ formula: curve.formula }]);
+    const q = quoteSheet(sheet);
+    const written = await this.port.write(`${q}!A1`, grid);
+    if (!written.ok) {
+      this.say(written, "");
+      return written;
+    }
+    // The spill's size is known from the core: header + one row per commit on the curve.
+    const top = curveTitleRow + 2;
+    const n = figures.steps.size.curve?.rows.length ?? 25;
+    const chart = await this.port.addChart({
+      sheet,
+      title: "Expected cost over the term against commit per period",
+      categories: `${q}!A${top + 1}:A${top + n}`,
+      values: `${q}!C${top}:C${top + n}`,
+      anchor: "J4",
+    });
+    this.say(chart, `Wrote the negotiation brief on sheet ${sheet}.`);
+    return chart.ok ? done(sheet) : chart;
+  }
+}
+
+function cellText(cell: core.Cell): CellValue {
+  return cell === undefined ? "" : cell;
+}
+
+function readStatuses(value: unknown): Record<StepId, StepStatus> {
+  const out = { ...OPEN_STATUSES };
+  if (value && typeof value === "object") {
+    for (const id of STEP_IDS) {
+      const s = (value as Record<string, unknown>)[id];
+      if (s === "done" || s === "skipped" || s === "open") out[id] = s;
+    }
+  }
+  return out;
+}
+
+/** How a cell value shows in an input of this kind. */
+export function showInput(input: InputSpec, value: CellValue): string {
+  if (value === null || value === "") return "";
+  if (typeof value !== "number") {
+    if (input.kind === "flag" && typeof value === "boolean") return value ? "yes" : "no";
+    return String(value);
+  }
+  switch (input.kind) {
+    case "money":
+      return formatMoney(value);
+    case "percent":
+      return formatPercent(value);
+    case "flag":
+      return value === 1 ? "yes" : "no";
+    default:
+      return String(value);
+  }
+}
+
+/** Parses typed text into the cell value for an input, or a refusal with a message. */
+export function parseInput(input: InputSpec, text: string): CellValue | ReturnType<typeof refuse> {
+  const t = text.trim();
+  const bad = (what: string) => refuse("invalid", `${input.label}: "${text}" is not ${what}.`);
+  switch (input.kind) {
+    case "money": {
+      const n = parseMoneyText(t);
+      return n === undefined || n < 0 ? bad("an amount in dollars, like $3,000,000") : n;
+    }
+    case "percent": {
+      if (t === "" && "deal" in input.target && input.target.deal === "renewal_cap") return null;
+      const n = parsePercentText(t);
+      return n === undefined ? bad("a percent, like 15%") : n;
+    }
+    case "months": {
+      const n = Number(t);
+      return Number.isInteger(n) && n >= 1 ? n : bad("a whole number of months");
+    }
+    case "overage": {
+      if (t.toLowerCase() === "committed") return "committed";
+      const n = t.endsWith("%") ? parsePercentText(t) : t === "" ? undefined : Number(t);
+      return n === undefined || !Number.isFinite(n) ? bad('a fraction of list (1 = list) or "committed"') : n;
+    }
+    case "flag": {
+      const l = t.toLowerCase();
+      if (["yes", "1", "true"].includes(l)) return 1;
+      if (["no", "0", "false", ""].includes(l)) return 0;
+      return bad("yes or no");
+    }
+  }
+}

@@ -1,0 +1,352 @@
+/**
+ * The workbook port: the one narrow interface through which the task pane touches a workbook.
+ *
+ * Two hosts sit under it: Office.js (officePort.ts) and an in-memory workbook (memoryPort.ts) for
+ * unit tests, the browser test and the preview. Both are wrapped by `GuardedPort`, which keeps the
+ * one rule the pane must never break: a write into a non-empty cell the pane did not write itself
+ * is refused with a message. The cells (and names) the pane wrote are recorded in the document's
+ * settings, so the rule survives closing and reopening the workbook.
+ */
+import { cellAddress, formatRect, freshName, parseAddress, Rect } from "./a1";
+
+export type CellValue = string | number | boolean | null;
+
+/** What to put in one cell: a constant or a formula, optionally with an Excel number format. */
+export interface CellWrite {
+  readonly value?: CellValue;
+  /** A formula starting with "=". */
+  readonly formula?: string;
+  readonly format?: string;
+}
+
+/** A range as read: its sheet-qualified absolute address, values (formulas computed) and formulas. */
+export interface RangeData {
+  readonly address: string;
+  readonly rect: Rect;
+  /** Calculated values; an empty cell reads as "". */
+  readonly values: CellValue[][];
+  /** The formula of each cell, or its constant, or "" when empty (as Excel's `range.formulas`). */
+  readonly formulas: CellValue[][];
+}
+
+/** Why the port did not do something. `occupied`: a non-empty cell the pane does not own. */
+export interface Refusal {
+  readonly ok: false;
+  readonly code: "occupied" | "not-found" | "invalid" | "failed";
+  readonly message: string;
+}
+export type Outcome<T = void> = { readonly ok: true; readonly value: T } | Refusal;
+
+export const done = <T>(value: T): Outcome<T> => ({ ok: true, value });
+export const refuse = (code: Refusal["code"], message: string): Refusal => ({ ok: false, code, message });
+
+/** One step of a batch. Sheet names are exact (pick fresh ones first with `freshSheetName`). */
+export type WorkbookOp =
+  | { readonly kind: "addSheet"; readonly name: string }
+  | { readonly kind: "write"; readonly address: string; readonly cells: readonly (readonly (CellWrite | null)[])[] }
+  | { readonly kind: "defineName"; readonly name: string; readonly ref: string }
+  | { readonly kind: "columnWidths"; readonly sheet: string; readonly widths: readonly number[] };
+
+/** A native line chart: `values` (one column, header first) against `categories` (same rows). */
+export interface ChartSpec {
+  readonly sheet: string;
+  readonly title: string;
+  readonly categories: string;
+  readonly values: string;
+  /** Top-left cell of the chart, e.g. "H2". */
+  readonly anchor: string;
+}
+
+/** A change in the workbook: the sheet and the address that changed. */
+export interface ChangeEvent {
+  readonly sheet: string;
+  readonly address: string;
+}
+
+export interface WriteOptions {
+  /** Refuse every non-empty cell, even one the pane wrote (inserting a formula at the selection). */
+  readonly onlyEmpty?: boolean;
+}
+
+/** Everything the pane does to a workbook. */
+export interface WorkbookPort {
+  readonly kind: "office" | "memory";
+  sheetNames(): Promise<string[]>;
+  /** A defined name's range; `not-found` when the name does not exist or is not a range. */
+  readName(name: string): Promise<Outcome<RangeData>>;
+  readRange(address: string): Promise<Outcome<RangeData>>;
+  /** Writes a rectangle starting at `address`'s top-left cell; a null entry leaves its cell alone. */
+  write(address: string, cells: readonly (readonly (CellWrite | null)[])[], options?: WriteOptions): Promise<Outcome>;
+  /** Adds a sheet, with a fresh name if taken ("Deal" -> "Deal (2)"); returns the name used. */
+  addSheet(name: string): Promise<Outcome<string>>;
+  defineName(name: string, ref: string): Promise<Outcome>;
+  /** The selected range, sheet-qualified ("Summary!B3"). */
+  selection(): Promise<string>;
+  getSetting(key: string): Promise<unknown>;
+  setSettings(entries: Readonly<Record<string, unknown>>): Promise<void>;
+  addChart(spec: ChartSpec): Promise<Outcome>;
+  /** Calls `listener` on every change; resolves to a function that unsubscribes. */
+  onChange(listener: (event: ChangeEvent) => void): Promise<() => Promise<void>>;
+  /**
+   * Runs the operations as one unit where the host allows: either all are done or none is left
+   * behind (sheets and names added are removed on failure). Writes are checked first, as `write`.
+   */
+  batch(ops: readonly WorkbookOp[]): Promise<Outcome>;
+}
+
+/** What a host (Office.js or memory) provides; GuardedPort adds ownership and refusals on top. */
+export interface WorkbookHost {
+  readonly kind: WorkbookPort["kind"];
+  sheetNames(): Promise<string[]>;
+  /** The absolute, sheet-qualified address a name refers to, or undefined. */
+  nameAddress(name: string): Promise<string | undefined>;
+  /** Reads a range; undefined when the sheet does not exist. */
+  read(address: string): Promise<RangeData | undefined>;
+  /** Applies the operations; on failure it throws and leaves no added sheet or name behind. */
+  apply(ops: readonly WorkbookOp[]): Promise<void>;
+  selection(): Promise<string>;
+  getSetting(key: string): Promise<unknown>;
+  setSettings(entries: Readonly<Record<string, unknown>>): Promise<void>;
+  addChart(spec: ChartSpec): Promise<void>;
+  onChange(listener: (event: ChangeEvent) => void): Promise<() => Promise<void>>;
+}
+
+/** The settings key holding what the pane wrote. */
+export const OWNED_SETTING = "commitLevers.owned";
+
+interface OwnedRecord {
+  /** Per sheet: runs of cells on one row, "row:firstColumn:lastColumn" (0-based). */
+  readonly cells: Record<string, string[]>;
+  readonly names: string[];
+}
+
+/** The cells and names the pane wrote, kept as row runs so the record stays small. */
+export class Ownership {
+  private readonly cells = new Map<string, Set<string>>();
+  private readonly names = new Set<string>();
+
+  static from(record: unknown): Ownership {
+    const owned = new Ownership();
+    if (!record || typeof record !== "object") return owned;
+    const r = record as Partial<OwnedRecord>;
+    for (const [sheet, runs] of Object.entries(r.cells ?? {})) {
+      for (const run of Array.isArray(runs) ? runs : []) {
+        const [row, first, last] = String(run).split(":").map(Number);
+        if (row === undefined || first === undefined || last === undefined) continue;
+        for (let c = first; c <= last; c++) owned.addCell(sheet, row, c);
+      }
+    }
+    for (const name of Array.isArray(r.names) ? r.names : []) owned.names.add(String(name).toLowerCase());
+    return owned;
+  }
+
+  addCell(sheet: string, row: number, column: number): void {
+    let set = this.cells.get(sheet);
+    if (!set) this.cells.set(sheet, (set = new Set()));
+    set.add(`${row}:${column}`);
+  }
+
+  ownsCell(sheet: string, row: number, column: number): boolean {
+    return this.cells.get(sheet)?.has(`${row}:${column}`) ?? false;
+  }
+
+  addName(name: string): void {
+    this.names.add(name.toLowerCase());
+  }
+
+  ownsName(name: string): boolean {
+    return this.names.has(name.toLowerCase());
+  }
+
+  toRecord(): OwnedRecord {
+    const cells: Record<string, string[]> = {};
+    for (const [sheet, set] of this.cells) {
+      const byRow = new Map<number, number[]>();
+      for (const key of set) {
+        const [row, column] = key.split(":").map(Number) as [number, number];
+        (byRow.get(row) ?? byRow.set(row, []).get(row)!).push(column);
+      }
+      const runs: string[] = [];
+      for (const [row, columns] of [...byRow].sort((a, b) => a[0] - b[0])) {
+        columns.sort((a, b) => a - b);
+        let start = columns[0]!;
+        let prev = start;
+        for (const c of [...columns.slice(1), Infinity]) {
+          if (c === prev + 1) {
+            prev = c;
+            continue;
+          }
+          runs.push(`${row}:${start}:${prev}`);
+          start = prev = c;
+        }
+      }
+      cells[sheet] = runs;
+    }
+    return { cells, names: [...this.names] };
+  }
+}
+
+function isEmpty(cell: CellValue | undefined): boolean {
+  return cell === null || cell === undefined || cell === "";
+}
+
+/** The host plus the ownership rule: the port the pane uses. */
+export class GuardedPort implements WorkbookPort {
+  readonly kind: WorkbookPort["kind"];
+  private owned: Ownership | undefined;
+
+  constructor(private readonly host: WorkbookHost) {
+    this.kind = host.kind;
+  }
+
+  private async ownership(): Promise<Ownership> {
+    this.owned ??= Ownership.from(await this.host.getSetting(OWNED_SETTING));
+    return this.owned;
+  }
+
+  /** Forgets the cached ownership record (after the settings were reloaded). */
+  reloadOwnership(): void {
+    this.owned = undefined;
+  }
+
+  sheetNames(): Promise<string[]> {
+    return this.host.sheetNames();
+  }
+
+  async readName(name: string): Promise<Outcome<RangeData>> {
+    const address = await this.host.nameAddress(name);
+    if (!address) return refuse("not-found", `There is no range named ${name} in this workbook.`);
+    return this.readRange(address);
+  }
+
+  async readRange(address: string): Promise<Outcome<RangeData>> {
+    if (!parseAddress(address)) return refuse("invalid", `${address} is not a cell or range address.`);
+    const data = await this.host.read(address);
+    return data ? done(data) : refuse("not-found", `The range ${address} does not exist.`);
+  }
+
+  /** The first occupied cell a write would overwrite without owning it, as a refusal. */
+  private async check(address: string, cells: readonly (readonly (CellWrite | null)[])[], onlyEmpty: boolean) {
+    const start = parseAddress(address);
+    if (!start || !start.sheet) return refuse("invalid", `${address} is not a sheet-qualified cell address.`);
+    const rows = cells.length;
+    const columns = Math.max(0, ...cells.map((r) => r.length));
+    if (rows === 0 || columns === 0) return done(start);
+    const rect: Rect = { ...start, rows, columns };
+    const existing = (await this.host.read(formatRect(rect))) ?? undefined;
+    const owned = await this.ownership();
+    if (existing) {
+      for (let r = 0; r < rows; r++) {
+        for (let c = 0; c < columns; c++) {
+          if (!cells[r]?.[c]) continue;
+          if (isEmpty(existing.formulas[r]?.[c])) continue;
+          const row = rect.row + r;
+          const column = rect.column + c;
+          if (!onlyEmpty && owned.ownsCell(rect.sheet, row, column)) continue;
+          const cell = `${rect.sheet}!${cellAddress(row, column)}`;
+          return refuse(
+            "occupied",
+            onlyEmpty
+              ? `${cell} is not empty. Select an empty cell and try again; nothing was written.`
+              : `${cell} already holds your data, so Commit Levers did not write there. Clear it or pick another place.`,
+          );
+        }
+      }
+    }
+    return done(rect);
+  }
+
+  private async record(ops: readonly WorkbookOp[]): Promise<void> {
+    const owned = await this.ownership();
+    for (const op of ops) {
+      if (op.kind === "write") {
+        const start = parseAddress(op.address)!;
+        op.cells.forEach((row, r) =>
+          row.forEach((cell, c) => {
+            if (cell) owned.addCell(start.sheet, start.row + r, start.column + c);
+          }),
+        );
+      } else if (op.kind === "defineName") {
+        owned.addName(op.name);
+      }
+    }
+    await this.host.setSettings({ [OWNED_SETTING]: owned.toRecord() });
+  }
+
+  async write(
+    address: string,
+    cells: readonly (readonly (CellWrite | null)[])[],
+    options: WriteOptions = {},
+  ): Promise<Outcome> {
+    return this.batch([{ kind: "write", address, cells }], options);
+  }
+
+  async addSheet(name: string): Promise<Outcome<string>> {
+    const fresh = freshName(name, await this.host.sheetNames());
+    const outcome = await this.batch([{ kind: "addSheet", name: fresh }]);
+    return outcome.ok ? done(fresh) : outcome;
+  }
+
+  async defineName(name: string, ref: string): Promise<Outcome> {
+    return this.batch([{ kind: "defineName", name, ref }]);
+  }
+
+  async batch(ops: readonly WorkbookOp[], options: WriteOptions = {}): Promise<Outcome> {
+    const adding = new Set(ops.filter((o) => o.kind === "addSheet").map((o) => o.name.toLowerCase()));
+    const existing = (await this.host.sheetNames()).map((s) => s.toLowerCase());
+    for (const op of ops) {
+      if (op.kind === "addSheet" && existing.includes(op.name.toLowerCase())) {
+        return refuse("invalid", `A sheet named ${op.name} already exists.`);
+      }
+      if (op.kind === "defineName") {
+        const owned = await this.ownership();
+        if ((await this.host.nameAddress(op.name)) && !owned.ownsName(op.name)) {
+          return refuse("occupied", `The name ${op.name} is already defined in this workbook; rename it first.`);
+        }
+      }
+      if (op.kind === "write") {
+        const target = parseAddress(op.address);
+        // Cells on a sheet this batch adds are empty: no need to read them.
+        if (target && adding.has(target.sheet.toLowerCase())) continue;
+        const checked = await this.check(op.address, op.cells, options.onlyEmpty ?? false);
+        if (!checked.ok) return checked;
+      }
+    }
+    try {
+      await this.host.apply(ops);
+    } catch (e) {
+      return refuse("failed", `Excel could not finish the change, so nothing was kept: ${errorText(e)}`);
+    }
+    await this.record(ops);
+    return done(undefined);
+  }
+
+  selection(): Promise<string> {
+    return this.host.selection();
+  }
+
+  getSetting(key: string): Promise<unknown> {
+    return this.host.getSetting(key);
+  }
+
+  setSettings(entries: Readonly<Record<string, unknown>>): Promise<void> {
+    return this.host.setSettings(entries);
+  }
+
+  async addChart(spec: ChartSpec): Promise<Outcome> {
+    try {
+      await this.host.addChart(spec);
+      return done(undefined);
+    } catch (e) {
+      return refuse("failed", `The chart could not be added: ${errorText(e)}`);
+    }
+  }
+
+  onChange(listener: (event: ChangeEvent) => void): Promise<() => Promise<void>> {
+    return this.host.onChange(listener);
+  }
+}
+
+export function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

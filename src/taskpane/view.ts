@@ -1,0 +1,425 @@
+/**
+ * The pane's DOM: renders `PaneState` and wires the controls to the Pane's handlers. Every piece of
+ * workbook text goes in with textContent (never innerHTML). Native buttons, inputs and selects
+ * keep it keyboard-usable; the step list also moves with the arrow keys.
+ */
+import { curveDescription, renderCurve } from "./chart";
+import { formatMoney, formatPercent } from "./format";
+import { Pane, PaneState, View, VIEWS } from "./pane";
+import { InputSpec, STEPS, StepDef, StepFigures } from "./steps";
+
+type Attrs = Record<string, string | number | boolean | undefined>;
+
+function h<K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  attrs: Attrs = {},
+  ...children: (Node | string | undefined | false)[]
+): HTMLElementTagNameMap[K] {
+  const node = doc.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === false) continue;
+    if (k === "class") node.className = String(v);
+    else node.setAttribute(k, v === true ? "" : String(v));
+  }
+  for (const child of children) {
+    if (child === undefined || child === false) continue;
+    node.append(typeof child === "string" ? doc.createTextNode(child) : child);
+  }
+  return node;
+}
+
+const NAV_LABEL: Record<View, string> = {
+  optimize: "1",
+  size: "2",
+  overage: "3",
+  unused: "4",
+  protection: "5",
+  term: "6",
+  fineprint: "7",
+  summary: "Σ",
+};
+
+function viewTitle(view: View): string {
+  return view === "summary" ? "Summary" : STEPS.find((s) => s.id === view)!.title;
+}
+
+/** Renders the pane into `root` and keeps it in step with the Pane. */
+export class PaneView {
+  private lastRevision = -1;
+  private lastView: View | undefined;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly root: HTMLElement,
+    private readonly pane: Pane,
+  ) {
+    pane.subscribe(() => this.render());
+  }
+
+  render(): void {
+    const doc = this.doc;
+    const state = this.pane.state;
+    // Keep focus (and a half-typed input) across the re-render.
+    const active = doc.activeElement as HTMLElement | null;
+    const focusId = active?.id;
+    const typed = active instanceof HTMLInputElement ? active.value : undefined;
+    const dirty = active instanceof HTMLInputElement && active.dataset.shown !== active.value;
+
+    this.root.replaceChildren(...this.content(state));
+
+    if (focusId) {
+      const again = doc.getElementById(focusId);
+      if (again) {
+        if (dirty && again instanceof HTMLInputElement && typed !== undefined) again.value = typed;
+        again.focus();
+      }
+    }
+    const message = doc.getElementById("message");
+    if (message) {
+      const text = state.message?.text ?? "";
+      if (message.textContent !== text) message.textContent = text;
+      message.className = state.message ? `message ${state.message.kind}` : "message";
+      message.hidden = !state.message;
+    }
+    const announce = doc.getElementById("announce");
+    if (announce && state.revision !== this.lastRevision && state.figures) {
+      this.lastRevision = state.revision;
+      announce.textContent = this.announcement(state);
+    }
+    if (this.lastView !== state.view) {
+      this.lastView = state.view;
+      doc.getElementById("panel-title")?.scrollIntoView?.({ block: "nearest" });
+    }
+  }
+
+  private announcement(state: PaneState): string {
+    if (state.view === "summary")
+      return `Figures updated. All asks together: ${formatMoney(state.figures!.summary.all.value)}.`;
+    const f = state.figures!.steps[state.view];
+    return `Figures updated. ${f.headline.label}: ${formatMoney(f.headline.value)}.`;
+  }
+
+  private content(state: PaneState): Node[] {
+    const doc = this.doc;
+    const nodes: Node[] = [];
+    if (state.phase === "loading") {
+      nodes.push(h(doc, "p", { class: "muted" }, "Reading the workbook…"));
+      return nodes;
+    }
+    if (state.phase === "setup") {
+      nodes.push(this.setup(state));
+      return nodes;
+    }
+    if (state.phase === "invalid") {
+      nodes.push(
+        h(
+          doc,
+          "section",
+          { class: "card" },
+          h(doc, "h2", {}, "The model needs a fix"),
+          h(doc, "p", { role: "alert", id: "problem" }, state.problem ?? ""),
+          h(doc, "p", { class: "muted" }, "Fix the cell in the workbook; the pane refreshes on its own."),
+          this.button("Check again", "check-again", () => void this.pane.refresh()),
+        ),
+      );
+      return nodes;
+    }
+    nodes.push(this.nav(state));
+    nodes.push(
+      state.view === "summary"
+        ? this.summary(state)
+        : this.step(
+            state,
+            STEPS.find((s) => s.id === state.view)!,
+          ),
+    );
+    return nodes;
+  }
+
+  private button(label: string, id: string, onClick: () => void, attrs: Attrs = {}): HTMLButtonElement {
+    const b = h(this.doc, "button", { type: "button", id, ...attrs }, label);
+    b.addEventListener("click", onClick);
+    return b;
+  }
+
+  private setup(state: PaneState): HTMLElement {
+    const doc = this.doc;
+    const sample = h(doc, "input", { type: "checkbox", id: "setup-sample", checked: true });
+    return h(
+      doc,
+      "section",
+      { class: "card", "aria-labelledby": "setup-title" },
+      h(doc, "h2", { id: "setup-title" }, "Set up"),
+      h(doc, "p", {}, state.problem ?? ""),
+      h(
+        doc,
+        "p",
+        {},
+        "Build the model: usage, prices, deal terms (draft and ask), illustrative bands and a live summary, on new sheets.",
+      ),
+      h(
+        doc,
+        "div",
+        { class: "check" },
+        sample,
+        h(doc, "label", { for: "setup-sample" }, "Fill the usage with sample data"),
+      ),
+      this.button("Build the model", "build-model", () => void this.pane.buildModel(sample.checked), {
+        class: "primary",
+      }),
+      h(
+        doc,
+        "p",
+        {},
+        "Or select your monthly usage at list price (one row per month, a column per model is fine), then:",
+      ),
+      this.button("Use my data", "use-my-data", () => void this.pane.useMyData()),
+    );
+  }
+
+  private nav(state: PaneState): HTMLElement {
+    const doc = this.doc;
+    const list = h(doc, "ol", { class: "steps" });
+    VIEWS.forEach((view, i) => {
+      const status = view === "summary" ? undefined : state.statuses[view];
+      const current = state.view === view;
+      const label =
+        view === "summary" ? "Summary" : `Step ${i + 1}: ${viewTitle(view)}${status === "open" ? "" : ` (${status})`}`;
+      const b = this.button(NAV_LABEL[view], `nav-${view}`, () => this.pane.go(view), {
+        class: `step-button ${status ?? ""}`,
+        "aria-label": label,
+        title: label,
+        "aria-current": current ? "step" : undefined,
+        "data-view": view,
+      });
+      b.addEventListener("keydown", (e) => this.navKey(e, i));
+      list.append(h(doc, "li", {}, b));
+    });
+    return h(doc, "nav", { "aria-label": "Steps" }, list);
+  }
+
+  private navKey(e: KeyboardEvent, index: number): void {
+    const moves: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
+    let next: number | undefined;
+    if (e.key in moves) next = (index + moves[e.key]! + VIEWS.length) % VIEWS.length;
+    if (e.key === "Home") next = 0;
+    if (e.key === "End") next = VIEWS.length - 1;
+    if (next === undefined) return;
+    e.preventDefault();
+    this.doc.getElementById(`nav-${VIEWS[next]!}`)?.focus();
+  }
+
+  private step(state: PaneState, def: StepDef): HTMLElement {
+    const doc = this.doc;
+    const f: StepFigures = state.figures!.steps[def.id];
+    const index = STEPS.indexOf(def);
+    const status = state.statuses[def.id];
+    const section = h(doc, "section", { class: "panel", "aria-labelledby": "panel-title", "data-step": def.id });
+    section.append(
+      h(
+        doc,
+        "p",
+        { class: "eyebrow" },
+        `Step ${index + 1} of ${STEPS.length}${status === "open" ? "" : ` · ${status}`}`,
+      ),
+      h(doc, "h2", { id: "panel-title", tabindex: -1 }, def.title),
+      h(doc, "p", { class: "why" }, def.why),
+      h(
+        doc,
+        "div",
+        { class: "value" },
+        h(doc, "span", { class: "value-label" }, f.headline.label),
+        h(doc, "span", { class: "value-figure", "data-testid": "headline" }, formatMoney(f.headline.value)),
+      ),
+    );
+    if (f.warnings.length) {
+      section.append(
+        h(doc, "ul", { class: "warnings", "aria-label": "Warnings" }, ...f.warnings.map((w) => h(doc, "li", {}, w))),
+      );
+    }
+    if (f.notes.length) section.append(h(doc, "ul", { class: "notes" }, ...f.notes.map((n) => h(doc, "li", {}, n))));
+    if (f.curve) {
+      const figure = h(doc, "figure", { class: "chart" });
+      figure.append(renderCurve(doc, f.curve), h(doc, "figcaption", { class: "muted" }, curveDescription(f.curve)));
+      section.append(figure);
+    }
+    section.append(
+      h(
+        doc,
+        "dl",
+        { class: "lines" },
+        ...f.lines.flatMap((l, i) => [
+          h(doc, "dt", {}, l.label),
+          h(doc, "dd", { "data-testid": `line-${i}` }, l.text || "—"),
+        ]),
+      ),
+    );
+    section.append(this.inputs(def));
+    const formulas = h(doc, "div", { class: "formulas" }, h(doc, "h3", {}, "Formulas"));
+    f.formulas.forEach((formula, i) => {
+      formulas.append(
+        h(
+          doc,
+          "div",
+          { class: "formula" },
+          this.button(
+            `Insert ${formula.label.toLowerCase()}`,
+            `insert-${def.id}-${i}`,
+            () => void this.pane.insertFormula(def.id, i),
+          ),
+          h(doc, "code", {}, formula.formula),
+        ),
+      );
+    });
+    section.append(formulas);
+    section.append(
+      h(
+        doc,
+        "div",
+        { class: "status-row" },
+        this.button(
+          status === "done" ? "Done ✓" : "Mark done",
+          `status-done-${def.id}`,
+          () => void this.pane.setStatus(def.id, status === "done" ? "open" : "done"),
+          {
+            "aria-pressed": status === "done" ? "true" : "false",
+            class: "primary",
+          },
+        ),
+        this.button(
+          status === "skipped" ? "Skipped" : "Skip",
+          `status-skip-${def.id}`,
+          () => void this.pane.setStatus(def.id, status === "skipped" ? "open" : "skipped"),
+          {
+            "aria-pressed": status === "skipped" ? "true" : "false",
+          },
+        ),
+      ),
+      this.pager(index),
+    );
+    return section;
+  }
+
+  private pager(index: number): HTMLElement {
+    const doc = this.doc;
+    const prev = VIEWS[index - 1];
+    const next = VIEWS[index + 1];
+    return h(
+      doc,
+      "div",
+      { class: "pager" },
+      prev ? this.button(`← ${viewTitle(prev)}`, "prev", () => this.pane.go(prev)) : h(doc, "span"),
+      next ? this.button(`${viewTitle(next)} →`, "next", () => this.pane.go(next)) : h(doc, "span"),
+    );
+  }
+
+  private inputs(def: StepDef): HTMLElement {
+    const doc = this.doc;
+    const box = h(doc, "fieldset", { class: "inputs" }, h(doc, "legend", {}, "Terms (bound to the workbook)"));
+    const groups = new Map<string, InputSpec[]>();
+    for (const input of def.inputs) {
+      const key = "deal" in input.target ? input.target.deal : input.id;
+      groups.set(key, [...(groups.get(key) ?? []), input]);
+    }
+    for (const [key, inputs] of groups) {
+      const paired = inputs.length === 2;
+      const groupLabel = paired ? inputs[0]!.label.replace(/, draft$/, "") : inputs[0]!.label;
+      const row = h(doc, "div", { class: paired ? "input-row pair" : "input-row" });
+      row.append(h(doc, "p", { class: "input-label", id: `label-${key}` }, groupLabel));
+      const fields = h(doc, "div", { class: "fields" });
+      for (const input of inputs) fields.append(this.field(input, paired));
+      row.append(fields);
+      box.append(row);
+    }
+    return box;
+  }
+
+  private field(input: InputSpec, paired: boolean): HTMLElement {
+    const doc = this.doc;
+    const id = `in-${input.id}`;
+    const shown = this.pane.inputText(input);
+    const cell = this.pane.inputCell(input);
+    const short = paired ? ("deal" in input.target && input.target.column === "ask" ? "Ask" : "Draft") : "Value";
+    const label = h(doc, "label", { for: id }, h(doc, "span", { class: "visually-hidden" }, `${input.label} `), short);
+    let control: HTMLInputElement | HTMLSelectElement;
+    if (input.kind === "flag") {
+      const select = h(
+        doc,
+        "select",
+        { id, "data-shown": shown },
+        h(doc, "option", { value: "no" }, "No"),
+        h(doc, "option", { value: "yes" }, "Yes"),
+      );
+      select.value = shown === "yes" ? "yes" : "no";
+      select.addEventListener("change", () => void this.pane.setInput(input.id, select.value));
+      control = select;
+    } else {
+      const field = h(doc, "input", {
+        id,
+        type: "text",
+        inputmode: input.kind === "overage" ? "text" : "decimal",
+        autocomplete: "off",
+        spellcheck: "false",
+        title: cell ? `Cell ${cell}` : undefined,
+        "data-shown": shown,
+      });
+      field.value = shown;
+      field.addEventListener("change", () => void this.pane.setInput(input.id, field.value));
+      control = field;
+    }
+    return h(doc, "div", { class: "field" }, label, control);
+  }
+
+  private summary(state: PaneState): HTMLElement {
+    const doc = this.doc;
+    const s = state.figures!.summary;
+    const list = h(doc, "ol", { class: "ranked" });
+    s.rows.forEach((r, i) => {
+      list.append(
+        h(
+          doc,
+          "li",
+          { "data-testid": `lever-${i}` },
+          h(
+            doc,
+            "span",
+            { class: "lever-name" },
+            r.lever,
+            r.vendorCost === "low" ? h(doc, "span", { class: "badge" }, "cheap ask") : undefined,
+          ),
+          h(doc, "span", { class: "lever-value", "data-testid": `lever-value-${i}` }, formatMoney(r.value)),
+          h(doc, "span", { class: "lever-share muted" }, `${formatPercent(r.share)} of the draft's cost`),
+        ),
+      );
+    });
+    const done = STEPS.filter((st) => state.statuses[st.id] === "done").length;
+    const skipped = STEPS.filter((st) => state.statuses[st.id] === "skipped").length;
+    return h(
+      doc,
+      "section",
+      { class: "panel", "aria-labelledby": "panel-title", "data-step": "summary" },
+      h(doc, "p", { class: "eyebrow" }, `${done} done · ${skipped} skipped · ${STEPS.length - done - skipped} open`),
+      h(doc, "h2", { id: "panel-title", tabindex: -1 }, "Summary: the asks ranked"),
+      h(
+        doc,
+        "p",
+        { class: "why" },
+        "Each ask valued alone against the draft deal, in dollars over the term. Cheap asks usually cost the vendor little: start there.",
+      ),
+      s.rows.length ? list : h(doc, "p", {}, "No asks yet: set an ask different from the draft in the steps."),
+      h(
+        doc,
+        "div",
+        { class: "value" },
+        h(doc, "span", { class: "value-label" }, "All asks together (terms interact: not the sum)"),
+        h(doc, "span", { class: "value-figure", "data-testid": "total" }, formatMoney(s.all.value)),
+      ),
+      h(doc, "p", { class: "muted" }, `Draft deal: ${formatMoney(s.draftCost)} over the term.`),
+      this.button("Write the negotiation brief", "write-brief", () => void this.pane.writeBrief(), {
+        class: "primary",
+      }),
+      this.pager(VIEWS.length - 1),
+    );
+  }
+}

@@ -1,0 +1,23 @@
+/** A pane over an in-memory workbook, as the unit tests use it. */
+import { MemoryWorkbook, memoryPort } from "../../src/taskpane/memoryPort";
+import { calculateModelFormula } from "../../src/taskpane/modelCalc";
+import { Pane } from "../../src/taskpane/pane";
+import { GuardedPort } from "../../src/taskpane/port";
+
+export function memoryPane(workbook = new MemoryWorkbook(calculateModelFormula)): {
+  workbook: MemoryWorkbook;
+  port: GuardedPort;
+  pane: Pane;
+} {
+  const port = memoryPort(workbook);
+  return { workbook, port, pane: new Pane(port) };
+}
+
+/** A pane with the sample model built and read. */
+export async function samplePane(): Promise<ReturnType<typeof memoryPane>> {
+  const made = memoryPane();
+  await made.pane.start();
+  const built = await made.pane.buildModel(true);
+  if (!built.ok) throw new Error(built.message);
+  return made;
+}

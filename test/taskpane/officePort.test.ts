@@ -1,0 +1,249 @@
+/**
+ * The Office.js adapter against stubs of the calls it makes: one Excel.run and one sync for a batch,
+ * rollback of added sheets and names when the sync fails, names.add, onChanged registration,
+ * settings with saveAsync, the chart. (office-addin-mock is not used: it pulls office-addin-manifest,
+ * whose ESM dependencies jest's CommonJS runtime cannot load; plain stubs cover the same calls.)
+ */
+import { OfficeWorkbook, officePort } from "../../src/taskpane/officePort";
+
+type Calls = string[];
+
+/** A tiny Excel object model that records what the adapter asks for. */
+function fakeExcel(options: { failSync?: number } = {}) {
+  const calls: Calls = [];
+  let syncs = 0;
+  const ranges: Record<string, unknown>[] = [];
+  const range = (label: string): Record<string, unknown> => {
+    const r: Record<string, unknown> = {
+      label,
+      getCell: () => range(`${label}.cell`),
+      getResizedRange: (rows: number, cols: number) => range(`${label}+${rows}x${cols}`),
+      getEntireColumn: () => range(`${label}.column`),
+      format: {},
+      load: (what: unknown) => calls.push(`load ${label} ${JSON.stringify(what)}`),
+      address: "Deal!A1:C2",
+      values: [[1, 2]],
+      formulas: [[1, "=A1"]],
+    };
+    ranges.push(r);
+    return r;
+  };
+  const chart = {
+    title: {} as { text?: string },
+    legend: {} as { visible?: boolean },
+    series: { getItemAt: () => ({ setXAxisValues: (r: { label: string }) => calls.push(`x ${r.label}`) }) },
+    setPosition: (a: string) => calls.push(`position ${a}`),
+  };
+  const sheet = (name: string) => ({
+    name,
+    getRange: (a: string) => range(`${name}!${a}`),
+    getRangeByIndexes: (r: number, c: number) => range(`${name}!R${r}C${c}`),
+    charts: {
+      add: (type: string, r: { label: string }, by: string) => (calls.push(`chart ${type} ${r.label} ${by}`), chart),
+    },
+    isNullObject: false,
+    delete: () => calls.push(`delete sheet ${name}`),
+  });
+  let changed: ((e: unknown) => Promise<void>) | undefined;
+  let calculated: ((e: unknown) => Promise<void>) | undefined;
+  const context = {
+    workbook: {
+      worksheets: {
+        add: (name: string) => calls.push(`add ${name}`),
+        getItem: (name: string) => sheet(name),
+        getItemOrNullObject: (name: string) => sheet(name),
+        load: (what: string) => calls.push(`load sheets ${what}`),
+        items: [
+          { name: "Usage", id: "{1}" },
+          { name: "Deal", id: "{2}" },
+        ],
+        onCalculated: {
+          add: (handler: (e: unknown) => Promise<void>) => {
+            calls.push("onCalculated.add");
+            calculated = handler;
+            return { context: "ctx", remove: () => calls.push("onCalculated.remove") };
+          },
+        },
+        onChanged: {
+          add: (handler: (e: unknown) => Promise<void>) => {
+            calls.push("onChanged.add");
+            changed = handler;
+            return { context: "ctx", remove: () => calls.push("onChanged.remove") };
+          },
+        },
+      },
+      names: {
+        add: (name: string, ref: string) => calls.push(`name ${name} ${ref}`),
+        getItemOrNullObject: (name: string) => ({
+          isNullObject: false,
+          delete: () => calls.push(`delete name ${name}`),
+        }),
+      },
+    },
+    sync: () => {
+      syncs++;
+      calls.push("sync");
+      return options.failSync === syncs ? Promise.reject(new Error("sync failed")) : Promise.resolve();
+    },
+  };
+  const Excel = {
+    run: async (...args: unknown[]) => {
+      calls.push("run");
+      const fn = args[args.length - 1] as (c: typeof context) => Promise<unknown>;
+      return fn(context);
+    },
+  };
+  return {
+    Excel,
+    calls,
+    ranges,
+    chart,
+    fire: (e: unknown) => changed!(e),
+    calculate: (e: unknown) => calculated!(e),
+    syncs: () => syncs,
+  };
+}
+
+const g = globalThis as unknown as { Excel: unknown; Office: unknown };
+
+describe("OfficeWorkbook", () => {
+  it("applies a whole batch in one Excel.run with one sync", async () => {
+    const fake = fakeExcel();
+    g.Excel = fake.Excel;
+    await new OfficeWorkbook().apply([
+      { kind: "addSheet", name: "Deal (2)" },
+      {
+        kind: "write",
+        address: "'Deal (2)'!A1",
+        cells: [
+          [{ value: "Key" }, { formula: "=1+1", format: "0%" }],
+          [null, { value: 3 }],
+        ],
+      },
+      { kind: "defineName", name: "Deal", ref: "'Deal (2)'!$A$1:$C$12" },
+      { kind: "columnWidths", sheet: "Deal (2)", widths: [18] },
+    ]);
+    expect(fake.calls.filter((c) => c === "run")).toHaveLength(1);
+    expect(fake.syncs()).toBe(1);
+    expect(fake.calls).toEqual(expect.arrayContaining(["add Deal (2)", "name Deal ='Deal (2)'!$A$1:$C$12"]));
+    const written = fake.ranges.find((r) => r.label === "Deal (2)!A1.cell+1x1")!;
+    expect(written.formulas).toEqual([
+      ["Key", "=1+1"],
+      [null, 3],
+    ]);
+    expect(written.numberFormat).toEqual([
+      [null, "0%"],
+      [null, null],
+    ]);
+    const column = fake.ranges.find((r) => r.label === "Deal (2)!R0C0.column")!;
+    expect((column.format as { columnWidth: number }).columnWidth).toBe(126);
+  });
+
+  it("deletes the sheets and names it added when the sync fails, and reports the failure", async () => {
+    const fake = fakeExcel({ failSync: 1 });
+    g.Excel = fake.Excel;
+    await expect(
+      new OfficeWorkbook().apply([
+        { kind: "addSheet", name: "Usage" },
+        { kind: "defineName", name: "Usage", ref: "Usage!$H$2:$J$25" },
+      ]),
+    ).rejects.toThrow("sync failed");
+    expect(fake.calls).toEqual(expect.arrayContaining(["delete name Usage", "delete sheet Usage"]));
+  });
+
+  it("refuses a failed build through the port with a message", async () => {
+    const settings = { get: () => undefined, set: jest.fn(), saveAsync: jest.fn() };
+    g.Office = { context: { document: { settings } }, AsyncResultStatus: { Failed: "failed" } };
+    const port = officePort();
+    // sheetNames is the first sync: let it pass, fail the batch's sync.
+    g.Excel = fakeExcel({ failSync: 2 }).Excel;
+    const outcome = await port.batch([{ kind: "addSheet", name: "Summary" }]);
+    expect(outcome).toMatchObject({ ok: false, code: "failed", message: expect.stringContaining("nothing was kept") });
+    expect(settings.saveAsync).not.toHaveBeenCalled();
+  });
+
+  it("reads a range with one load of address, values and formulas", async () => {
+    const fake = fakeExcel();
+    g.Excel = fake.Excel;
+    const read = await new OfficeWorkbook().read("Deal!$A$1:$C$2");
+    expect(fake.calls).toContain('load Deal!A1:C2 ["address","values","formulas"]');
+    expect(read?.rect).toEqual({ sheet: "Deal", row: 0, column: 0, rows: 2, columns: 3 });
+    expect(read?.formulas).toEqual([[1, "=A1"]]);
+  });
+
+  it("subscribes to worksheet changes and reports the sheet by name", async () => {
+    const fake = fakeExcel();
+    g.Excel = fake.Excel;
+    const seen: unknown[] = [];
+    const stop = await new OfficeWorkbook().onChange((e) => seen.push(e));
+    expect(fake.calls).toContain("onChanged.add");
+    await fake.fire({ worksheetId: "{2}", address: "B2" });
+    expect(seen).toEqual([{ sheet: "Deal", address: "B2" }]);
+    // A finished calculation (custom functions leaving #BUSY!) counts as a change.
+    await fake.calculate({ worksheetId: "{1}" });
+    expect(seen).toEqual([
+      { sheet: "Deal", address: "B2" },
+      { sheet: "Usage", address: "" },
+    ]);
+    await stop();
+    expect(fake.calls).toEqual(expect.arrayContaining(["onChanged.remove", "onCalculated.remove"]));
+  });
+
+  it("adds a line chart over the values with the commits as categories", async () => {
+    const fake = fakeExcel();
+    g.Excel = fake.Excel;
+    await new OfficeWorkbook().addChart({
+      sheet: "Brief",
+      title: "Expected cost",
+      categories: "Brief!A20:A45",
+      values: "Brief!C19:C45",
+      anchor: "J4",
+    });
+    expect(fake.calls).toEqual(
+      expect.arrayContaining(["chart Line Brief!C19:C45 Columns", "x Brief!A20:A45", "position J4"]),
+    );
+    expect(fake.chart.title.text).toBe("Expected cost");
+  });
+
+  it("keeps settings in the document and saves them with saveAsync", async () => {
+    const store = new Map<string, unknown>();
+    const settings = {
+      get: (k: string) => store.get(k),
+      set: (k: string, v: unknown) => store.set(k, v),
+      saveAsync: jest.fn((cb: (r: { status: string; error?: { message: string } }) => void) =>
+        cb({ status: "succeeded" }),
+      ),
+    };
+    g.Office = { context: { document: { settings } }, AsyncResultStatus: { Failed: "failed" } };
+    const wb = new OfficeWorkbook();
+    await wb.setSettings({ "commitLevers.status": { size: "done" } });
+    expect(settings.saveAsync).toHaveBeenCalledTimes(1);
+    expect(await wb.getSetting("commitLevers.status")).toEqual({ size: "done" });
+    settings.saveAsync.mockImplementationOnce((cb) => cb({ status: "failed", error: { message: "read-only" } }));
+    await expect(wb.setSettings({ a: 1 })).rejects.toThrow("read-only");
+  });
+
+  it("loads the selection's address before reading it", async () => {
+    const loaded: string[] = [];
+    const range = {
+      load: (what: string) => loaded.push(what),
+      get address() {
+        if (!synced) throw new Error("address read before sync");
+        return "Summary!D3";
+      },
+    };
+    let synced = false;
+    g.Excel = {
+      run: async (fn: (c: unknown) => Promise<unknown>) =>
+        fn({
+          workbook: { getSelectedRange: () => range },
+          sync: () => {
+            synced = true;
+            return Promise.resolve();
+          },
+        }),
+    };
+    expect(await new OfficeWorkbook().selection()).toBe("Summary!D3");
+    expect(loaded).toEqual(["address"]);
+  });
+});

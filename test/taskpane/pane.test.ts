@@ -1,0 +1,302 @@
+/** The pane's handlers over the in-memory port: figures, inputs, formulas, status, live refresh, the brief. */
+import "../helpers/customFunctions";
+import * as functions from "../../src/functions/functions";
+import * as sizing from "../../src/functions/sizing";
+import { sampleTokens } from "../../src/model/definition";
+import { parseCall } from "../../src/taskpane/modelCalc";
+import { Pane, STATUS_SETTING } from "../../src/taskpane/pane";
+import { memoryPort, MemoryWorkbook } from "../../src/taskpane/memoryPort";
+import { STEP_IDS } from "../../src/taskpane/steps";
+import { memoryPane, samplePane } from "./helpers";
+import { expectedFigures, sampleUsage } from "./sampleFigures";
+
+/** Evaluates one `=LEVERS.X(...)` through the real functions layer, reading refs from the workbook. */
+function viaFunctions(workbook: MemoryWorkbook, formula: string): number {
+  const table: Record<string, (...args: unknown[]) => unknown> = {
+    "LEVERS.OVERAGE_VALUE": functions.overageValue as never,
+    "LEVERS.CARRYOVER_VALUE": functions.carryoverValue as never,
+    "LEVERS.COMMIT_WASTE": functions.commitWaste as never,
+    "LEVERS.PRICE_LOCK_VALUE": functions.priceLockValue as never,
+    "LEVERS.RENEWAL_CAP_VALUE": functions.renewalCapValue as never,
+    "LEVERS.TRUE_FORWARD_COST": functions.trueForwardCost as never,
+    "LEVERS.RATCHET_COST": functions.ratchetCost as never,
+    "LEVERS.EXCLUSION_COST": functions.exclusionCost as never,
+    "LEVERS.TOTAL_COST": functions.totalCost as never,
+    "LEVERS.HORIZON_COST": functions.horizonCost as never,
+    "LEVERS.RECOMMEND_COMMIT": sizing.recommendCommit as never,
+  };
+  // A difference of two calls (the term step): evaluate each side.
+  const split = formula.indexOf(")-LEVERS.");
+  if (split > 0)
+    return viaFunctions(workbook, formula.slice(0, split + 1)) - viaFunctions(workbook, `=${formula.slice(split + 2)}`);
+  const call = parseCall(formula)!;
+  const names = Object.fromEntries(workbook.definedNames().map((n) => [n.name.toLowerCase(), n.ref]));
+  const args = call.args.map((a) => {
+    if (a.kind === "number") return a.value;
+    if (a.kind === "text") return a.text;
+    const address = names[a.ref.toLowerCase()] ?? a.ref;
+    const values = (workbook as unknown as { readNow(x: string): { values: unknown[][] } }).readNow(address).values;
+    const cleaned = values.map((row) => row.map((v) => (v === "" ? null : v)));
+    return cleaned.length === 1 && cleaned[0]!.length === 1 && !names[a.ref.toLowerCase()] ? cleaned[0]![0] : cleaned;
+  });
+  return table[call.name]!(...args) as number;
+}
+
+describe("figures", () => {
+  it("shows, for every step and the summary, the core's figures for the sample model", async () => {
+    const { pane } = await samplePane();
+    const { usage, optimized } = sampleUsage();
+    const expected = expectedFigures(usage, optimized);
+    const figures = pane.state.figures!;
+    STEP_IDS.forEach((id, i) => expect(figures.steps[id].headline.value).toBeCloseTo(expected.steps[i]!, 6));
+    expect(figures.summary.rows.map((r) => r.value)).toEqual(expected.levers.map((v) => expect.closeTo(v, 6)));
+    expect(figures.summary.all.value).toBeCloseTo(expected.total, 6);
+    expect(figures.summary.rows.filter((r) => r.vendorCost === "low").map((r) => r.key)).toEqual(
+      expect.arrayContaining(["overage_rate", "renewal_cap", "carryover"]),
+    );
+  });
+
+  it("gives the same figure as each inserted LEVERS.* formula, evaluated by the functions layer", async () => {
+    const { pane, workbook } = await samplePane();
+    let checked = 0;
+    for (const id of STEP_IDS) {
+      for (const f of pane.state.figures!.steps[id].formulas) {
+        if (f.value === undefined || !f.formula.startsWith("=LEVERS.")) continue;
+        expect(viaFunctions(workbook, f.formula)).toBeCloseTo(f.value, 4);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(9);
+    // The summary ranks what LEVER_VALUES(Usage, Deal) spills.
+    const usage = (workbook as unknown as { readNow(x: string): { values: unknown[][] } }).readNow(
+      "Usage!$H$2:$J$25",
+    ).values;
+    const deal = (workbook as unknown as { readNow(x: string): { values: unknown[][] } })
+      .readNow("Deal!$A$1:$C$12")
+      .values.map((r) => r.map((v) => (v === "" ? null : v)));
+    const spilled = sizing.leverValues(usage, deal);
+    const rows = pane.state.figures!.summary.rows;
+    expect(spilled.slice(1, -1).map((r) => r[3])).toEqual(rows.map((r) => expect.closeTo(r.value, 6)));
+  });
+
+  it("warns when the commit is above the optimized baseline and the next band cannot be filled", async () => {
+    const { pane } = await samplePane();
+    const size = pane.state.figures!.steps.size;
+    expect(size.warnings.join(" ")).toMatch(/above your optimized baseline/);
+    expect(size.warnings.join(" ")).toMatch(/next band \(\$5,000,000 for 20%\) is out of reach/);
+    expect(size.curve?.rows.length).toBeGreaterThan(20);
+    // At a small commit the next band is within reach: leverage, not a warning.
+    await pane.setInput("commit.draft", "$900,000");
+    const small = pane.state.figures!.steps.size;
+    expect(small.warnings.join(" ")).not.toMatch(/above your optimized baseline/);
+    expect(small.notes.join(" ")).toMatch(/Leverage: your optimized usage fills the next band/);
+  });
+});
+
+describe("inputs bound to the deal cells", () => {
+  it("writes the cell and refreshes; a cell edit shows in the input", async () => {
+    const { pane, workbook } = await samplePane();
+    const commit = {
+      id: "commit.draft",
+      label: "",
+      kind: "money",
+      target: { deal: "commit", column: "draft" },
+    } as const;
+    expect(pane.inputText(commit)).toBe("$3,000,000");
+    expect(pane.inputCell(commit)).toBe("Deal!$B$2");
+    expect(await pane.setInput("commit.draft", "$2,500,000")).toEqual({ ok: true, value: undefined });
+    expect(workbook.cell("Deal!B2")?.value).toBe(2_500_000);
+    const { usage, optimized } = sampleUsage();
+    expect(pane.state.figures!.steps.overage.headline.value).toBeCloseTo(
+      expectedFigures(usage, optimized, 2_500_000).steps[2]!,
+      6,
+    );
+    workbook.edit("Deal!B2", 2_000_000);
+    await pane.refresh();
+    expect(pane.inputText(commit)).toBe("$2,000,000");
+    expect(await pane.setInput("discount.ask", "20%")).toMatchObject({ ok: true });
+    expect(workbook.cell("Deal!C3")?.value).toBe(0.2);
+    expect(await pane.setInput("renewal_cap.draft", "")).toMatchObject({ ok: true });
+    expect(workbook.cell("Deal!B11")?.value).toBe("");
+    expect(await pane.setInput("ratchet.ask", "yes")).toMatchObject({ ok: true });
+    expect(workbook.cell("Deal!C9")?.value).toBe(1);
+    expect(await pane.setInput("overage_rate.draft", "committed")).toMatchObject({ ok: true });
+    expect(await pane.setInput("CacheHit", "40%")).toMatchObject({ ok: true });
+    expect(workbook.cell("Deal!B15")?.value).toBe(0.4);
+  });
+
+  it("refuses text it cannot read and values the core rejects, and writes nothing", async () => {
+    const { pane, workbook } = await samplePane();
+    expect(await pane.setInput("commit.draft", "lots")).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("not an amount"),
+    });
+    expect(await pane.setInput("discount.draft", "100%")).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("outside [0, 1)"),
+    });
+    expect(workbook.cell("Deal!B3")?.value).toBe(0.15);
+    expect(pane.state.message?.kind).toBe("error");
+  });
+
+  it("keeps the shorter term to compare in the settings", async () => {
+    const { pane, workbook } = await samplePane();
+    await pane.setInput("termOption", "18");
+    expect(workbook.settings.get("commitLevers.termOption")).toBe(18);
+    const { usage, optimized } = sampleUsage();
+    expect(pane.state.figures!.steps.term.headline.value).toBeCloseTo(
+      expectedFigures(usage, optimized, undefined, 18).steps[5]!,
+      6,
+    );
+  });
+});
+
+describe("Insert formula", () => {
+  it("writes the step's formula at an empty selection", async () => {
+    const { pane, workbook } = await samplePane();
+    workbook.select("Summary!D3");
+    const inserted = await pane.insertFormula("overage");
+    expect(inserted).toEqual({ ok: true, value: "Summary!D3" });
+    expect(workbook.cell("Summary!D3")?.formula).toBe(
+      "=LEVERS.OVERAGE_VALUE(Deal!$B$2,Usage,Deal!$B$3,Deal!$B$4,Deal!$B$5,Deal!$B$6)",
+    );
+  });
+
+  it("refuses a non-empty cell, the user's or the model's, with a message", async () => {
+    const { pane, workbook } = await samplePane();
+    workbook.select("Deal!B2");
+    expect(await pane.insertFormula("overage")).toEqual({
+      ok: false,
+      code: "occupied",
+      message: "Deal!B2 is not empty. Select an empty cell and try again; nothing was written.",
+    });
+    expect(workbook.cell("Deal!B2")?.value).toBe(3_000_000);
+    workbook.addUserSheet("Mine");
+    workbook.edit("Mine!A1", 42);
+    workbook.select("Mine!A1");
+    expect((await pane.insertFormula("size")).ok).toBe(false);
+    expect(workbook.cell("Mine!A1")?.value).toBe(42);
+  });
+
+  it("never writes into a non-empty user cell, but may rewrite its own", async () => {
+    const { port, workbook } = await samplePane();
+    workbook.addUserSheet("Mine");
+    workbook.edit("Mine!B2", "keep me");
+    const refused = await port.write("Mine!A1", [
+      [{ value: 1 }, { value: 2 }],
+      [{ value: 3 }, { value: 4 }],
+    ]);
+    expect(refused).toEqual({
+      ok: false,
+      code: "occupied",
+      message: "Mine!B2 already holds your data, so Commit Levers did not write there. Clear it or pick another place.",
+    });
+    expect(workbook.cell("Mine!A1")).toBeUndefined();
+    // A null entry leaves its cell alone, so writing around the user's cell is fine.
+    expect(
+      (
+        await port.write("Mine!A1", [
+          [{ value: 1 }, { value: 2 }],
+          [{ value: 3 }, null],
+        ])
+      ).ok,
+    ).toBe(true);
+    expect((await port.write("Mine!A1", [[{ value: 10 }]])).ok).toBe(true);
+    expect(workbook.cell("Mine!A1")?.value).toBe(10);
+  });
+});
+
+describe("done / skip status", () => {
+  it("survives reopening: it is kept in the document settings", async () => {
+    const { pane, workbook } = await samplePane();
+    await pane.setStatus("overage", "done");
+    await pane.setStatus("term", "skipped");
+    expect(workbook.settings.get(STATUS_SETTING)).toMatchObject({ overage: "done", term: "skipped" });
+    await pane.dispose();
+    // Reopen: a new port and pane over the same document.
+    const reopened = new Pane(memoryPort(workbook));
+    await reopened.start();
+    expect(reopened.state.statuses).toMatchObject({ overage: "done", term: "skipped", optimize: "open" });
+    // Ownership survives too: the reopened pane may still edit its own deal cells.
+    expect((await reopened.setInput("commit.draft", "2000000")).ok).toBe(true);
+    await reopened.dispose();
+  });
+});
+
+describe("live refresh", () => {
+  afterEach(() => jest.useRealTimers());
+
+  it("refreshes once, 300 ms after a burst of usage changes, with the core's new figures", async () => {
+    const { pane, workbook } = await samplePane();
+    jest.useFakeTimers();
+    const refresh = jest.spyOn(pane, "refresh");
+    workbook.edit("Usage!B2", 20_000);
+    jest.advanceTimersByTime(100);
+    workbook.edit("Usage!B2", 36_000);
+    expect(pane.refreshPending).toBe(true);
+    jest.advanceTimersByTime(299);
+    expect(refresh).not.toHaveBeenCalled();
+    jest.advanceTimersByTime(1);
+    expect(refresh).toHaveBeenCalledTimes(1);
+    await refresh.mock.results[0]!.value;
+    const tokens = sampleTokens(24);
+    tokens[0]![0] = { ...tokens[0]![0]!, input: 36_000 };
+    const { usage, optimized } = sampleUsage(tokens);
+    expect(pane.state.figures!.steps.overage.headline.value).toBeCloseTo(
+      expectedFigures(usage, optimized).steps[2]!,
+      6,
+    );
+    await pane.dispose();
+  });
+
+  it("waits and looks again while Excel is still calculating (#BUSY!)", async () => {
+    const { pane, workbook } = await samplePane();
+    workbook.edit("Usage!H2", "#BUSY!");
+    await pane.refresh();
+    expect(pane.state.phase).toBe("loading");
+    expect(pane.refreshPending).toBe(true);
+    await pane.dispose();
+  });
+
+  it("stops listening after dispose", async () => {
+    const { pane, workbook } = await samplePane();
+    await pane.dispose();
+    workbook.edit("Usage!B2", 20_000);
+    expect(pane.refreshPending).toBe(false);
+  });
+});
+
+describe("Write the negotiation brief", () => {
+  it("adds a sheet with the ranked asks as values, a live COMMIT_CURVE and a line chart over it", async () => {
+    const { pane, workbook } = await samplePane();
+    const brief = await pane.writeBrief();
+    expect(brief).toEqual({ ok: true, value: "Brief" });
+    const rows = pane.state.figures!.summary.rows;
+    expect(workbook.cell("Brief!B4")?.value).toBe("Ask");
+    rows.forEach((r, i) => {
+      expect(workbook.cell(`Brief!B${5 + i}`)?.value).toBe(r.lever);
+      expect(workbook.cell(`Brief!E${5 + i}`)?.value).toBe(r.value);
+      expect(workbook.cell(`Brief!E${5 + i}`)?.formula).toBeUndefined();
+      expect(workbook.cell(`Brief!H${5 + i}`)?.value).toBe(r.vendorCost === "low" ? "yes" : "");
+    });
+    const curveRow = 5 + rows.length + 4;
+    expect(workbook.cell(`Brief!A${curveRow}`)?.formula).toBe(
+      "=LEVERS.COMMIT_CURVE(Optimized,Bands,Deal!$B$4,Deal!$B$5,Deal!$B$6,Volatility)",
+    );
+    const n = pane.state.figures!.steps.size.curve!.rows.length;
+    expect(workbook.charts).toEqual([
+      expect.objectContaining({
+        sheet: "Brief",
+        categories: `Brief!A${curveRow + 1}:A${curveRow + n}`,
+        values: `Brief!C${curveRow}:C${curveRow + n}`,
+      }),
+    ]);
+    expect((await pane.writeBrief()).ok && (await workbook.sheetNames()).includes("Brief (2)")).toBe(true);
+  });
+
+  it("needs a model first", async () => {
+    const { pane } = memoryPane();
+    await pane.start();
+    expect(await pane.writeBrief()).toMatchObject({ ok: false, code: "not-found" });
+  });
+});

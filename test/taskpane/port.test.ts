@@ -1,0 +1,89 @@
+/** Addresses, ownership records and the memory workbook's basics. */
+import { formatRect, freshName, parseAddress, renameSheetRefs } from "../../src/taskpane/a1";
+import { formatMoney, formatPercent, parseMoneyText, parsePercentText } from "../../src/taskpane/format";
+import { MemoryWorkbook, memoryPort } from "../../src/taskpane/memoryPort";
+import { Ownership } from "../../src/taskpane/port";
+
+describe("A1 addresses", () => {
+  it("parses and formats sheet-qualified ranges, quoting names that need it", () => {
+    expect(parseAddress("'Deal (2)'!$B$2:$C$12")).toEqual({
+      sheet: "Deal (2)",
+      row: 1,
+      column: 1,
+      rows: 11,
+      columns: 2,
+    });
+    expect(formatRect({ sheet: "Deal (2)", row: 1, column: 1, rows: 1, columns: 1 }, true)).toBe("'Deal (2)'!$B$2");
+    expect(formatRect({ sheet: "Usage", row: 1, column: 7, rows: 24, columns: 3 })).toBe("Usage!H2:J25");
+    expect(parseAddress("Usage")).toBeUndefined();
+  });
+
+  it("renames sheet references in formulas without touching names or text", () => {
+    const renames = new Map([["Deal", "Deal (2)"]]);
+    expect(renameSheetRefs("=LEVERS.TOTAL_COST(Deal!$B$2,Usage,Deal!$B$3)", renames)).toBe(
+      "=LEVERS.TOTAL_COST('Deal (2)'!$B$2,Usage,'Deal (2)'!$B$3)",
+    );
+    expect(renameSheetRefs("=MyDeal!A1+Deal", renames)).toBe("=MyDeal!A1+Deal");
+  });
+
+  it("finds a fresh sheet name", () => {
+    expect(freshName("Deal", ["Usage"])).toBe("Deal");
+    expect(freshName("Deal", ["deal", "Deal (2)"])).toBe("Deal (3)");
+  });
+});
+
+describe("formats", () => {
+  it("shows money to the dollar and rates as percents", () => {
+    expect(formatMoney(1234567.4)).toBe("$1,234,567");
+    expect(formatMoney(-52941.2)).toBe("-$52,941");
+    expect(formatMoney(-0.2)).toBe("$0");
+    expect(formatPercent(0.15)).toBe("15%");
+    expect(formatPercent(0.125)).toBe("12.5%");
+    expect(parseMoneyText("$3,000,000")).toBe(3_000_000);
+    expect(parseMoneyText("2.5m")).toBe(2_500_000);
+    expect(parsePercentText("15%")).toBe(0.15);
+    expect(parsePercentText("0.15")).toBe(0.15);
+    expect(parsePercentText("15")).toBe(0.15);
+  });
+});
+
+describe("ownership", () => {
+  it("round-trips through a compact settings record", () => {
+    const owned = new Ownership();
+    for (let c = 0; c < 5; c++) owned.addCell("Deal", 1, c);
+    owned.addCell("Deal", 1, 9);
+    owned.addName("Usage");
+    const record = owned.toRecord();
+    expect(record).toEqual({ cells: { Deal: ["1:0:4", "1:9:9"] }, names: ["usage"] });
+    const back = Ownership.from(JSON.parse(JSON.stringify(record)));
+    expect(back.ownsCell("Deal", 1, 4)).toBe(true);
+    expect(back.ownsCell("Deal", 1, 5)).toBe(false);
+    expect(back.ownsName("USAGE")).toBe(true);
+    expect(Ownership.from("garbage").ownsName("x")).toBe(false);
+  });
+});
+
+describe("memory workbook", () => {
+  it("adds sheets under fresh names and reports changes", async () => {
+    const workbook = new MemoryWorkbook();
+    workbook.addUserSheet("Deal");
+    const port = memoryPort(workbook);
+    const events: unknown[] = [];
+    const stop = await port.onChange((e) => events.push(e));
+    expect(await port.addSheet("Deal")).toEqual({ ok: true, value: "Deal (2)" });
+    await port.write("'Deal (2)'!B2", [[{ value: 5 }]]);
+    workbook.edit("Deal!A1", "x");
+    expect(events).toEqual([
+      { sheet: "Deal (2)", address: "'Deal (2)'!B2" },
+      { sheet: "Deal", address: "Deal!A1" },
+    ]);
+    await stop();
+    workbook.edit("Deal!A1", "y");
+    expect(events).toHaveLength(2);
+    expect(await port.readRange("Nowhere!A1")).toMatchObject({ ok: false, code: "not-found" });
+    expect(await port.readName("Usage")).toMatchObject({ ok: false, code: "not-found" });
+    expect(await port.addChart({ sheet: "Nope", title: "", categories: "", values: "", anchor: "A1" })).toMatchObject({
+      ok: false,
+    });
+  });
+});

@@ -1,0 +1,89 @@
+/**
+ * What the pane should show for the sample model, computed straight from the core (not through the
+ * pane): the list and optimized usage of `buildModel({ sample: true })`, and each step's headline
+ * figure and the summary's ranked values. Shared by the unit tests and the browser test.
+ */
+import * as core from "../../src/core";
+import { DEAL_TERMS, MODELS, OPTIMIZATION, SAMPLE_BANDS, sampleTokens } from "../../src/model/definition";
+
+const book = core.DEFAULT_PRICE_BOOK;
+const price = (name: string) => core.findModel(book, "model", name) as core.PriceRow;
+const assumption = (name: string) => OPTIMIZATION.find((o) => o.name === name)!.value;
+
+/** Monthly list and optimized dollars of the sample usage (tokens as given, default the sample's 24 months). */
+export function sampleUsage(tokens = sampleTokens(24)): { usage: number[]; optimized: number[] } {
+  const levers = (i: number): core.Levers => ({
+    cacheHit: assumption("CacheHit"),
+    cacheWriteShare: assumption("CacheWrite"),
+    batchShare: assumption("BatchShare"),
+    routeShare: i === 0 ? assumption("RouteShare") : 0,
+    routeTo: i === 0 ? price(MODELS[1].name) : price(MODELS[i]!.name),
+  });
+  const usage = tokens.map((month) =>
+    month.reduce((s, t, i) => s + core.listCost(price(MODELS[i]!.name), t.input, t.output), 0),
+  );
+  const optimized = tokens.map((month) =>
+    month.reduce(
+      (s, t, i) => s + (core.optimizedCost(price(MODELS[i]!.name), t.input, t.output, levers(i)) as number),
+      0,
+    ),
+  );
+  return { usage, optimized };
+}
+
+export interface ExpectedFigures {
+  /** The seven steps' headline figures, in order. */
+  readonly steps: number[];
+  /** The summary's ranked lever values (without "All asks together"). */
+  readonly levers: number[];
+  readonly total: number;
+}
+
+/** The sample deal's terms table, with the draft commit replaced when given. */
+export function sampleTermsGrid(commit?: number): (string | number | null)[][] {
+  return [
+    ["Key", "Draft", "Ask"],
+    ...DEAL_TERMS.map((t) => [t.key, t.key === "commit" && commit !== undefined ? commit : t.draft, t.ask]),
+  ] as (string | number | null)[][];
+}
+
+export function expectedFigures(
+  usage: number[],
+  optimized: number[],
+  commit?: number,
+  termOption = 12,
+): ExpectedFigures {
+  const terms = core.parseTerms("Deal", sampleTermsGrid(commit)) as core.Terms;
+  const bands = SAMPLE_BANDS.map(([threshold, discount]) => ({ threshold, discount }));
+  const d = terms.draft;
+  const base: core.Deal = {
+    commit: d.commit as number,
+    discount: d.discount as number,
+    overageRate: d.overage_rate as core.OverageRate,
+    carryover: d.carryover as number,
+    periodMonths: d.period_months as number,
+  };
+  const sizing: core.SizingTerms = {
+    overageRate: base.overageRate,
+    carryover: base.carryover,
+    periodMonths: base.periodMonths,
+    volatility: assumption("Volatility"),
+  };
+  const { rows } = core.leverValues(usage, terms);
+  const lever = (key: string) => rows.find((r) => r.key === key)?.value ?? 0;
+  const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
+  return {
+    steps: [
+      sum(usage) - sum(optimized),
+      core.expectedAtCommit(optimized, base.commit, bands, sizing).cost -
+        core.recommendCommit(optimized, bands, sizing).cost,
+      lever("overage_rate"),
+      lever("carryover"),
+      lever("uplift") + lever("renewal_cap"),
+      core.horizonCost(usage, base, termOption, 1) - core.totalCost(usage, base),
+      lever("step_up") + lever("ratchet") + lever("excluded_share"),
+    ],
+    levers: rows.slice(0, -1).map((r) => r.value),
+    total: rows[rows.length - 1]!.value,
+  };
+}
