@@ -19,8 +19,24 @@ const FUNCTIONS_SOURCES = ["./src/functions/functions.ts", "./src/functions/pric
 /** Certificates for https://localhost, created (once) by office-addin-dev-certs. Only `webpack serve` needs them. */
 async function httpsServerOptions() {
   const devCerts = require("office-addin-dev-certs");
-  const { ca, key, cert } = await devCerts.getHttpsServerOptions();
-  return { ca, key, cert };
+  try {
+    const { ca, key, cert } = await devCerts.getHttpsServerOptions();
+    return { ca, key, cert };
+  } catch (error) {
+    // Installing the CA into the system's trust store can fail (no sudo, no desktop session). Serve
+    // anyway: the preview works once the browser's warning is accepted; Excel needs the trusted CA.
+    console.warn(
+      `\nCould not install the localhost certificate (${String(error).split("\n")[0]}).\n` +
+        "Serving with an untrusted certificate: open the preview and accept the browser's warning.\n" +
+        "To sideload into Excel, trust the certificate first: npx office-addin-dev-certs install\n",
+    );
+    const files = require("office-addin-dev-certs/lib/defaults");
+    const fs = require("fs");
+    if (fs.existsSync(files.localhostCertificatePath) && fs.existsSync(files.localhostKeyPath)) {
+      return { key: fs.readFileSync(files.localhostKeyPath), cert: fs.readFileSync(files.localhostCertificatePath) };
+    }
+    return undefined; // webpack-dev-server makes a self-signed certificate
+  }
 }
 
 /** The preview page's scripts: the CustomFunctions stand-in first, then the functions bundle, then the page. */
@@ -97,8 +113,9 @@ module.exports = async (env = {}, argv = {}) => {
     performance: { hints: false },
     devServer: {
       port: DEV_SERVER_PORT,
+      host: "localhost", // loopback only: nothing outside this machine can reach the dev server
       headers: { "Access-Control-Allow-Origin": "*" },
-      ...(serving ? { server: { type: "https", options: await httpsServerOptions() } } : {}),
+      ...(serving ? { server: { type: "https", options: (await httpsServerOptions()) ?? {} } } : {}),
     },
   };
 };

@@ -237,7 +237,6 @@ export function buildModel(options: ModelOptions): ModelDefinition {
 
   const dealArgs = `${d("commit")},Usage,${d("discount")}`;
   const ledgerTail = `${d("overage_rate")},${d("carryover")},${d("period_months")}`;
-  const renewal = `${SHEETS.usage}!$H$${Math.max(2, last - 11)}:$J$${last}`;
   const lines: [string, string, string][] = [
     ["Usage at list over the term", `=SUM(Usage)`, MONEY],
     ["Optimized usage over the term", `=SUM(Optimized)`, MONEY],
@@ -255,7 +254,7 @@ export function buildModel(options: ModelOptions): ModelDefinition {
     ["Price lock saves", `=LEVERS.PRICE_LOCK_VALUE(${dealArgs},${d("uplift")},${ledgerTail})`, MONEY],
     ["True-forward step-up costs", `=LEVERS.TRUE_FORWARD_COST(${dealArgs},${d("step_up")},${ledgerTail})`, MONEY],
     ["Exclusions cost", `=LEVERS.EXCLUSION_COST(${dealArgs},${d("excluded_share")},${ledgerTail})`, MONEY],
-    ["Renewal cap (ask) saves", `=LEVERS.RENEWAL_CAP_VALUE(${renewal},${d("discount")},${a("renewal_cap")})`, MONEY],
+    ["Renewal cap (ask) saves", `=LEVERS.RENEWAL_CAP_VALUE(Renewal,${d("discount")},${a("renewal_cap")})`, MONEY],
     ["Band discount at the draft commit", `=LEVERS.BAND_DISCOUNT(${d("commit")},Bands)`, PERCENT],
     [
       "Recommended commit (optimized usage)",
@@ -290,6 +289,8 @@ export function buildModel(options: ModelOptions): ModelDefinition {
   const names: ModelName[] = [
     { name: "Usage", ref: `${SHEETS.usage}!$H$2:$J$${last}` },
     { name: "Optimized", ref: `${SHEETS.usage}!$K$2:$M$${last}` },
+    // The renewal horizon the cap is valued over: the last 12 months of usage.
+    { name: "Renewal", ref: `${SHEETS.usage}!$H$${Math.max(2, last - 11)}:$J$${last}` },
     { name: "Tokens", ref: `${SHEETS.usage}!$B$2:$G$${last}` },
     { name: "PriceBook", ref: priceRef },
     { name: "Deal", ref: `${SHEETS.deal}!$A$1:$C$${DEAL_TERMS.length + 1}` },

@@ -81,7 +81,7 @@ const AROUND_USAGE = [SHEETS.deal, SHEETS.bands, SHEETS.summary];
 /**
  * "Use my data": names the selected range (monthly usage at list, dollars; a header row is left
  * out of the name) `Usage` and `Optimized`, and adds the Deal, Bands and Summary sheets. The
- * Summary's renewal horizon points at the last 12 rows of the user's range.
+ * `Renewal` name (the horizon the renewal cap is valued over) is the last 12 rows of the range.
  */
 export async function useMyData(port: WorkbookPort, address?: string): Promise<Outcome<string>> {
   const selected = address ?? (await port.selection());
@@ -107,24 +107,13 @@ export async function useMyData(port: WorkbookPort, address?: string): Promise<O
   const definition = buildModel({ sample: false, priceBook: defaultPriceBookRows() });
   const usageRef = formatRect(rect, true);
   const renewal = lastRows(rect, 12);
-  const adapted: ModelDefinition = {
-    names: definition.names,
-    sheets: definition.sheets.map((sheet) =>
-      sheet.name !== SHEETS.summary
-        ? sheet
-        : {
-            ...sheet,
-            cells: sheet.cells.map((c) =>
-              c.formula ? { ...c, formula: c.formula.replace(/Usage!\$H\$\d+:\$J\$\d+/g, renewal) } : c,
-            ),
-          },
-    ),
-  };
-  const { ops, renames } = modelOps(adapted, await port.sheetNames(), AROUND_USAGE);
+  const { ops, renames } = modelOps(definition, await port.sheetNames(), AROUND_USAGE);
   const ownSheets = new Set<string>(AROUND_USAGE);
   for (const n of definition.names) {
     if (n.name === "Usage" || n.name === "Optimized") {
       ops.push({ kind: "defineName", name: n.name, ref: usageRef });
+    } else if (n.name === "Renewal") {
+      ops.push({ kind: "defineName", name: n.name, ref: renewal });
     } else if (ownSheets.has(n.ref.split("!")[0]!)) {
       ops.push({ kind: "defineName", name: n.name, ref: renameSheetRefs(n.ref, renames) });
     }

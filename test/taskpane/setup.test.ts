@@ -117,7 +117,9 @@ describe("Use my data", () => {
     expect(names.Tokens).toBeUndefined();
     expect(names.PriceBook).toBeUndefined();
     const renewal = workbook.cell("Summary!B15")?.formula;
-    expect(renewal).toBe("=LEVERS.RENEWAL_CAP_VALUE(Spend!$A$14:$B$25,Deal!$B$3,Deal!$C$11)");
+    // The renewal cap is valued over the last 12 rows of the user's usage, through the Renewal name.
+    expect(renewal).toBe("=LEVERS.RENEWAL_CAP_VALUE(Renewal,Deal!$B$3,Deal!$C$11)");
+    expect(names.Renewal).toBe("Spend!$A$14:$B$25");
     expect(pane.state.phase).toBe("ready");
     expect(pane.state.data?.hasOptimization).toBe(false);
     expect(pane.state.data?.mix.map((m) => m.label)).toEqual(["Opus $", "Sonnet $"]);

@@ -1,0 +1,302 @@
+/**
+ * The LEVERS.* custom functions as a HyperFormula function plugin, for the real-engine tests and the
+ * development preview (never the shipped add-in: HyperFormula is GPL-3.0 or commercial).
+ *
+ * The plugin does not know the core. It calls the functions exactly as Excel does: each one as
+ * `CustomFunctions.associate` registered it (the built functions bundle), described by the same
+ * functions.json Excel reads. Between the engine and a function it converts values as Excel does:
+ *   - a range -> a 2-D array (a single cell for a `matrix` parameter -> [[value]]);
+ *   - an empty cell or an omitted optional argument -> null;
+ *   - an engine error -> a `CustomFunctions.Error`-like object with its `code` ("#N/A"), which the
+ *     functions' validator passes through unchanged;
+ * and back: a thrown (or returned) `CustomFunctions.Error` -> the engine error of the same code,
+ * with its message; a 2-D array -> a spilled array.
+ *
+ * Spills: HyperFormula reserves an array formula's size when the formula is entered (its
+ * `sizeOfResultArrayMethod`), before the cells it reads are computed, and cannot grow it later.
+ * Excel spills whatever size comes back. To match, the size method evaluates the call once (when
+ * its inputs are already computed) or uses the size last seen at that cell; when a result's size
+ * differs from what was reserved, the plugin shows what fits and records the cell in `resized`, and
+ * the workbook (modelWorkbook.ts) enters the formula again, which reserves the new size.
+ */
+import {
+  ArraySize,
+  CellError,
+  EmptyValue,
+  ErrorType,
+  FunctionArgumentType,
+  FunctionPlugin,
+  FunctionPluginDefinition,
+  HyperFormula,
+  SimpleCellAddress,
+  SimpleRangeValue,
+} from "hyperformula";
+
+/** A function as `CustomFunctions.associate` received it. */
+export type CustomFunction = (...args: unknown[]) => unknown;
+
+/** One parameter as functions.json describes it. */
+export interface ParameterMetadata {
+  readonly name: string;
+  readonly optional?: boolean;
+  readonly dimensionality?: "scalar" | "matrix";
+}
+
+/** One function as functions.json describes it. */
+export interface FunctionMetadataEntry {
+  readonly id: string;
+  readonly name: string;
+  readonly parameters?: readonly ParameterMetadata[];
+  readonly result?: { readonly dimensionality?: "scalar" | "matrix" };
+}
+
+/** The functions.json the custom-functions metadata plugin writes. */
+export interface FunctionsMetadata {
+  readonly functions: readonly FunctionMetadataEntry[];
+}
+
+/** What `CustomFunctions.Error` is: an Excel error code and an optional message. */
+export interface ExcelErrorLike {
+  readonly code: string;
+  readonly message?: string;
+}
+
+export type ExcelErrorClass = new (code: string, message?: string) => ExcelErrorLike;
+
+export interface LeversPluginOptions {
+  /** functions.json, as Excel reads it. */
+  readonly metadata: FunctionsMetadata;
+  /** The functions by id, as the bundle associated them. */
+  readonly functions: ReadonlyMap<string, CustomFunction>;
+  /** The `CustomFunctions.Error` the bundle sees, to hand engine errors to the functions. */
+  readonly errorClass: ExcelErrorClass;
+  /** The add-in's namespace from the manifest (default LEVERS). */
+  readonly namespace?: string;
+}
+
+/** The registered plugin, its function-name translations, and the spills whose size changed. */
+export interface LeversPlugin {
+  readonly plugin: FunctionPluginDefinition;
+  readonly translations: Record<string, Record<string, string>>;
+  /** Formula names as typed in a cell, e.g. "LEVERS.COMMIT_WASTE". */
+  readonly names: readonly string[];
+  /** In one engine: spilling cells whose result no longer fits what was reserved; re-enter their formulas. */
+  resizedIn(engine: HyperFormula): Map<string, SimpleCellAddress>;
+}
+
+/** What the plugin remembers about the spills of one engine (a workbook). */
+interface SpillState {
+  /** The size reserved at a cell, and the call it was reserved for (any other call there is nested). */
+  readonly reserved: Map<string, { width: number; height: number; call: CallAst }>;
+  /** The size of a cell's last result. */
+  readonly seen: Map<string, { width: number; height: number }>;
+  readonly resized: Map<string, SimpleCellAddress>;
+}
+
+const TO_ENGINE: Record<string, ErrorType> = {
+  "#VALUE!": ErrorType.VALUE,
+  "#N/A": ErrorType.NA,
+  "#NUM!": ErrorType.NUM,
+  "#DIV/0!": ErrorType.DIV_BY_ZERO,
+  "#REF!": ErrorType.REF,
+  "#NAME?": ErrorType.NAME,
+  "#SPILL!": ErrorType.SPILL,
+  "#NULL!": ErrorType.ERROR,
+};
+
+/** The Excel code of an engine error type (errors Excel has no name for read as #VALUE!). */
+export const EXCEL_CODE: Record<ErrorType, string> = {
+  [ErrorType.VALUE]: "#VALUE!",
+  [ErrorType.NA]: "#N/A",
+  [ErrorType.NUM]: "#NUM!",
+  [ErrorType.DIV_BY_ZERO]: "#DIV/0!",
+  [ErrorType.REF]: "#REF!",
+  [ErrorType.NAME]: "#NAME?",
+  [ErrorType.SPILL]: "#SPILL!",
+  [ErrorType.CYCLE]: "#VALUE!",
+  [ErrorType.LIC]: "#VALUE!",
+  [ErrorType.ERROR]: "#VALUE!",
+};
+
+function isExcelError(value: unknown): value is ExcelErrorLike {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const code = (value as { code?: unknown }).code;
+  return typeof code === "string" && code.startsWith("#");
+}
+
+function toEngineError(error: ExcelErrorLike): CellError {
+  return new CellError(TO_ENGINE[error.code] ?? ErrorType.VALUE, error.message || undefined);
+}
+
+/** The parts of HyperFormula's AST and interpreter state the plugin uses (not exported by the package). */
+interface CallAst {
+  readonly args: unknown[];
+  readonly procedureName: string;
+}
+interface CallState {
+  readonly formulaAddress: SimpleCellAddress;
+}
+
+type EngineValue = unknown;
+type EngineScalar = number | string | boolean | CellError | typeof EmptyValue;
+
+function keyOf(address: SimpleCellAddress): string {
+  return `${address.sheet}:${address.row}:${address.col}`;
+}
+
+/** A plain number from an engine number (which may carry a date or currency subtype). */
+function rawNumber(value: unknown): unknown {
+  if (typeof value === "object" && value !== null && "val" in value) {
+    const val = value.val;
+    if (typeof val === "number") return val;
+  }
+  return value;
+}
+
+/** The LEVERS.* functions as a HyperFormula plugin. Register it with `HyperFormula.registerFunctionPlugin`. */
+export function leversPlugin(options: LeversPluginOptions): LeversPlugin {
+  const namespace = options.namespace ?? "LEVERS";
+  const ErrorClass = options.errorClass;
+  const engines = new WeakMap<object, SpillState>();
+  const spillState = (graph: object): SpillState => {
+    let state = engines.get(graph);
+    if (!state) engines.set(graph, (state = { reserved: new Map(), seen: new Map(), resized: new Map() }));
+    return state;
+  };
+
+  const toFunction = (value: EngineValue, matrix: boolean): unknown => {
+    if (value instanceof SimpleRangeValue) {
+      return value.rawData().map((row) => row.map((cell) => toFunction(cell, false)));
+    }
+    let cell: unknown;
+    if (value === EmptyValue || value === undefined || value === null) cell = null;
+    else if (value instanceof CellError) cell = new ErrorClass(EXCEL_CODE[value.type], value.message);
+    else cell = rawNumber(value);
+    return matrix ? [[cell]] : cell;
+  };
+
+  const toEngineScalar = (value: unknown): EngineScalar => {
+    if (isExcelError(value)) return toEngineError(value);
+    if (value === null || value === undefined) return EmptyValue;
+    if (typeof value === "number") return Number.isFinite(value) ? value : new CellError(ErrorType.NUM);
+    if (typeof value === "string" || typeof value === "boolean") return value;
+    return new CellError(ErrorType.VALUE, `unexpected result of type ${typeof value}`);
+  };
+
+  /** A function's result as a grid of engine values (a scalar is 1 by 1). */
+  const resultGrid = (result: unknown): EngineScalar[][] => {
+    if (!Array.isArray(result)) return [[toEngineScalar(result)]];
+    const rows = (result as unknown[]).map((row) => (Array.isArray(row) ? (row as unknown[]) : [row]));
+    const width = Math.max(1, ...rows.map((r) => r.length));
+    const grid = rows.map((r) => Array.from({ length: width }, (_, c) => toEngineScalar(r[c])));
+    return grid.length > 0 ? grid : [[EmptyValue]];
+  };
+
+  const entries = options.metadata.functions.map((entry) => {
+    const fn = options.functions.get(entry.id);
+    if (!fn) throw new Error(`functions.json declares ${entry.id}, but the bundle did not associate it`);
+    return { entry, fn, formulaName: `${namespace}.${entry.name}`.toUpperCase(), method: `levers_${entry.id}` };
+  });
+
+  class LeversFunctions extends FunctionPlugin {
+    static implementedFunctions = Object.fromEntries(
+      entries.map(({ formulaName, method, entry }) => [
+        formulaName,
+        {
+          method,
+          sizeOfResultArrayMethod: `${method}_size`,
+          vectorizationForbidden: true,
+          parameters: (entry.parameters ?? []).map((p) => ({
+            argumentType: FunctionArgumentType.ANY,
+            ...(p.optional ? { optionalArg: true } : {}),
+          })),
+        },
+      ]),
+    );
+
+    /** Evaluates the arguments and calls the function as Excel would; returns its result, or an engine error. */
+    call(index: number, ast: CallAst, state: CallState): unknown {
+      const { entry, fn } = entries[index]!;
+      const params = entry.parameters ?? [];
+      const required = params.filter((p) => !p.optional).length;
+      if (ast.args.length < required || ast.args.length > params.length) {
+        return new CellError(ErrorType.NA, `${entry.name} takes ${required} to ${params.length} arguments`);
+      }
+      const args = params.map((p, i) => {
+        if (i >= ast.args.length) return null;
+        const value = this.evaluateAst(ast.args[i] as never, state as never);
+        if (p.dimensionality !== "matrix" && value instanceof SimpleRangeValue) {
+          return new ErrorClass("#VALUE!", `${p.name}: a range where a single value belongs`);
+        }
+        return toFunction(value, p.dimensionality === "matrix");
+      });
+      try {
+        return fn(...args);
+      } catch (e) {
+        if (isExcelError(e)) return toEngineError(e);
+        return new CellError(ErrorType.VALUE, `unexpected error: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+
+    run(index: number, ast: CallAst, state: CallState): unknown {
+      const result = this.call(index, ast, state);
+      if (result instanceof CellError) return result;
+      const grid = resultGrid(result);
+      const key = keyOf(state.formulaAddress);
+      const spills = spillState(this.dependencyGraph);
+      const room = spills.reserved.get(key);
+      // The engine sizes a formula's outermost call only: a call it did not size is nested in another.
+      if (room?.call !== ast) {
+        // Nested in another function (=INDEX(LEVERS.LEDGER(...), 2, 3)): the whole array is an argument.
+        return grid.length === 1 && grid[0]!.length === 1 ? grid[0]![0] : SimpleRangeValue.onlyValues(grid);
+      }
+      const size = { width: grid[0]!.length, height: grid.length };
+      spills.seen.set(key, size);
+      if (size.width !== room.width || size.height !== room.height)
+        spills.resized.set(key, { ...state.formulaAddress });
+      if (room.width === 1 && room.height === 1) return grid[0]![0];
+      const fitted = grid.slice(0, room.height).map((row) => row.slice(0, room.width));
+      return SimpleRangeValue.onlyValues(fitted);
+    }
+
+    size(index: number, ast: CallAst, state: CallState): ArraySize {
+      const key = keyOf(state.formulaAddress);
+      const spills = spillState(this.dependencyGraph);
+      let size: { width: number; height: number } | undefined;
+      try {
+        const result = this.call(index, ast, state);
+        if (!(result instanceof CellError)) {
+          const grid = resultGrid(result);
+          size = { width: grid[0]!.length, height: grid.length };
+        }
+      } catch {
+        // An input is not computed yet (the workbook is being built): use the size last seen here.
+      }
+      size ??= spills.seen.get(key) ?? { width: 1, height: 1 };
+      spills.reserved.set(key, { ...size, call: ast });
+      return new ArraySize(size.width, size.height);
+    }
+  }
+
+  entries.forEach(({ method }, index) => {
+    Object.defineProperty(LeversFunctions.prototype, method, {
+      value(this: LeversFunctions, ast: CallAst, state: CallState) {
+        return this.run(index, ast, state);
+      },
+    });
+    Object.defineProperty(LeversFunctions.prototype, `${method}_size`, {
+      value(this: LeversFunctions, ast: CallAst, state: CallState) {
+        return this.size(index, ast, state);
+      },
+    });
+  });
+
+  const names = entries.map((e) => e.formulaName);
+  const translation = Object.fromEntries(names.map((n) => [n, n]));
+  return {
+    plugin: LeversFunctions,
+    translations: { enGB: translation, enUS: translation },
+    names,
+    resizedIn: (engine) => spillState(engine.dependencyGraph).resized,
+  };
+}

@@ -1,0 +1,183 @@
+/**
+ * The model workbook (src/model/definition.ts) loaded into HyperFormula with the LEVERS.* plugin:
+ * the workbook the real-engine tests recalculate and the preview page shows and edits. Development
+ * and tests only: HyperFormula is GPL-3.0 (licenseKey "gpl-v3") and never enters the add-in bundle.
+ */
+import { ExportedChange, HyperFormula, RawCellContent, SimpleCellAddress } from "hyperformula";
+import type { ModelDefinition, ModelCell } from "../model/definition";
+import type { LeversPlugin } from "./leversPlugin";
+
+/** "B12" -> { row: 11, col: 1 } (0-based). */
+export function parseCell(a1: string): { row: number; col: number } {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(a1.trim());
+  if (!m) throw new Error(`${a1} is not a cell address`);
+  let col = 0;
+  for (const ch of m[1]!.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+/** 0 -> "A", 26 -> "AA". */
+export function columnName(index: number): string {
+  let s = "";
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** { row: 11, col: 1 } -> "B12". */
+export function cellName(row: number, col: number): string {
+  return `${columnName(col)}${row + 1}`;
+}
+
+/** What a cell holds as the engine reads it: a formula, or a constant. */
+export function cellContent(cell: ModelCell): RawCellContent {
+  return cell.formula ?? cell.value ?? null;
+}
+
+const registered = new WeakSet<object>();
+
+/** Registers the plugin with HyperFormula once (registration is global to the HyperFormula class). */
+export function registerPlugin(plugin: LeversPlugin): void {
+  if (registered.has(plugin.plugin)) return;
+  HyperFormula.registerFunctionPlugin(plugin.plugin, plugin.translations);
+  registered.add(plugin.plugin);
+}
+
+/** A change the workbook reports: a cell that took a new value. */
+export interface CellChange {
+  readonly sheet: string;
+  /** "B12". */
+  readonly address: string;
+}
+
+/** How many times in a row spills may be re-entered after one edit before giving up. */
+const MAX_RESIZE_ROUNDS = 5;
+
+export class ModelWorkbook {
+  readonly engine: HyperFormula;
+  /** The number format of each cell that has one, by "Sheet!A1". */
+  readonly formats = new Map<string, string>();
+
+  constructor(
+    readonly model: ModelDefinition,
+    private readonly plugin: LeversPlugin,
+  ) {
+    registerPlugin(plugin);
+    const sheets: Record<string, RawCellContent[][]> = {};
+    for (const sheet of model.sheets) {
+      const grid: RawCellContent[][] = [];
+      for (const cell of sheet.cells) {
+        const { row, col } = parseCell(cell.address);
+        while (grid.length <= row) grid.push([]);
+        const line = grid[row]!;
+        while (line.length <= col) line.push(null);
+        line[col] = cellContent(cell);
+        if (cell.format) this.formats.set(`${sheet.name}!${cell.address}`, cell.format);
+      }
+      sheets[sheet.name] = grid;
+    }
+    this.engine = HyperFormula.buildFromSheets(
+      sheets,
+      // Values exactly as the functions return them: no display rounding.
+      { licenseKey: "gpl-v3", smartRounding: false },
+      model.names.map((n) => ({ name: n.name, expression: `=${n.ref}` })),
+    );
+    this.settleSpills();
+  }
+
+  /** Adds an empty sheet. */
+  addSheet(name: string): void {
+    this.engine.addSheet(name);
+  }
+
+  /** Defines a workbook name over a sheet-qualified reference ("Deal!$A$1:$C$12"). */
+  defineName(name: string, ref: string): void {
+    const expression = `=${ref}`;
+    if (this.engine.getNamedExpression(name)) this.engine.changeNamedExpression(name, expression);
+    else this.engine.addNamedExpression(name, expression);
+  }
+
+  /** The reference a defined name stands for, without "=", or undefined. */
+  nameRef(name: string): string | undefined {
+    const expression = this.engine.getNamedExpression(name)?.expression;
+    return typeof expression === "string" ? expression.replace(/^=/, "") : undefined;
+  }
+
+  sheetId(sheet: string): number {
+    const id = this.engine.getSheetId(sheet);
+    if (id === undefined) throw new Error(`no sheet ${sheet}`);
+    return id;
+  }
+
+  address(sheet: string, a1: string): SimpleCellAddress {
+    return { sheet: this.sheetId(sheet), ...parseCell(a1) };
+  }
+
+  /** A cell's computed value (an error is HyperFormula's DetailedCellError). */
+  value(sheet: string, a1: string) {
+    return this.engine.getCellValue(this.address(sheet, a1));
+  }
+
+  /** A cell's formula ("=...") or undefined for a constant or an empty cell. */
+  formula(sheet: string, a1: string): string | undefined {
+    return this.engine.getCellFormula(this.address(sheet, a1));
+  }
+
+  /**
+   * Puts a constant or a formula in a cell (a string starting with "=" is a formula, as typed) and
+   * returns the cells whose values changed, spills included.
+   */
+  set(sheet: string, a1: string, content: RawCellContent): CellChange[] {
+    const changes = this.engine.setCellContents(this.address(sheet, a1), [[content]]);
+    return this.describe([...changes, ...this.settleSpills()]);
+  }
+
+  /** Writes a rectangle of contents (null entries are skipped) in one recalculation. */
+  write(sheet: string, a1: string, contents: readonly (readonly (RawCellContent | undefined)[])[]): CellChange[] {
+    const start = this.address(sheet, a1);
+    const changes = this.engine.batch(() => {
+      contents.forEach((row, r) =>
+        row.forEach((content, c) => {
+          if (content === undefined) return;
+          this.engine.setCellContents({ sheet: start.sheet, row: start.row + r, col: start.col + c }, [[content]]);
+        }),
+      );
+    });
+    return this.describe([...changes, ...this.settleSpills()]);
+  }
+
+  /** The changed cells, by sheet and A1 address, once each. */
+  private describe(changes: readonly ExportedChange[]): CellChange[] {
+    const seen = new Set<string>();
+    const out: CellChange[] = [];
+    for (const change of changes) {
+      if (!("address" in change) || !change.address) continue;
+      const address = change.address;
+      const sheet = this.engine.getSheetName(address.sheet) ?? String(address.sheet);
+      const a1 = cellName(address.row, address.col);
+      const key = `${sheet}!${a1}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ sheet, address: a1 });
+    }
+    return out;
+  }
+
+  /** Re-enters the spills whose results changed size, so the engine reserves their new size (Excel's spill). */
+  private settleSpills(): ExportedChange[] {
+    const resized = this.plugin.resizedIn(this.engine);
+    const changes: ExportedChange[] = [];
+    for (let round = 0; round < MAX_RESIZE_ROUNDS && resized.size > 0; round++) {
+      const cells = [...resized.values()];
+      resized.clear();
+      changes.push(
+        ...this.engine.batch(() => {
+          for (const address of cells) {
+            const formula = this.engine.getCellFormula(address);
+            if (formula) this.engine.setCellContents(address, [[formula]]);
+          }
+        }),
+      );
+    }
+    return changes;
+  }
+}

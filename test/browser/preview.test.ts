@@ -1,0 +1,155 @@
+/**
+ * The development preview in real headless Chromium: `npm run test:browser` builds the production
+ * bundle (which has no preview), so this test builds the preview itself with `webpack --mode
+ * development` into a temporary folder, serves it from a local http server, routes the Office.js CDN
+ * to a local stub and fails on any other outside request. It edits a usage cell in the grid and sees
+ * a formula cell and the task pane's figure change to the core's new values. Screenshots go to
+ * test-output/preview/.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer, Server } from "node:http";
+import { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { extname, join, normalize } from "node:path";
+import { BrowserContext, chromium, Page } from "playwright-core";
+import { MONEY } from "../../src/model/definition";
+import { formatCell } from "../../src/preview/format";
+import { formatMoney } from "../../src/taskpane/format";
+import { expectedFigures, sampleModel, tokensOf } from "../engine/expected";
+
+const CHROMIUM = "/usr/bin/chromium";
+const ROOT = join(__dirname, "..", "..");
+const SHOTS = join(ROOT, "test-output", "preview");
+const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const OFFICE_STUB =
+  "window.Office = { onReady: function (cb) { if (cb) cb({ host: null }); return Promise.resolve({ host: null }); } };";
+const BUILD_TIMEOUT_MS = 240_000;
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".png": "image/png",
+  ".json": "application/json",
+  ".map": "application/json",
+};
+
+function serve(dir: string): Promise<Server> {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(
+      /^(\.\.[/\\])+/,
+      "",
+    );
+    const file = join(dir, path);
+    if (!file.startsWith(dir) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" });
+    res.end(readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+describe("the preview page in headless Chromium", () => {
+  let out: string;
+  let profile: string;
+  let server: Server;
+  let context: BrowserContext;
+  let page: Page;
+  const stray: string[] = [];
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium.`);
+    out = mkdtempSync(join(tmpdir(), "commit-levers-preview-"));
+    const webpack = join(ROOT, "node_modules", "webpack", "bin", "webpack.js");
+    execFileSync(process.execPath, [webpack, "--mode", "development", "--output-path", out], {
+      cwd: ROOT,
+      stdio: "pipe",
+      timeout: BUILD_TIMEOUT_MS,
+    });
+    mkdirSync(SHOTS, { recursive: true });
+    server = await serve(out);
+    profile = mkdtempSync(join(tmpdir(), "commit-levers-chromium-"));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1400, height: 900 },
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    });
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    await context.route("**/*", async (route) => {
+      const url = route.request().url();
+      if (url === OFFICE_JS) return route.fulfill({ contentType: "text/javascript", body: OFFICE_STUB });
+      if (url.startsWith(base)) return route.continue();
+      stray.push(url);
+      return route.abort();
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+    page.on("console", (m) => {
+      if (m.type() === "error") problems.push(`console: ${m.text()}`);
+    });
+    await page.goto(`${base}preview.html`);
+    await page.waitForSelector("body[data-ready=true]", { timeout: 60_000 });
+  }, BUILD_TIMEOUT_MS + 60_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await new Promise((resolve) => server?.close(resolve));
+    for (const dir of [out, profile]) if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const cell = (sheet: string, a1: string) => page.locator(`table[data-sheet="${sheet}"] td[data-cell="${a1}"]`);
+
+  it("shows the model's sheets as tabs and the computed Summary", async () => {
+    expect(await page.locator("#sheet-tabs button").allTextContents()).toEqual(sampleModel().sheets.map((s) => s.name));
+    await page.click('#sheet-tabs button[data-sheet="Summary"]');
+    const figures = expectedFigures(tokensOf(sampleModel()));
+    expect(await cell("Summary", "B3").textContent()).toBe(formatCell(figures.get("Summary!B3"), MONEY));
+    await page.waitForSelector('[data-testid="headline"]');
+    const headline = (figures.get("Summary!B3") as number) - (figures.get("Summary!B4") as number);
+    expect(await page.locator('[data-testid="headline"]').textContent()).toBe(formatMoney(headline));
+    await page.screenshot({ path: join(SHOTS, "1-summary.png") });
+  });
+
+  it("editing a usage cell updates a formula cell and the pane to the core's new figures", async () => {
+    const tokens = tokensOf(sampleModel());
+    tokens[0]![0] = 40_000;
+    const after = expectedFigures(tokens);
+
+    await page.click('#sheet-tabs button[data-sheet="Usage"]');
+    await cell("Usage", "B2").click();
+    await page.fill("#formula-bar", "40000");
+    await page.press("#formula-bar", "Enter");
+    await page.waitForFunction(() => document.querySelector('td[data-cell="B2"]')?.textContent === "40,000");
+    expect(await cell("Usage", "H2").textContent()).toBe(formatCell(after.get("Usage!H2"), MONEY));
+    await page.screenshot({ path: join(SHOTS, "2-usage-edited.png") });
+
+    const headline = formatMoney((after.get("Summary!B3") as number) - (after.get("Summary!B4") as number));
+    await page.waitForFunction(
+      (text) => document.querySelector('[data-testid="headline"]')?.textContent === text,
+      headline,
+      { timeout: 10_000 },
+    );
+    await page.click('#sheet-tabs button[data-sheet="Summary"]');
+    expect(await cell("Summary", "B3").textContent()).toBe(formatCell(after.get("Summary!B3"), MONEY));
+    expect(await cell("Summary", "B5").textContent()).toBe(formatCell(after.get("Summary!B5"), MONEY));
+    await page.screenshot({ path: join(SHOTS, "3-summary-after-edit.png") });
+  });
+
+  it("made no request outside the page's origin and logged no error", () => {
+    expect(stray).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+});
