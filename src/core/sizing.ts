@@ -213,7 +213,7 @@ function bandMinimum(
   discount: number,
   terms: SizingTerms,
   factors: readonly number[],
-): number {
+): { commit: number; cost: number } {
   const g = (commit: number) => ledgerOverPeriods(periods, dealAt(commit, discount, terms)).totalCost;
   const kinks = [...new Set([0, ...slopeBreaks(periods, discount, terms)])].sort((x, y) => x - y);
   const values = kinks.map(g);
@@ -231,7 +231,8 @@ function bandMinimum(
     const c = start / f;
     let m = 0;
     while (m + 1 < kinks.length && kinks[m + 1]! <= c) m++;
-    cost += f * g(c);
+    // g is linear between kinks, so its value here is read off the table, not run again.
+    cost += f * (values[m]! + slopes[m]! * (c - kinks[m]!));
     slope += slopes[m]!;
     for (let next = m + 1; next < kinks.length; next++) {
       const at = f * kinks[next]!;
@@ -254,7 +255,7 @@ function bandMinimum(
     }
     slope += change / n;
   }
-  return best;
+  return { commit: best, cost: bestCost };
 }
 
 /**
@@ -265,14 +266,14 @@ export function recommendCommit(usage: ArrayLike<number>, bands: readonly Band[]
   const periods = periodize(usage, terms);
   const factors = scenarioFactors(terms.volatility);
   const starts = [0, ...bands.map((b) => b.threshold).filter((t) => t > 0)];
-  let best: Expected | undefined;
+  // Each band's minimum comes with its expected cost from the sweep; only the winner is run in full.
+  let best: { commit: number; cost: number } | undefined;
   starts.forEach((start, i) => {
     const end = i + 1 < starts.length ? starts[i + 1]! : Infinity;
-    const commit = bandMinimum(periods, start, end, bandDiscount(start, bands), terms, factors);
-    const e = expectedAt(periods, commit, bands, terms, factors);
-    if (!best || e.cost < best.cost - 1e-9 * Math.max(1, Math.abs(best.cost))) best = e;
+    const found = bandMinimum(periods, start, end, bandDiscount(start, bands), terms, factors);
+    if (!best || found.cost < best.cost - 1e-9 * Math.max(1, Math.abs(best.cost))) best = found;
   });
-  return best!;
+  return expectedAt(periods, best!.commit, bands, terms, factors);
 }
 
 /** Expected totals at one commit (the discount from the bands), as COMMIT_CURVE reports them. */

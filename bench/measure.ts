@@ -1,0 +1,76 @@
+/**
+ * Timing for the benchmark. The machine is shared and noisy, so every figure is the median of
+ * several runs, and each run records both wall-clock time and this process's CPU time
+ * (process.cpuUsage: user + system, all threads). CPU time leaves out the time the operating
+ * system gave to other processes; wall time is what a user waits. Targets are judged on CPU time,
+ * except a cold first call, whose CPU time also counts V8's background compiler threads.
+ */
+import { cpuUsage } from "node:process";
+
+/** Milliseconds of one run: wall clock and CPU. */
+export interface Sample {
+  readonly wallMs: number;
+  readonly cpuMs: number;
+}
+
+/** Medians over several runs, in milliseconds. */
+export interface Timing {
+  readonly runs: number;
+  readonly wallMs: number;
+  readonly cpuMs: number;
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Times one run of `work`. */
+export function sample(work: () => void): Sample {
+  const cpu0 = cpuUsage();
+  const t0 = performance.now();
+  work();
+  const wallMs = performance.now() - t0;
+  const cpu = cpuUsage(cpu0);
+  return { wallMs, cpuMs: (cpu.user + cpu.system) / 1000 };
+}
+
+export function summarize(samples: readonly Sample[]): Timing {
+  return {
+    runs: samples.length,
+    wallMs: median(samples.map((s) => s.wallMs)),
+    cpuMs: median(samples.map((s) => s.cpuMs)),
+  };
+}
+
+/**
+ * Runs `work` untimed until the JIT has settled (at least twice and for `warmupMs`; LEVER_VALUES,
+ * for one, takes about ten passes to reach its steady speed), then `runs` times timed.
+ */
+export function time(work: () => void, runs: number, warmupMs = 400): Timing {
+  const start = performance.now();
+  for (let i = 0; i < 2 || performance.now() - start < warmupMs; i++) work();
+  const samples: Sample[] = [];
+  for (let i = 0; i < runs; i++) samples.push(sample(work));
+  return summarize(samples);
+}
+
+/**
+ * Several pieces of work timed in turns (a, b, c, a, b, c, ...), so a burst of load from another
+ * process falls on all of them alike: the ratios between them are what one run can trust.
+ */
+export function timeInTurns<K extends string>(
+  work: Record<K, () => void>,
+  runs: number,
+  warmup = 2,
+): Record<K, Timing> {
+  const keys = Object.keys(work) as K[];
+  for (let i = 0; i < warmup; i++) for (const k of keys) work[k]();
+  const samples = Object.fromEntries(keys.map((k) => [k, [] as Sample[]])) as Record<K, Sample[]>;
+  for (let i = 0; i < runs; i++) for (const k of keys) samples[k].push(sample(work[k]));
+  return Object.fromEntries(keys.map((k) => [k, summarize(samples[k])])) as Record<K, Timing>;
+}
+
+/** A sink the optimizer cannot see through, so timed work is never dropped as dead code. */
+export const sink = { value: 0 };

@@ -1,0 +1,177 @@
+/**
+ * Section 4, size and start-up: the shipped bundles' minified and gzip sizes, and the task pane's
+ * first render in headless Chromium. The pane is served from the bench's own build over a local
+ * http server, with the Office.js CDN routed to the browser tests' stub (Office.onReady resolves
+ * with no host), so the pane starts on its in-memory sample workbook as it does outside Excel.
+ */
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { createServer, Server } from "node:http";
+import { AddressInfo } from "node:net";
+import { extname, join, normalize } from "node:path";
+import { gzipSync } from "node:zlib";
+import { chromium } from "playwright-core";
+import { ROOT } from "../test/helpers/loadBundle";
+import { median } from "./measure";
+
+export const CHROMIUM = "/usr/bin/chromium";
+const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const STUB = join(ROOT, "test", "browser", "office-stub.js");
+/** How long a load may take to reach the pane's ready marker before the page is reported as not ready. */
+const READY_TIMEOUT_MS = 10_000;
+const LAUNCH_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export interface BundleSize {
+  readonly file: string;
+  readonly bytes: number;
+  readonly gzipBytes: number;
+}
+
+/** Sizes of the bundles the add-in ships (gzip at level 9, as a server would send them). */
+export function bundleSizes(dir: string, files: readonly string[]): BundleSize[] {
+  return files
+    .filter((file) => existsSync(join(dir, file)))
+    .map((file) => {
+      const content = readFileSync(join(dir, file));
+      return { file, bytes: statSync(join(dir, file)).size, gzipBytes: gzipSync(content, { level: 9 }).length };
+    });
+}
+
+/** Milliseconds from navigation start, medians over the runs; undefined when a run never reached it. */
+export interface RenderTiming {
+  readonly runs: number;
+  readonly domContentLoaded: number;
+  readonly firstContentfulPaint: number | undefined;
+  /** The pane's own marker: body[data-ready=true], set once it has read the workbook and rendered its figures. */
+  readonly ready: number | undefined;
+  /** What the page holds, if it is not the pane (the page may still be being written). */
+  readonly note: string | undefined;
+  readonly errors: readonly string[];
+}
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".png": "image/png",
+  ".json": "application/json",
+};
+
+function serve(dir: string): Promise<Server> {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(
+      /^(\.\.[/\\])+/,
+      "",
+    );
+    const file = join(dir, path);
+    if (!file.startsWith(dir) || !existsSync(file) || statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" });
+    res.end(readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+/*
+ * Page scripts are strings, not functions: tsx compiles functions with a `__name` helper that does
+ * not exist in the page.
+ */
+
+/** Runs in the page before any of its scripts: notes when the pane sets its ready marker. */
+const WATCH_READY = `
+  new MutationObserver(function () {
+    if (window.__benchReady === undefined && document.body && document.body.dataset.ready === "true") {
+      window.__benchReady = performance.now();
+    }
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-ready"] });
+`;
+
+/** The page's timings, read once the pane is ready and a frame has painted. */
+const READ_TIMINGS = `new Promise(function (resolve) {
+  requestAnimationFrame(function () {
+    setTimeout(function () {
+      var nav = performance.getEntriesByType("navigation")[0];
+      var fcp = performance.getEntriesByName("first-contentful-paint")[0];
+      resolve({ dcl: nav ? nav.domContentLoadedEventEnd : NaN, fcp: fcp && fcp.startTime, ready: window.__benchReady });
+    }, 0);
+  });
+})`;
+
+interface PageTiming {
+  readonly dcl: number;
+  readonly fcp: number | undefined;
+  readonly ready: number | undefined;
+}
+
+/**
+ * Loads taskpane.html `runs` times (after one untimed load), each in a new browser context (a cold
+ * cache, as a pane opening for the first time), and takes the medians.
+ */
+export async function firstRender(dir: string, runs: number): Promise<RenderTiming> {
+  if (!existsSync(join(dir, "taskpane.html"))) {
+    return {
+      runs: 0,
+      domContentLoaded: NaN,
+      firstContentfulPaint: undefined,
+      ready: undefined,
+      note: "no taskpane.html in the build",
+      errors: [],
+    };
+  }
+  const stub = readFileSync(STUB, "utf8");
+  const server = await serve(dir);
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+  const errors: string[] = [];
+  const timings: PageTiming[] = [];
+  let note: string | undefined;
+  try {
+    for (let i = 0; i <= runs; i++) {
+      const context = await browser.newContext({ viewport: { width: 320, height: 800 } });
+      await context.route("**/*", (route) => {
+        const url = route.request().url();
+        if (url === OFFICE_JS) return route.fulfill({ status: 200, contentType: "text/javascript", body: stub });
+        return url.startsWith(base) ? route.continue() : route.abort();
+      });
+      const page = await context.newPage();
+      page.on("pageerror", (e) => errors.push(e.message));
+      await page.addInitScript({ content: WATCH_READY });
+      await page.goto(`${base}taskpane.html`, { waitUntil: "load" });
+      const ready = await page
+        .waitForFunction("window.__benchReady !== undefined", undefined, { timeout: READY_TIMEOUT_MS })
+        .then(() => true)
+        .catch(() => false);
+      if (!ready) {
+        const shown = (await page.textContent("body"))?.replace(/\s+/g, " ").trim().slice(0, 120);
+        note = `the pane never set body[data-ready] within ${READY_TIMEOUT_MS / 1000} s; the page shows: ${shown}`;
+      }
+      const timing = await page.evaluate<PageTiming>(READ_TIMINGS);
+      if (i > 0) timings.push(timing);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await new Promise((resolve) => server.close(resolve));
+  }
+  const med = (values: (number | undefined)[]) => {
+    const known = values.filter((v): v is number => v !== undefined);
+    return known.length === values.length ? median(known) : undefined;
+  };
+  return {
+    runs,
+    domContentLoaded: median(timings.map((t) => t.dcl)),
+    firstContentfulPaint: med(timings.map((t) => t.fcp)),
+    ready: med(timings.map((t) => t.ready)),
+    note,
+    errors: [...new Set(errors)],
+  };
+}
