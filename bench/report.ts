@@ -8,7 +8,7 @@ import type { Timing } from "./measure";
 import type { OverheadResult } from "./overhead";
 import type { BundleSize, RenderTiming } from "./startup";
 import type { TwinResult } from "./twin";
-import { BANDS, MONTHS, ROWS } from "./workload";
+import { MONTHS, ROWS } from "./workload";
 
 export interface Environment {
   readonly cpu: string;
