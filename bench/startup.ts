@@ -5,28 +5,15 @@
  * with no host), so the pane starts on its in-memory sample workbook as it does outside Excel.
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { createServer, Server } from "node:http";
-import { AddressInfo } from "node:net";
-import { extname, join, normalize } from "node:path";
+import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
-import { ROOT } from "../test/helpers/loadBundle";
+import { CHROMIUM, CHROMIUM_ARGS, routeLocally, serve } from "../test/browser/harness";
 import { median } from "./measure";
 
-export const CHROMIUM = "/usr/bin/chromium";
-const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
-const STUB = join(ROOT, "test", "browser", "office-stub.js");
+export { CHROMIUM };
 /** How long a load may take to reach the pane's ready marker before the page is reported as not ready. */
 const READY_TIMEOUT_MS = 10_000;
-const LAUNCH_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 export interface BundleSize {
   readonly file: string;
@@ -54,31 +41,6 @@ export interface RenderTiming {
   /** What the page holds, if it is not the pane (the page may still be being written). */
   readonly note: string | undefined;
   readonly errors: readonly string[];
-}
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".png": "image/png",
-  ".json": "application/json",
-};
-
-function serve(dir: string): Promise<Server> {
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(
-      /^(\.\.[/\\])+/,
-      "",
-    );
-    const file = join(dir, path);
-    if (!file.startsWith(dir) || !existsSync(file) || statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" });
-    res.end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
 }
 
 /*
@@ -127,21 +89,16 @@ export async function firstRender(dir: string, runs: number): Promise<RenderTimi
       errors: [],
     };
   }
-  const stub = readFileSync(STUB, "utf8");
   const server = await serve(dir);
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+  const base = server.base;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const errors: string[] = [];
   const timings: PageTiming[] = [];
   let note: string | undefined;
   try {
     for (let i = 0; i <= runs; i++) {
       const context = await browser.newContext({ viewport: { width: 320, height: 800 } });
-      await context.route("**/*", (route) => {
-        const url = route.request().url();
-        if (url === OFFICE_JS) return route.fulfill({ status: 200, contentType: "text/javascript", body: stub });
-        return url.startsWith(base) ? route.continue() : route.abort();
-      });
+      await routeLocally(context, base, []);
       const page = await context.newPage();
       page.on("pageerror", (e) => errors.push(e.message));
       await page.addInitScript({ content: WATCH_READY });
@@ -160,7 +117,7 @@ export async function firstRender(dir: string, runs: number): Promise<RenderTimi
     }
   } finally {
     await browser.close();
-    await new Promise((resolve) => server.close(resolve));
+    await server.close();
   }
   const med = (values: (number | undefined)[]) => {
     const known = values.filter((v): v is number => v !== undefined);

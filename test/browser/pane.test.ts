@@ -5,103 +5,41 @@
  * the figures shown against the core's (computed here from the same sample model), edits usage
  * and sees the figures follow, and saves a screenshot of each step under test-output/pane/.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer, Server } from "node:http";
-import { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { extname, join, normalize } from "node:path";
-import { BrowserContext, chromium, Page } from "playwright-core";
+import { existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { Page } from "playwright-core";
 import { sampleTokens } from "../../src/model/definition";
 import { formatMoney } from "../../src/taskpane/format";
 import { expectedFigures, sampleUsage } from "../taskpane/sampleFigures";
+import { BrowserSession, openBrowser } from "./harness";
 
-const CHROMIUM = "/usr/bin/chromium";
 const ROOT = join(__dirname, "..", "..");
 const DIST = join(ROOT, "dist");
 const SHOTS = join(ROOT, "test-output", "pane");
-const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
-const STUB = readFileSync(join(__dirname, "office-stub.js"), "utf8");
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".png": "image/png",
-  ".json": "application/json",
-  ".xml": "application/xml",
-  ".map": "application/json",
-};
-
-function serve(dir: string): Promise<Server> {
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(
-      /^(\.\.[/\\])+/,
-      "",
-    );
-    const file = join(dir, path);
-    if (!file.startsWith(dir) || !existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" });
-    res.end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
 
 const STEP_IDS = ["optimize", "size", "overage", "unused", "protection", "term", "fineprint"];
 
 // --- the test -----------------------------------------------------------------------------------
 
 describe("task pane in headless Chromium", () => {
-  let server: Server;
-  let context: BrowserContext;
+  let session: BrowserSession;
   let page: Page;
-  let profile: string;
-  const stray: string[] = [];
   const pageErrors: string[] = [];
+  const stray = () => session.stray;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium), as .ci/run does.`);
-    }
     if (!existsSync(join(DIST, "taskpane.html")))
       throw new Error("dist/taskpane.html is missing: run npm run build first.");
     mkdirSync(SHOTS, { recursive: true });
-    server = await serve(DIST);
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-    profile = mkdtempSync(join(tmpdir(), "commit-levers-chromium-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 320, height: 800 },
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
-    await context.route("**/*", async (route) => {
-      const url = route.request().url();
-      if (url === OFFICE_JS) return route.fulfill({ status: 200, contentType: "text/javascript", body: STUB });
-      if (url.startsWith(base)) return route.continue();
-      stray.push(url);
-      return route.abort();
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    session = await openBrowser(DIST, { viewport: { width: 320, height: 800 } });
+    page = session.page;
     page.on("pageerror", (e) => pageErrors.push(e.message));
-    await page.goto(`${base}taskpane.html`);
+    await page.goto(`${session.base}taskpane.html`);
     await page.waitForSelector("body[data-ready=true]", { timeout: 30000 });
   });
 
   afterAll(async () => {
-    await context?.close();
-    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-    if (profile) rmSync(profile, { recursive: true, force: true });
+    await session?.close();
   });
 
   const headline = () => page.locator("[data-testid=headline]").textContent();
@@ -139,7 +77,7 @@ describe("task pane in headless Chromium", () => {
     expect(await page.locator(".badge").count()).toBeGreaterThan(0);
     await noSideScroll();
     await page.screenshot({ path: join(SHOTS, "step-8-summary.png"), fullPage: true });
-    expect(stray).toEqual([]);
+    expect(stray()).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
 
@@ -192,7 +130,7 @@ describe("task pane in headless Chromium", () => {
     const chart = await page.evaluate(() => window.commitLevers!.workbook!.charts[0]);
     expect(chart?.sheet).toBe("Brief");
     expect(await page.locator("#message").textContent()).toContain("Brief");
-    expect(stray).toEqual([]);
+    expect(stray()).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
 });

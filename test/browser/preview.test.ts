@@ -7,62 +7,32 @@
  * test-output/preview/.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer, Server } from "node:http";
-import { AddressInfo } from "node:net";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { extname, join, normalize } from "node:path";
-import { BrowserContext, chromium, Page } from "playwright-core";
+import { join } from "node:path";
+import { Page } from "playwright-core";
 import { MONEY } from "../../src/model/definition";
 import { formatCell } from "../../src/preview/format";
 import { formatMoney } from "../../src/taskpane/format";
 import { expectedFigures, sampleModel, tokensOf } from "../engine/expected";
+import { BrowserSession, openBrowser, requireChromium } from "./harness";
 
-const CHROMIUM = "/usr/bin/chromium";
 const ROOT = join(__dirname, "..", "..");
 const SHOTS = join(ROOT, "test-output", "preview");
-const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+/** The preview loads its own CustomFunctions stand-in, so Office.js needs only onReady here. */
 const OFFICE_STUB =
   "window.Office = { onReady: function (cb) { if (cb) cb({ host: null }); return Promise.resolve({ host: null }); } };";
 const BUILD_TIMEOUT_MS = 240_000;
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".png": "image/png",
-  ".json": "application/json",
-  ".map": "application/json",
-};
-
-function serve(dir: string): Promise<Server> {
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(
-      /^(\.\.[/\\])+/,
-      "",
-    );
-    const file = join(dir, path);
-    if (!file.startsWith(dir) || !existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" });
-    res.end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
-
 describe("the preview page in headless Chromium", () => {
   let out: string;
-  let profile: string;
-  let server: Server;
-  let context: BrowserContext;
+  let session: BrowserSession;
   let page: Page;
-  const stray: string[] = [];
+  const stray = () => session.stray;
   const problems: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium.`);
+    requireChromium();
     out = mkdtempSync(join(tmpdir(), "commit-levers-preview-"));
     const webpack = join(ROOT, "node_modules", "webpack", "bin", "webpack.js");
     execFileSync(process.execPath, [webpack, "--mode", "development", "--output-path", out], {
@@ -71,43 +41,19 @@ describe("the preview page in headless Chromium", () => {
       timeout: BUILD_TIMEOUT_MS,
     });
     mkdirSync(SHOTS, { recursive: true });
-    server = await serve(out);
-    profile = mkdtempSync(join(tmpdir(), "commit-levers-chromium-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1400, height: 900 },
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-    await context.route("**/*", async (route) => {
-      const url = route.request().url();
-      if (url === OFFICE_JS) return route.fulfill({ contentType: "text/javascript", body: OFFICE_STUB });
-      if (url.startsWith(base)) return route.continue();
-      stray.push(url);
-      return route.abort();
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    session = await openBrowser(out, { viewport: { width: 1400, height: 900 }, officeStub: OFFICE_STUB });
+    page = session.page;
     page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
     page.on("console", (m) => {
       if (m.type() === "error") problems.push(`console: ${m.text()}`);
     });
-    await page.goto(`${base}preview.html`);
+    await page.goto(`${session.base}preview.html`);
     await page.waitForSelector("body[data-ready=true]", { timeout: 60_000 });
   }, BUILD_TIMEOUT_MS + 60_000);
 
   afterAll(async () => {
-    await context?.close();
-    await new Promise((resolve) => server?.close(resolve));
-    for (const dir of [out, profile]) if (dir) rmSync(dir, { recursive: true, force: true });
+    await session?.close();
+    if (out) rmSync(out, { recursive: true, force: true });
   });
 
   const cell = (sheet: string, a1: string) => page.locator(`table[data-sheet="${sheet}"] td[data-cell="${a1}"]`);
@@ -149,7 +95,7 @@ describe("the preview page in headless Chromium", () => {
   });
 
   it("made no request outside the page's origin and logged no error", () => {
-    expect(stray).toEqual([]);
+    expect(stray()).toEqual([]);
     expect(problems).toEqual([]);
   });
 });
