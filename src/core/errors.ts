@@ -31,6 +31,9 @@ function where(at: CellAt | undefined): string {
 function show(value: unknown): string {
   if (typeof value === "string") return `"${value.length > 40 ? value.slice(0, 37) + "..." : value}"`;
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "a non-finite number";
+  // Not String(value): a junk object's text is not the user's, and some objects cannot be converted at all.
+  if (typeof value === "object" && value !== null) return Array.isArray(value) ? "a range" : "an object";
+  if (typeof value === "function" || typeof value === "symbol") return `a ${typeof value}`;
   return String(value);
 }
 
@@ -65,11 +68,13 @@ export const Errors = {
       `${arg}: unknown value ${show(value)}${where(at)}; use ${choices.map((c) => `"${c}"`).join(", ")}`,
     ),
   emptyUsage: (arg: string) => new LeverError("#N/A", `${arg}: no usage (the range is empty or all zero)`),
+  emptyRange: (arg: string) => new LeverError("#N/A", `${arg}: the range is empty`),
   missing: (arg: string) => new LeverError("#N/A", `${arg}: a value is required`),
   duplicateBand: (arg: string, threshold: number, at: CellAt) =>
     new LeverError("#VALUE!", `${arg}: threshold ${show(threshold)}${where(at)} appears twice`),
   duplicateKey: (arg: string, key: string, at: CellAt) =>
     new LeverError("#VALUE!", `${arg}: key "${key}"${where(at)} appears twice`),
+  noTerms: (arg: string) => new LeverError("#N/A", `${arg}: no terms (expected rows of key, draft, ask)`),
   noBands: (arg: string) => new LeverError("#N/A", `${arg}: no bands (expected rows of threshold, discount)`),
   topBand: (arg: string, commit: number) =>
     new LeverError("#N/A", `${arg}: ${show(commit)} is already in the top band`),

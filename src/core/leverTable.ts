@@ -101,6 +101,7 @@ export function parseTerms(arg: string, grid: Grid): Terms | LeverError {
     }
     shown[key] = { draft: row[1], ask: row[2] };
   }
+  if (Object.keys(shown).length === 0) return Errors.noTerms(arg);
   return { draft, ask, shown } as Terms;
 }
 

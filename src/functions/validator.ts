@@ -36,14 +36,16 @@ export interface Param<T> {
   /** An optional argument may be omitted (Excel passes null); it then takes `fallback`. */
   readonly optional: boolean;
   readonly fallback?: T;
+  /** A text argument: no number is ever valid, so 0 (Excel desktop's empty cell, office-js #4702) is blank. */
+  readonly text?: boolean;
 }
 
 type Spec = Record<string, Param<unknown>>;
 type Parsed<S extends Spec> = { [K in keyof S]: S[K] extends Param<infer T> ? T : never };
 type Raw<S extends Spec> = { [K in keyof S]: unknown };
 
-/** A value returned to a cell: a number, or a spilled table. */
-export type CellResult = number | (number | string)[][];
+/** A value returned to a cell: a number, or a spilled table (a cell of which may hold its own error). */
+export type CellResult = number | (number | string | CustomFunctions.Error)[][];
 
 /** An Excel error arriving as input (CustomFunctionsRuntime 1.3 passes them as CustomFunctions.Error). */
 export function isExcelError(value: unknown): value is CustomFunctions.Error {
@@ -84,6 +86,7 @@ function single(name: string, value: unknown): Cell | LeverError {
 
 /** A range as a grid of cells (a lone value is a 1x1 range). Checked in place: a whole column is not copied. */
 export function toGrid(name: string, value: unknown): Grid | LeverError {
+  if (isEmptyRange(value)) return Errors.emptyRange(name);
   if (!Array.isArray(value)) value = [[value]];
   const rows = value as unknown[];
   let rowsAreArrays = true;
@@ -100,7 +103,10 @@ export function toGrid(name: string, value: unknown): Grid | LeverError {
         return Errors.notANumber(name, cell, { row: r + 1, column: c + 1 });
     }
   }
-  return rowsAreArrays ? (rows as Grid) : rows.map((row) => (Array.isArray(row) ? (row as Cell[]) : [row as Cell]));
+  // Array.from, not map: a hole in a sparse array is a blank row here, not a missing one.
+  return rowsAreArrays
+    ? (rows as Grid)
+    : Array.from(rows, (row) => (Array.isArray(row) ? (row as Cell[]) : [row as Cell]));
 }
 
 function scalar<T>(parse: (name: string, cell: Cell) => T | LeverError) {
@@ -117,12 +123,27 @@ function param<T>(read: Param<T>["read"], fallback?: T): Param<T> {
 
 /** An optional argument with no default: omitted, it arrives as `undefined`. */
 export function optional<T>(p: Param<T>): Param<T | undefined> {
-  return { read: p.read, optional: true };
+  return { read: p.read, optional: true, text: p.text };
+}
+
+/** A text argument (see `Param.text`). */
+function textParam<P extends Param<unknown>>(p: P): P {
+  return { ...p, text: true };
+}
+
+/** Whether an optional argument was left out: nothing, blank text, or (for text) Excel desktop's 0 for an empty cell. */
+function isLeftOut(p: Param<unknown>, value: unknown): boolean {
+  return isOmitted(value) || (p.text === true && value === 0);
+}
+
+/** A range with no cells at all ([] or rows of nothing): not a blank cell, no range at all. */
+function isEmptyRange(value: unknown): boolean {
+  return Array.isArray(value) && value.every((row) => Array.isArray(row) && row.length === 0);
 }
 
 function parseText(name: string, cell: Cell): string | LeverError {
   if (typeof cell === "string" && cell.trim() !== "") return cell.trim();
-  if (cell === null || cell === undefined || cell === "") return Errors.missing(name);
+  if (cell === null || cell === undefined || typeof cell === "string") return Errors.missing(name);
   return Errors.notText(name, cell);
 }
 
@@ -149,7 +170,7 @@ export const arg = {
       return grid instanceof LeverError ? grid : parseUsage(name, grid);
     }),
   /** A non-blank text value (a model name, a method word), trimmed. */
-  text: (fallback?: string) => param(scalar(parseText), fallback),
+  text: (fallback?: string) => textParam(param(scalar(parseText), fallback)),
   /** A range as cells, for the core to read (a price book, a bands or terms table). */
   grid: (): Param<Grid> => param(toGrid),
   /** A volatility (standard deviation of the log of usage) in [0, 2]. */
@@ -168,12 +189,14 @@ export const arg = {
     }, fallback),
   /** A word from a fixed list (a price kind, a method), checked by `parse`. */
   word: <T extends string>(parse: (name: string, word: string) => T | LeverError, fallback?: T): Param<T> =>
-    param(
-      scalar((name, cell) => {
-        const text = parseText(name, cell);
-        return text instanceof LeverError ? text : parse(name, text);
-      }),
-      fallback,
+    textParam(
+      param(
+        scalar((name, cell) => {
+          const text = parseText(name, cell);
+          return text instanceof LeverError ? text : parse(name, text);
+        }),
+        fallback,
+      ),
     ),
   /** A usage range as its monthly series, remembering which cell holds each month (for messages). */
   usageRange: (): Param<UsageRange> =>
@@ -226,7 +249,12 @@ function checkResult(result: CellResult): CellResult | LeverError {
   if (typeof result === "number") {
     return Number.isFinite(result) ? result : Errors.notFinite("result");
   }
-  return result;
+  // A spilled number that overflowed (an exponential fit, a share of a zero cost) shows #NUM! in its own cell.
+  const finite = (v: unknown) => typeof v !== "number" || Number.isFinite(v);
+  if (result.every((row) => row.every(finite))) return result;
+  return result.map((row, r) =>
+    row.map((v, c) => (finite(v) ? v : toExcelError(Errors.notFinite("result", { row: r + 1, column: c + 1 })))),
+  );
 }
 
 /**
@@ -246,7 +274,7 @@ export function invoke<S extends Spec, R extends CellResult>(
   const parsed: Record<string, unknown> = {};
   for (const [name, p] of Object.entries(spec)) {
     const value = raw[name];
-    if ((value === null || value === undefined) && p.optional) {
+    if (p.optional && isLeftOut(p, value)) {
       parsed[name] = p.fallback;
       continue;
     }
@@ -298,7 +326,7 @@ function cellwise<T>(parse: CellParse<T>, fallback?: T): CellParam<T> {
 }
 
 function optionalCell<T>(p: CellParam<T>): CellParam<T | undefined> {
-  return { read: p.read, cell: p.cell, optional: true };
+  return { read: p.read, cell: p.cell, optional: true, text: p.text };
 }
 
 /** A non-blank text cell (a model name), trimmed; a blank cell inside a range is named. */
@@ -321,9 +349,9 @@ export const cells = {
   /** A decimal share in [0, 1]. */
   share: (fallback?: number) => cellwise(parseShare, fallback),
   /** A non-blank text value (a model name). */
-  text: () => cellwise(parseName),
+  text: () => textParam(cellwise(parseName)),
   /** Text that may be left out: omitted or blank, it arrives as `undefined`. */
-  optionalText: () => optionalCell(cellwise(parseName)),
+  optionalText: () => optionalCell(textParam(cellwise(parseName))),
 } as const;
 
 interface Shape {
@@ -378,13 +406,14 @@ function isOmitted(value: unknown): boolean {
 
 /** One cell through a cell reader: blank optional cells take the default. */
 function readCell<T>(p: CellParam<T>, name: string, value: unknown, at?: CellAt): T | LeverError {
-  if (p.optional && isOmitted(value)) return p.fallback as T;
+  if (p.optional && isLeftOut(p, value)) return p.fallback as T;
   const cell = toCell(value);
   if (cell instanceof LeverError) return Errors.notANumber(name, value, at);
   return p.cell(name, cell, at);
 }
 
 function readMatrix<T>(name: string, value: unknown, p: CellParam<T>): Matrix<T> | LeverError {
+  if (isEmptyRange(value)) return Errors.emptyRange(name);
   const shape = shapeOf(value);
   const single = shape.rows === 1 && shape.columns === 1;
   const out: T[][] = [];
@@ -452,6 +481,8 @@ export function invokeEach<E extends CellSpec, W extends Spec>(
     const passed = firstExcelError(values[name]);
     if (passed) throw passed;
   }
+  const empty = spread.find((name) => isEmptyRange(values[name]));
+  if (empty) throw toExcelError(Errors.emptyRange(empty));
   const shape = commonShape(spread.map((name) => [name, shapeOf(values[name])] as const));
   if (shape instanceof LeverError) throw toExcelError(shape);
 
@@ -465,7 +496,7 @@ export function invokeEach<E extends CellSpec, W extends Spec>(
       read = readCell(cellParam, name, elementAt(value, 0, 0));
     } else {
       const p = wholeSpec[name]!;
-      read = (value === null || value === undefined) && p.optional ? p.fallback : p.read(name, value);
+      read = p.optional && isLeftOut(p, value) ? p.fallback : p.read(name, value);
     }
     if (read instanceof LeverError) throw toExcelError(read);
     fixed[name] = read;

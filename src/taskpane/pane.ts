@@ -3,7 +3,7 @@
  * view (view.ts) renders `PaneState` and calls these handlers; unit tests call them directly.
  */
 import * as core from "../core";
-import { formatRect, parseAddress, quoteSheet } from "./a1";
+import { formatRect, freshName, parseAddress, quoteSheet } from "./a1";
 import { formatMoney, formatPercent, parseMoneyText, parsePercentText } from "./format";
 import { dealCellAddress, dealValue, ModelData, readModel } from "./model";
 import { CellValue, CellWrite, done, Outcome, refuse, WorkbookPort } from "./port";
@@ -251,12 +251,8 @@ export class Pane {
     const figures = this.current.figures;
     const data = this.current.data;
     if (!figures || !data) return refuse("not-found", "Build the model first.");
-    const added = await this.port.addSheet("Brief");
-    if (!added.ok) {
-      this.say(added, "");
-      return added;
-    }
-    const sheet = added.value;
+    // The sheet and its cells go in one batch, so a failed sync leaves neither behind.
+    const sheet = freshName("Brief", await this.port.sheetNames());
     const { rows, all, draftCost } = figures.summary;
     const money = '"$"#,##0';
     const pct = "0.0%";
@@ -298,7 +294,10 @@ export class Pane {
     grid.push([v("Expected cost against commit (live: LEVERS.COMMIT_CURVE)")]);
     grid.push([{ formula: curve.formula }]);
     const q = quoteSheet(sheet);
-    const written = await this.port.write(`${q}!A1`, grid);
+    const written = await this.port.batch([
+      { kind: "addSheet", name: sheet },
+      { kind: "write", address: `${q}!A1`, cells: grid },
+    ]);
     if (!written.ok) {
       this.say(written, "");
       return written;

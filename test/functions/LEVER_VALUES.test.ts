@@ -102,6 +102,13 @@ describe("LEVERS.LEVER_VALUES", () => {
       "#NUM!",
       expect.stringMatching(/^terms: 20 at row 1, column 2 looks like a percent.*0\.2/),
     ]);
+    const blank = excelError(() =>
+      s.leverValues(usage, [
+        ["Key", "Draft", "Ask"],
+        [null, null, null],
+      ]),
+    );
+    expect([blank.code, blank.message]).toEqual(["#N/A", "terms: no terms (expected rows of key, draft, ask)"]);
     const narrow = excelError(() => s.leverValues(usage, [["commit", 1]]));
     expect(narrow.code).toBe("#VALUE!");
     const twice = excelError(() =>
