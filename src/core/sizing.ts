@@ -255,6 +255,17 @@ function bandMinimum(
     }
     slope += change / n;
   }
+  // If cost still falls at the band's end, the lowest commit the band allows is a cent below the next
+  // threshold. (Only a bands table whose discount drops at a higher threshold makes that the answer:
+  // otherwise the next band's start costs less still.)
+  const lastCent = end - 0.01;
+  if (Number.isFinite(end) && lastCent > at && slope < 0) {
+    const atEnd = cost + slope * (lastCent - at);
+    if (atEnd < bestCost - 1e-12 * Math.max(1, Math.abs(bestCost))) {
+      best = lastCent;
+      bestCost = atEnd;
+    }
+  }
   return { commit: best, cost: bestCost };
 }
 
@@ -266,14 +277,20 @@ export function recommendCommit(usage: ArrayLike<number>, bands: readonly Band[]
   const periods = periodize(usage, terms);
   const factors = scenarioFactors(terms.volatility);
   const starts = [0, ...bands.map((b) => b.threshold).filter((t) => t > 0)];
-  // Each band's minimum comes with its expected cost from the sweep; only the winner is run in full.
-  let best: { commit: number; cost: number } | undefined;
-  starts.forEach((start, i) => {
+  // Each band's minimum comes with its expected cost from the sweep. Bands within rounding of the
+  // lowest are run in full and compared exactly; ties go to the smaller commit (bands are in order).
+  const found = starts.map((start, i) => {
     const end = i + 1 < starts.length ? starts[i + 1]! : Infinity;
-    const found = bandMinimum(periods, start, end, bandDiscount(start, bands), terms, factors);
-    if (!best || found.cost < best.cost - 1e-9 * Math.max(1, Math.abs(best.cost))) best = found;
+    return bandMinimum(periods, start, end, bandDiscount(start, bands), terms, factors);
   });
-  return expectedAt(periods, best!.commit, bands, terms, factors);
+  const lowest = Math.min(...found.map((f) => f.cost));
+  let best: Expected | undefined;
+  for (const f of found) {
+    if (f.cost > lowest + 1e-9 * Math.max(1, Math.abs(lowest))) continue;
+    const e = expectedAt(periods, f.commit, bands, terms, factors);
+    if (!best || e.cost < best.cost - 1e-12 * Math.max(1, Math.abs(best.cost))) best = e;
+  }
+  return best!;
 }
 
 /** Expected totals at one commit (the discount from the bands), as COMMIT_CURVE reports them. */
