@@ -6,4 +6,5 @@ module.exports = {
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
   testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/browser/"],
+  setupFiles: ["<rootDir>/test/helpers/fastCheckSeed.ts"],
 };
