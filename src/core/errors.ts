@@ -14,10 +14,6 @@ export class LeverError {
   ) {}
 }
 
-export function isLeverError(value: unknown): value is LeverError {
-  return value instanceof LeverError;
-}
-
 /** Where a cell sits inside a range argument, 1-based, as a user counts. */
 export interface CellAt {
   readonly row: number;

@@ -17,6 +17,7 @@ import {
   parseShare,
 } from "./inputs";
 import { Deal, overageMultiple, runLedger } from "./ledger";
+import { renewalRate } from "./levers";
 
 /** A deal as the terms table describes it: the ledger terms plus the renewal cap. */
 export interface TermsDeal extends Required<Deal> {
@@ -126,18 +127,13 @@ export function renewalUsage(usage: readonly number[], months: number): number[]
   return Array.from({ length: months }, (_, i) => last[i % last.length]!);
 }
 
-/** The renewal price as a fraction of list: capped at (1 - d)(1 + cap), never above list. */
-function renewalRate(deal: TermsDeal): number {
-  return deal.renewalCap === undefined ? 1 : Math.min(1, (1 - deal.discount) * (1 + deal.renewalCap));
-}
-
 /**
  * Cost of a deal: the ledger over the term, plus (when the terms speak of a renewal cap) the
  * renewal horizon at the renewal rate.
  */
 export function termsCost(usage: readonly number[], deal: TermsDeal, renewal: readonly number[] | undefined): number {
   let cost = runLedger(usage, deal).totalCost;
-  if (renewal) cost += renewalRate(deal) * renewal.reduce((a, b) => a + b, 0);
+  if (renewal) cost += renewalRate(deal.discount, deal.renewalCap) * renewal.reduce((a, b) => a + b, 0);
   return cost;
 }
 

@@ -72,7 +72,15 @@ export function exclusionCost(usage: ArrayLike<number>, deal: Deal, excludedShar
 export function renewalCapValue(renewalUsage: ArrayLike<number>, discount: number, cap: number): number {
   let list = 0;
   for (let t = 0; t < renewalUsage.length; t++) list += renewalUsage[t]!;
-  return list * Math.max(0, 1 - (1 - discount) * (1 + cap));
+  return list * (1 - renewalRate(discount, cap));
+}
+
+/**
+ * The renewal price as a fraction of list: without a cap the rate resets to list (1); with one it
+ * may rise to (1 - d)(1 + cap), never above list.
+ */
+export function renewalRate(discount: number, cap: number | undefined): number {
+  return cap === undefined ? 1 : Math.min(1, (1 - discount) * (1 + cap));
 }
 
 /**

@@ -281,7 +281,10 @@ export function computeFigures(data: ModelData, options: FigureOptions): Figures
     .filter(() => data.mix.length > 1)
     .map((m) => ({
       label: `${m.label}: ${formatPercent(mixTotal > 0 ? m.list / mixTotal : 0)} of spend`,
-      text: m.mtok && m.mtok > 0 ? `${formatPrice((m.list * (1 - base.discount)) / m.mtok)}/MTok after discount` : "",
+      text:
+        m.mtok && m.mtok > 0
+          ? `${formatPrice(core.effectiveRate(m.list, m.mtok, base.discount) as number)}/MTok after discount`
+          : "",
     }));
   const size: StepFigures = {
     headline: { label: "Sizing to the recommended commit saves (expected)", value: atDraft.cost - recommended.cost },
@@ -390,8 +393,7 @@ export function computeFigures(data: ModelData, options: FigureOptions): Figures
 
   // 6. Term: the full term against a shorter one followed by renewal, over the same months.
   const short = Math.min(Math.max(1, Math.round(options.termOption)), months);
-  const renewalRate =
-    d.renewal_cap === undefined ? 1 : Math.min(1, (1 - base.discount) * (1 + (d.renewal_cap as number)));
+  const renewalRate = core.renewalRate(base.discount, d.renewal_cap as number | undefined);
   const fullCost = core.totalCost(data.usage, base);
   const shortCost = core.horizonCost(data.usage, base, short, renewalRate);
   const termNotes = [
