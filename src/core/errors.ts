@@ -46,9 +46,12 @@ export const Errors = {
     new LeverError("#NUM!", `${arg}: ${show(value)}${where(at)} is negative; expected 0 or more`),
   outOfRange: (arg: string, value: number, range: string, at?: CellAt) =>
     new LeverError("#NUM!", `${arg}: ${show(value)}${where(at)} is outside ${range}`),
+  // #VALUE!, not #NUM!: Excel shows a custom message only on #VALUE! and #N/A (CustomFunctions.ErrorCode docs,
+  // https://learn.microsoft.com/javascript/api/custom-functions-runtime/customfunctions.errorcode), and this
+  // message is the fix (DOMAIN.md "Errors").
   wholePercent: (arg: string, value: number, at?: CellAt) =>
     new LeverError(
-      "#NUM!",
+      "#VALUE!",
       `${arg}: ${show(value)}${where(at)} looks like a percent typed as a whole number; enter ${show(value / 100)} (or ${show(value)}%)`,
     ),
   notWholeMonths: (arg: string, value: number, at?: CellAt) =>
@@ -75,6 +78,16 @@ export const Errors = {
   topBand: (arg: string, commit: number) =>
     new LeverError("#N/A", `${arg}: ${show(commit)} is already in the top band`),
   notText: (arg: string, value: unknown) => new LeverError("#VALUE!", `${arg}: ${show(value)} is not text`),
+  blankOrZero: (arg: string, key: string, at: CellAt, fix: string) =>
+    new LeverError(
+      "#VALUE!",
+      `${arg}: ${key} is blank or 0${where(at)}; ${fix} (an empty cell reads as 0 in Excel desktop, so a blank cannot mean a default here)`,
+    ),
+  dataType: (arg: string, kind: string, at?: CellAt) =>
+    new LeverError(
+      "#VALUE!",
+      `${arg}: a ${kind} data type${where(at)} has no single value; point at one of its fields`,
+    ),
   shape: (arg: string, expected: string, got: string) =>
     new LeverError("#VALUE!", `${arg}: expected ${expected}, got ${got}`),
   tooMuch: (arg: string, value: number, limit: number, at?: CellAt) =>

@@ -19,8 +19,17 @@ export const MAX_MONTHS = 1200;
 /** A multiple of list above this is taken for a whole percent typed by mistake (80 for 80%). */
 const MAX_LIST_MULTIPLE = 3;
 
-function isBlank(cell: Cell): boolean {
+/** A blank cell: nothing, or text of only spaces. */
+export function isBlank(cell: Cell): boolean {
   return cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
+}
+
+/**
+ * Blank or 0: inside a range the two are one value, because Excel desktop passes an empty cell as 0
+ * and Excel on the web as null (office-js #4702, #5262; DOMAIN.md "Blank cells inside ranges").
+ */
+export function isBlankOrZero(cell: Cell): boolean {
+  return cell === 0 || isBlank(cell);
 }
 
 /** A number from a cell, or the error a non-number deserves. Blank is 0, as Excel's arithmetic has it. */
@@ -124,6 +133,18 @@ export function parseOverageRate(arg: string, cell: Cell, at?: CellAt): OverageR
     return Errors.unknownWord(arg, cell, ["committed"], at);
   }
   return parseListMultiple(arg, cell, at);
+}
+
+/** The word that says a cap is not set (DOMAIN.md "Blank cells inside ranges": a blank is 0, not "no cap"). */
+export const NO_CAP = "none";
+
+/** A cap as a share in [0, 1], or the word `none` (undefined: no cap). A blank is a cap of 0. */
+export function parseCap(arg: string, cell: Cell, at?: CellAt): number | undefined | LeverError {
+  if (typeof cell === "string" && cell.trim() !== "") {
+    if (cell.trim().toLowerCase() === NO_CAP) return undefined;
+    return Errors.unknownWord(arg, cell, [NO_CAP, "a share such as 0.05"], at);
+  }
+  return parseShare(arg, cell, at);
 }
 
 /** A whole number of months, 1 or more. */

@@ -7,7 +7,9 @@ import { CellAt, Errors, LeverError } from "./errors";
 import {
   Cell,
   Grid,
+  isBlankOrZero,
   OverageRate,
+  parseCap,
   parseChange,
   parseDiscount,
   parseFlag,
@@ -25,19 +27,38 @@ export interface TermsDeal extends Required<Deal> {
   readonly renewalCap: number | undefined;
 }
 
-/** The keys a terms table may hold, with their labels, neutral values and how they are read. */
+/**
+ * The keys a terms table may hold, with their labels, neutral values (a key left out of the table)
+ * and how they are read. A blank cell reads as 0 (DOMAIN.md "Blank cells inside ranges"); `filled`
+ * marks the keys for which 0 is no real term, so a blank or 0 there is an error saying what to enter.
+ */
 const KEYS = {
   commit: { label: "Commit", read: parseMoney, neutral: 0 },
   discount: { label: "Discount", read: parseDiscount, neutral: 0 },
-  overage_rate: { label: "Overage rate", read: parseOverageRate, neutral: 1 },
+  overage_rate: {
+    label: "Overage rate",
+    read: parseOverageRate,
+    neutral: 1,
+    filled: 'enter 1 for list price, another multiple of list, or "committed"',
+  },
   carryover: { label: "Carryover", read: parseShare, neutral: 0 },
-  period_months: { label: "Commit period", read: parseMonths, neutral: 12 },
+  period_months: {
+    label: "Commit period",
+    read: parseMonths,
+    neutral: 12,
+    filled: "enter the months in a period, e.g. 12",
+  },
   uplift: { label: "Price lock (yearly uplift)", read: parseChange, neutral: 0 },
   step_up: { label: "True-forward step-up", read: parseChange, neutral: 0 },
   ratchet: { label: "Ratchet", read: parseFlag, neutral: false },
   excluded_share: { label: "Exclusions", read: parseShare, neutral: 0 },
-  renewal_cap: { label: "Renewal cap", read: parseShare, neutral: undefined },
-  renewal_months: { label: "Renewal horizon", read: parseMonths, neutral: 12 },
+  renewal_cap: { label: "Renewal cap", read: parseCap, neutral: undefined },
+  renewal_months: {
+    label: "Renewal horizon",
+    read: parseMonths,
+    neutral: 12,
+    filled: "enter the renewal months to value, e.g. 12",
+  },
 } as const;
 
 export type TermKey = keyof typeof KEYS;
@@ -65,13 +86,10 @@ export interface Terms {
   readonly shown: Readonly<Partial<Record<TermKey, { draft: Cell; ask: Cell }>>>;
 }
 
-function isBlank(cell: Cell): boolean {
-  return cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
-}
-
 /**
- * A terms range of three columns, key | draft | ask (a header row is allowed, blank rows are
- * skipped). A blank draft or ask takes the key's neutral value; renewal_cap blank = no cap.
+ * A terms range of three columns, key | draft | ask (a header row is allowed; rows all blank or 0
+ * are skipped). A blank draft or ask is 0, as a 0 is (DOMAIN.md "Blank cells inside ranges"):
+ * renewal_cap `none` is no cap, and the keys where 0 means nothing must be filled in.
  */
 export function parseTerms(arg: string, grid: Grid): Terms | LeverError {
   const draft: Record<string, TermValue> = {};
@@ -80,7 +98,7 @@ export function parseTerms(arg: string, grid: Grid): Terms | LeverError {
   for (const key of Object.keys(KEYS) as TermKey[]) draft[key] = ask[key] = KEYS[key].neutral;
   for (let r = 0; r < grid.length; r++) {
     const row = grid[r]!;
-    if (row.every(isBlank)) continue;
+    if (row.every(isBlankOrZero)) continue;
     if (row.length < 3) return Errors.shape(arg, "3 columns (key, draft, ask)", `${row.length} columns`);
     const name = typeof row[0] === "string" ? row[0].trim().toLowerCase() : row[0];
     if (typeof name !== "string" || !(name in KEYS)) {
@@ -94,8 +112,9 @@ export function parseTerms(arg: string, grid: Grid): Terms | LeverError {
       [3, ask],
     ] as const) {
       const cell = row[column - 1];
-      if (isBlank(cell)) continue;
       const at: CellAt = { row: r + 1, column };
+      const spec: { readonly filled?: string } = KEYS[key] as { readonly filled?: string };
+      if (spec.filled && isBlankOrZero(cell)) return Errors.blankOrZero(arg, key, at, spec.filled);
       const value = (KEYS[key].read as (a: string, c: Cell, at?: CellAt) => TermValue | LeverError)(arg, cell, at);
       if (value instanceof LeverError) return value;
       target[key] = value;

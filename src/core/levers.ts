@@ -69,7 +69,7 @@ export function exclusionCost(usage: ArrayLike<number>, deal: Deal, excludedShar
  * Value of capping the renewal uplift at `cap` instead of a reset to list: renewal usage (list
  * dollars) times max(0, 1 - (1 - d) * (1 + cap)).
  */
-export function renewalCapValue(renewalUsage: ArrayLike<number>, discount: number, cap: number): number {
+export function renewalCapValue(renewalUsage: ArrayLike<number>, discount: number, cap: number | undefined): number {
   let list = 0;
   for (let t = 0; t < renewalUsage.length; t++) list += renewalUsage[t]!;
   return list * (1 - renewalRate(discount, cap));

@@ -5,7 +5,7 @@
  * was read and where; a user overrides it with a range of the same shape (PRICE_BOOK's spill, edited).
  */
 import { CellAt, Errors, LeverError } from "./errors";
-import { Cell, Grid, parseMoney, parseShare } from "./inputs";
+import { Cell, Grid, isBlankOrZero, parseMoney, parseShare } from "./inputs";
 
 /** One model's list prices, USD per MTok. */
 export interface PriceRow {
@@ -166,18 +166,17 @@ export function priceBookTable(book: PriceBook): (number | string)[][] {
   ];
 }
 
-function isBlank(cell: Cell): boolean {
-  return cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
-}
-
-/** A required price cell: blank is an error here (a missing price is not a free one). */
+/**
+ * A required price cell: blank (or 0, which is what Excel desktop passes for an empty cell:
+ * DOMAIN.md "Blank cells inside ranges") is an error here, since a missing price is not a free one.
+ */
 function priceCell(arg: string, cell: Cell, at: CellAt): number | LeverError {
-  return isBlank(cell) ? Errors.blankCell(arg, at) : parseMoney(arg, cell, at);
+  return isBlankOrZero(cell) ? Errors.blankCell(arg, at) : parseMoney(arg, cell, at);
 }
 
-/** An optional price cell: blank takes `fallback`. */
+/** An optional price cell: blank or 0 takes `fallback`. */
 function optionalPrice(arg: string, cell: Cell, at: CellAt, fallback: number): number | LeverError {
-  return isBlank(cell) ? fallback : parseMoney(arg, cell, at);
+  return isBlankOrZero(cell) ? fallback : parseMoney(arg, cell, at);
 }
 
 const MIN_COLUMNS = 3;
@@ -185,8 +184,9 @@ const MIN_COLUMNS = 3;
 /**
  * A user's price book: columns model, input, output, then optionally cache write 5m, cache write 1h,
  * cache read, batch multiplier, as of, source. A header row is allowed (a first row with text in
- * both the input and output columns); rows with every cell blank are skipped; a blank cache price falls back to
- * 1.25x / 2x / 0.1x of input and a blank batch multiplier to 0.5.
+ * both the input and output columns); rows with every cell blank or 0 are skipped; a blank or 0 cache price falls
+ * back to 1.25x / 2x / 0.1x of input and a blank or 0 batch multiplier to 0.5 (a blank and a 0 are one value
+ * inside a range: DOMAIN.md "Blank cells inside ranges"); a blank or 0 input or output price is an error.
  */
 export function parsePriceBook(arg: string, grid: Grid): PriceBook | LeverError {
   const columns = grid.length > 0 ? Math.max(...grid.map((r) => r.length)) : 0;
@@ -202,10 +202,10 @@ export function parsePriceBook(arg: string, grid: Grid): PriceBook | LeverError 
   const rows: PriceRow[] = [];
   for (let r = start; r < grid.length; r++) {
     const cells = grid[r]!;
-    if (cells.every(isBlank)) continue;
+    if (cells.every(isBlankOrZero)) continue;
     const at = (column: number): CellAt => ({ row: r + 1, column });
     const name = cells[0];
-    if (isBlank(name)) return Errors.blankCell(arg, at(1));
+    if (isBlankOrZero(name)) return Errors.blankCell(arg, at(1));
     if (typeof name !== "string") return Errors.notTextAt(arg, name, at(1));
     const input = priceCell(arg, cells[1], at(2));
     if (input instanceof LeverError) return input;
@@ -217,7 +217,7 @@ export function parsePriceBook(arg: string, grid: Grid): PriceBook | LeverError 
     if (cacheWrite1h instanceof LeverError) return cacheWrite1h;
     const cacheRead = optionalPrice(arg, cells[5], at(6), input * CACHE_FALLBACK.cacheRead);
     if (cacheRead instanceof LeverError) return cacheRead;
-    const batchMultiplier = isBlank(cells[6]) ? DEFAULT_BATCH_MULTIPLIER : parseShare(arg, cells[6], at(7));
+    const batchMultiplier = isBlankOrZero(cells[6]) ? DEFAULT_BATCH_MULTIPLIER : parseShare(arg, cells[6], at(7));
     if (batchMultiplier instanceof LeverError) return batchMultiplier;
     const asOf = cells[7];
     const source = cells[8];
@@ -229,8 +229,8 @@ export function parsePriceBook(arg: string, grid: Grid): PriceBook | LeverError 
       cacheWrite1h,
       cacheRead,
       batchMultiplier,
-      asOf: typeof asOf === "number" ? asOf : isBlank(asOf) ? "" : String(asOf).trim(),
-      source: isBlank(source) ? "" : String(source).trim(),
+      asOf: isBlankOrZero(asOf) ? "" : typeof asOf === "number" ? asOf : String(asOf).trim(),
+      source: isBlankOrZero(source) ? "" : String(source).trim(),
     });
   }
   if (rows.length === 0) return Errors.noModels(arg);

@@ -10,7 +10,7 @@
  * sorted breakpoints and the band thresholds visits every point where the minimum can sit.
  */
 import { Errors, LeverError } from "./errors";
-import { Grid, OverageRate, parseDiscount, parseMoney } from "./inputs";
+import { Grid, isBlankOrZero, OverageRate, parseDiscount, parseMoney } from "./inputs";
 import { Deal, LedgerTotals, ledgerOverPeriods, periodize, Periods } from "./ledger";
 
 /** A discount band: commits at or above `threshold` (dollars per period) get `discount`. */
@@ -31,19 +31,15 @@ export interface SizingTerms {
 /** Scenarios used when volatility > 0. */
 export const SCENARIO_COUNT = 1000;
 
-function isBlankCell(cell: unknown): boolean {
-  return cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
-}
-
 /**
  * A bands table: two columns, threshold (dollars per period) and discount (decimal). A header row
- * is allowed; blank rows are skipped; rows may come in any order.
+ * is allowed; rows all blank or 0 are skipped (DOMAIN.md "Blank cells inside ranges"); rows may come in any order.
  */
 export function parseBands(arg: string, grid: Grid): Band[] | LeverError {
   const bands: Band[] = [];
   for (let r = 0; r < grid.length; r++) {
     const row = grid[r]!;
-    if (row.every(isBlankCell)) continue;
+    if (row.every(isBlankOrZero)) continue;
     if (row.length < 2) return Errors.shape(arg, "2 columns (threshold, discount)", `${row.length} column`);
     if (bands.length === 0 && r === 0 && typeof row[0] === "string" && Number.isNaN(Number(row[0]))) continue;
     const threshold = parseMoney(arg, row[0], { row: r + 1, column: 1 });

@@ -299,12 +299,12 @@ export function exclusionCost(
  * @customfunction RENEWAL_CAP_VALUE
  * @param renewal_usage Monthly usage at list price after the term, in dollars (the renewal horizon).
  * @param discount Discount off list in the current deal, as a decimal (0.2 = 20%).
- * @param cap Most the rate may rise at renewal, as a decimal (0.05 = 5% above today's discounted rate).
+ * @param cap Most the rate may rise at renewal, as a decimal (0.05 = 5% above today's discounted rate), or "none" (no cap: worth 0).
  * @returns Dollars saved over the renewal horizon.
  */
 export function renewalCapValue(renewal_usage: unknown[][], discount: unknown, cap: unknown): number {
   return invoke(
-    { renewal_usage: arg.usage(), discount: arg.discount(), cap: arg.share() },
+    { renewal_usage: arg.usage(), discount: arg.discount(), cap: arg.cap() },
     { renewal_usage, discount, cap },
     (a) => core.renewalCapValue(a.renewal_usage, a.discount, a.cap),
   );

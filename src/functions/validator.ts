@@ -21,6 +21,8 @@ import {
   parseMonths,
   parseOverageRate,
   parseShare,
+  parseCap,
+  isBlankOrZero,
   parseCount,
   parseUsage,
   parseVolatility,
@@ -47,11 +49,98 @@ type Raw<S extends Spec> = { [K in keyof S]: unknown };
 /** A value returned to a cell: a number, or a spilled table (a cell of which may hold its own error). */
 export type CellResult = number | (number | string | CustomFunctions.Error)[][];
 
-/** An Excel error arriving as input (CustomFunctionsRuntime 1.3 passes them as CustomFunctions.Error). */
+/**
+ * An Excel error arriving as input. With `allowErrorForDataTypeAny` in functions.json (added by the
+ * build, scripts: functions.json post-step) Excel hands errors to a function instead of not calling
+ * it (https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-errors, "Errors as custom
+ * function inputs"). They arrive as `CustomFunctions.Error`-like objects with a `code`; with
+ * `allowCustomDataForDataTypeAny` an error may also arrive as an ErrorCellValue
+ * (`{ type: "Error", basicValue: "#N/A" }`): `unwrap` turns that into the first form.
+ */
 export function isExcelError(value: unknown): value is CustomFunctions.Error {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   const code = (value as { code?: unknown }).code;
   return typeof code === "string" && code.startsWith("#");
+}
+
+/**
+ * The error codes a custom function may return. #NAME? and #REF! (and Excel's newer errors: #SPILL!,
+ * #CALC!, #BUSY!, ...) arrive as inputs but cannot be returned (CustomFunctions.ErrorCode: "supported
+ * as a custom function input error, but not as a custom function output error").
+ */
+const RETURNABLE = new Set(["#VALUE!", "#N/A", "#NUM!", "#DIV/0!", "#NULL!"]);
+
+/** An input error as the function returns it: the same error where Excel allows it, else #VALUE! naming it. */
+function passThrough(name: string, error: CustomFunctions.Error, at?: CellAt): CustomFunctions.Error {
+  if (RETURNABLE.has(error.code)) return error;
+  const where = at ? ` at row ${at.row}, column ${at.column}` : "";
+  return new CustomFunctions.Error(
+    "#VALUE!" as CustomFunctions.ErrorCode,
+    `${name}: the cell${where} holds ${error.code}; fix that cell`,
+  );
+}
+
+interface CellValueLike {
+  readonly type: string;
+  readonly basicValue?: unknown;
+  readonly basicType?: unknown;
+}
+
+function isCellValueObject(value: unknown): value is CellValueLike {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    !Array.isArray(value) &&
+    typeof (value as { type?: unknown }).type === "string"
+  );
+}
+
+/**
+ * One cell as Excel's own arithmetic sees it. Because the metadata plugin writes
+ * `allowCustomDataForDataTypeAny`, a cell holding a data type arrives as its CellValue object
+ * (https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-data-types-concepts): a
+ * formatted number or a typed double as `{ type, basicValue: 5 }`, an entity (Stocks, Currencies,
+ * a linked entity) with `basicType: "Error"`, an error as `{ type: "Error", basicValue: "#N/A" }`.
+ * The number or text inside is used, as `=A1+1` would; an entity has none and gets #VALUE! with a
+ * message; an error becomes the error, passed through.
+ */
+function unwrapCell(name: string, value: unknown, at?: CellAt): unknown {
+  if (!isCellValueObject(value) || isExcelError(value)) {
+    return isExcelError(value) ? passThrough(name, value, at) : value;
+  }
+  if (value.type === "Error") {
+    const code = typeof value.basicValue === "string" ? value.basicValue : "#VALUE!";
+    return passThrough(name, new CustomFunctions.Error(code as CustomFunctions.ErrorCode), at);
+  }
+  if (value.type === "Empty") return null;
+  const basic = value.basicValue;
+  if (value.basicType !== "Error" && ["number", "string", "boolean"].includes(typeof basic)) return basic;
+  return toExcelError(Errors.dataType(name, value.type, at));
+}
+
+/** Whether any cell of what Excel passed is an object (an error or a data type). Scanned in place. */
+function hasObjectCell(value: unknown): boolean {
+  if (!Array.isArray(value)) return typeof value === "object" && value !== null;
+  for (const row of value as unknown[]) {
+    if (Array.isArray(row)) {
+      for (const cell of row as unknown[]) if (typeof cell === "object" && cell !== null) return true;
+    } else if (typeof row === "object" && row !== null) return true;
+  }
+  return false;
+}
+
+/** What Excel passed, with every data type and error cell made plain (a copy only when there is one). */
+function unwrap(name: string, value: unknown): unknown {
+  if (!hasObjectCell(value)) return value;
+  if (!Array.isArray(value)) return unwrapCell(name, value);
+  const single = value.length === 1 && (!Array.isArray(value[0]) || (value[0] as unknown[]).length === 1);
+  return Array.from(value as unknown[], (row, r) =>
+    Array.isArray(row)
+      ? Array.from(row as unknown[], (cell, c) =>
+          unwrapCell(name, cell, single ? undefined : { row: r + 1, column: c + 1 }),
+        )
+      : unwrapCell(name, row, single ? undefined : { row: r + 1, column: 1 }),
+  );
 }
 
 function firstExcelError(value: unknown): CustomFunctions.Error | undefined {
@@ -155,6 +244,8 @@ export const arg = {
   discount: (fallback?: number) => param(scalar(parseDiscount), fallback),
   /** A decimal share in [0, 1]. */
   share: (fallback?: number) => param(scalar(parseShare), fallback),
+  /** A cap as a decimal share in [0, 1], or the word "none" (no cap). */
+  cap: (fallback?: number) => param(scalar(parseCap), fallback),
   /** A decimal yearly change in (-1, 1]. */
   change: (fallback?: number) => param(scalar(parseChange), fallback),
   /** A multiple of list price in [0, 3]. */
@@ -267,13 +358,15 @@ export function invoke<S extends Spec, R extends CellResult>(
   raw: Raw<S>,
   compute: (args: Parsed<S>) => R | LeverError,
 ): R {
+  const values: Record<string, unknown> = {};
   for (const name of Object.keys(spec)) {
-    const passed = firstExcelError(raw[name]);
+    values[name] = unwrap(name, raw[name]);
+    const passed = firstExcelError(values[name]);
     if (passed) throw passed;
   }
   const parsed: Record<string, unknown> = {};
   for (const [name, p] of Object.entries(spec)) {
-    const value = raw[name];
+    const value = values[name];
     if (p.optional && isLeftOut(p, value)) {
       parsed[name] = p.fallback;
       continue;
@@ -332,7 +425,8 @@ function optionalCell<T>(p: CellParam<T>): CellParam<T | undefined> {
 /** A non-blank text cell (a model name), trimmed; a blank cell inside a range is named. */
 function parseName(name: string, cell: Cell, at?: CellAt): string | LeverError {
   if (typeof cell === "string" && cell.trim() !== "") return cell.trim();
-  if (cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "")) {
+  // 0 is Excel desktop's empty cell (office-js #4702, #5262): no model is named 0.
+  if (isBlankOrZero(cell)) {
     return at ? Errors.blankCell(name, at) : Errors.missing(name);
   }
   return Errors.notTextAt(name, cell, at);
@@ -472,8 +566,9 @@ export function invokeEach<E extends CellSpec, W extends Spec>(
 ): EachResult {
   const eachSpec: CellSpec = each;
   const wholeSpec: Spec = whole;
-  const values = raw as Record<string, unknown>;
-  const names = Object.keys(values).filter((name) => name in eachSpec || name in wholeSpec);
+  const passed = raw as Record<string, unknown>;
+  const names = Object.keys(passed).filter((name) => name in eachSpec || name in wholeSpec);
+  const values: Record<string, unknown> = Object.fromEntries(names.map((name) => [name, unwrap(name, passed[name])]));
   const spread = names.filter((name) => name in eachSpec && !isSingle(values[name]));
 
   for (const name of names) {

@@ -80,9 +80,9 @@ export const DEAL_TERMS: readonly { key: string; draft: CellValue; ask: CellValu
   },
   {
     key: "renewal_cap",
-    draft: null,
+    draft: "none",
     ask: 0.05,
-    note: "Cap on the renewal rise (blank = resets to list)",
+    note: 'Cap on the renewal rise ("none" = resets to list)',
     format: PERCENT,
   },
   { key: "renewal_months", draft: 12, ask: 12, note: "Months of renewal to value the cap over" },

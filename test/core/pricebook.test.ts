@@ -145,6 +145,29 @@ describe("parsePriceBook: a user's book", () => {
     expect(row!.batchMultiplier).toBe(0.5);
     expect([row!.asOf, row!.source]).toEqual(["", ""]);
   });
+  test("a 0 cache price or batch multiplier is a blank one (Excel desktop's empty cell, office-js #4702): the fallback", () => {
+    // DOMAIN.md "Blank cells inside ranges": input 2 -> 5m write 2.5, 1h write 4, read 0.2, batch 0.5.
+    const [desktop] = parse([["My model", 2, 8, 0, 0, 0, 0, 0, 0]]) as PriceRow[];
+    expect(prices(desktop!)).toEqual([2, 8, 2.5, 4, expect.closeTo(0.2, 12)]);
+    expect([desktop!.batchMultiplier, desktop!.asOf, desktop!.source]).toEqual([0.5, "", ""]);
+    expect(parse([["My model", 2, 8, null, null, null, null, null, null]])).toEqual([desktop]);
+  });
+  test("a row of zeros is skipped; a 0 input or output price is the blank-price error, not a free model", () => {
+    expect(
+      parse([
+        ["A", 1, 2],
+        [0, 0, 0],
+        ["B", 3, 4],
+      ]),
+    ).toHaveLength(2);
+    for (const cells of [
+      ["A", 0, 2],
+      ["A", 1, 0],
+    ]) {
+      const e = parse([cells]) as core.LeverError;
+      expect([e.type, e.message]).toEqual(["#N/A", expect.stringMatching(/^price_book: blank at row 1, column [23]/)]);
+    }
+  });
   test("given cache prices and batch multiplier are kept; an Excel date serial stays a number", () => {
     const [row] = parse([["Mine", 2, 8, 3, 5, 0.1, 0.6, 46319, "contract"]]) as PriceRow[];
     expect(prices(row!)).toEqual([2, 8, 3, 5, 0.1]);
@@ -183,7 +206,7 @@ describe("parsePriceBook: a user's book", () => {
     [
       "a whole-percent batch multiplier",
       [["A", 3, 15, null, null, null, 50]],
-      "#NUM!",
+      "#VALUE!",
       "price_book: 50 at row 1, column 7 looks like a percent typed as a whole number; enter 0.5 (or 50%)",
     ],
     [

@@ -28,10 +28,21 @@ describe("LEVERS.BAND_DISCOUNT", () => {
     ];
     expect(s.bandDiscount(3_000_000, loose)).toBe(0.12);
   });
+  test("rows of zeros are blank rows (Excel desktop passes empty cells as 0, office-js #5262): skipped", () => {
+    // A bands range longer than its data, as desktop passes it: two empty rows must not be two 0 thresholds.
+    const desktop = [
+      [250_000, 0.05],
+      [1_000_000, 0.12],
+      [0, 0],
+      [0, 0],
+    ];
+    expect(s.bandDiscount(3_000_000, desktop)).toBe(0.12);
+    expect(s.nextBand(500_000, desktop)).toEqual([[1_000_000, 500_000, 0.12]]);
+  });
   test("bands errors name the cell", () => {
     const pct = excelError(() => s.bandDiscount(1, [[250_000, 5]]));
     expect([pct.code, pct.message]).toEqual([
-      "#NUM!",
+      "#VALUE!",
       expect.stringMatching(/^bands: 5 at row 1, column 2 looks like a percent.*0\.05/),
     ]);
     const text = excelError(() =>

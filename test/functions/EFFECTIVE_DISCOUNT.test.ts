@@ -60,7 +60,7 @@ describe("LEVERS.EFFECTIVE_DISCOUNT", () => {
       [
         "discount: a whole percent",
         [column([1, 1]), column([0.1, 15])],
-        "#NUM!",
+        "#VALUE!",
         "discount: 15 at row 2, column 1 looks like a percent typed as a whole number; enter 0.15 (or 15%)",
       ],
       [

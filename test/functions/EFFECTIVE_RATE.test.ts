@@ -55,7 +55,7 @@ describe("LEVERS.EFFECTIVE_RATE", () => {
       [
         "discount: a whole percent",
         [1, 1, 15],
-        "#NUM!",
+        "#VALUE!",
         "discount: 15 looks like a percent typed as a whole number; enter 0.15 (or 15%)",
       ],
       ["discount: exactly 1", [1, 1, 1], "#NUM!", "discount: 1 is outside [0, 1)"],

@@ -36,12 +36,12 @@ describe("LEVERS.LEVER_VALUES", () => {
     );
   });
   test("renewal cap: the last 12 months (1,440,000 at list) at 0.8 x 1.05 instead of list, worth 230,400", () => {
-    const withCap = [...terms, ["renewal_cap", null, 0.05]];
+    const withCap = [...terms, ["renewal_cap", "none", 0.05]];
     const table = s.leverValues(usage, withCap);
     // Draft now includes the renewal at list: 2,190,000 + 1,440,000 = 3,630,000.
     expect(table[1]).toEqual([
       "Renewal cap",
-      "",
+      "none",
       0.05,
       expect.closeTo(230_400, 6),
       expect.closeTo(230_400 / 3_630_000, 12),
@@ -52,9 +52,43 @@ describe("LEVERS.LEVER_VALUES", () => {
     expect(table[4]![3]).toBeCloseTo(154_000 + 230_400, 6);
   });
   test("renewal_months sets the renewal horizon: 6 months of the last year's usage", () => {
-    const table = s.leverValues(usage, [...terms, ["renewal_cap", null, 0], ["renewal_months", 6, 6]]);
+    const table = s.leverValues(usage, [...terms, ["renewal_cap", "None", 0], ["renewal_months", 6, 6]]);
     // 6 x 120,000 x (1 - 0.8) = 144,000.
     expect(table.find((r) => r[0] === "Renewal cap")![3]).toBeCloseTo(144_000, 6);
+  });
+  describe('a blank cell and a 0 are one value (DOMAIN.md "Blank cells inside ranges"; office-js #4702, #5262)', () => {
+    // Excel desktop passes an empty cell as 0, the web as null: every row below must read the same both ways.
+    const both = (blank: null | 0) => [
+      ["commit", 1_000_000, 1_000_000],
+      ["discount", 0.2, 0.2],
+      ["carryover", blank, 0.5],
+      [blank, blank, blank],
+      ["renewal_cap", blank, "none"],
+    ];
+    test("a blank draft carryover is 0, a row of blanks or zeros is skipped, a blank cap is a 0% cap", () => {
+      const web = s.leverValues(usage, both(null));
+      // Every figure is the same; only the Draft column shows the cell as passed ("" or 0).
+      const figures = (table: unknown[][]) => table.map((r) => [r[0], r[3], r[4], r[5]]);
+      expect(figures(web)).toEqual(figures(s.leverValues(usage, both(0))));
+      // Carryover 0 -> 0.5 is worth 145,000 (DOMAIN.md example 2). Draft cap 0: renewal at 0.8 x list =
+      // 1,152,000; "none" resets to list, 1,440,000: the ask costs 288,000.
+      expect(web.find((r) => r[0] === "Carryover")![3]).toBeCloseTo(145_000, 6);
+      expect(web.find((r) => r[0] === "Renewal cap")![3]).toBeCloseTo(-288_000, 6);
+    });
+    test.each([
+      ["overage_rate", "enter 1 for list price"],
+      ["period_months", "enter the months in a period"],
+      ["renewal_months", "enter the renewal months"],
+    ])("%s blank or 0 is #VALUE! naming the cell: 0 is no real term", (key, fix) => {
+      const others = terms.filter((row) => row[0] !== key);
+      for (const blank of [null, 0]) {
+        const e = excelError(() => s.leverValues(usage, [...others, [key, 1, blank]]));
+        expect([e.code, e.message]).toEqual([
+          "#VALUE!",
+          expect.stringContaining(`terms: ${key} is blank or 0 at row ${others.length + 1}, column 3; ${fix}`),
+        ]);
+      }
+    });
   });
   test("a lever alone in the table equals its own function", () => {
     const base = [
@@ -99,7 +133,7 @@ describe("LEVERS.LEVER_VALUES", () => {
     ]);
     const pct = excelError(() => s.leverValues(usage, [["discount", 20, 25]]));
     expect([pct.code, pct.message]).toEqual([
-      "#NUM!",
+      "#VALUE!",
       expect.stringMatching(/^terms: 20 at row 1, column 2 looks like a percent.*0\.2/),
     ]);
     const blank = excelError(() =>

@@ -101,7 +101,7 @@ describe("LEVERS.OPTIMIZED_COST", () => {
       expect(out[0]).toEqual([60]);
       expect(out[1]![0]).toEqual(
         new StubExcelError(
-          "#NUM!",
+          "#VALUE!",
           "cache_hit: 50 at row 2, column 1 looks like a percent typed as a whole number; enter 0.5 (or 50%)",
         ),
       );
@@ -121,7 +121,7 @@ describe("LEVERS.OPTIMIZED_COST", () => {
       [
         `${name}: a whole percent (50)`,
         50,
-        "#NUM!",
+        "#VALUE!",
         `${name}: 50 looks like a percent typed as a whole number; enter 0.5 (or 50%)`,
       ],
       [`${name}: above 100`, 150, "#NUM!", `${name}: 150 is outside [0, 1]`],

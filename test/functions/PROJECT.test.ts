@@ -103,7 +103,7 @@ describe("LEVERS.PROJECT", () => {
       [
         "growth: a whole percent",
         [column([3, 5]), 2, "growth", 20],
-        "#NUM!",
+        "#VALUE!",
         "growth: 20 looks like a percent typed as a whole number; enter 0.2 (or 20%)",
       ],
     ])("%s", (_what, args, code, message) => {

@@ -105,7 +105,7 @@ describe("LEVERS.RECOMMEND_COMMIT", () => {
   test("volatility: 30 looks like a percent; negative is out of range", () => {
     const pct = excelError(() => s.recommendCommit(oneYear, flatBand, 1, 0, 12, 30));
     expect([pct.code, pct.message]).toEqual([
-      "#NUM!",
+      "#VALUE!",
       expect.stringMatching(/^volatility: 30 looks like a percent.*0\.3/),
     ]);
     expect(excelError(() => s.recommendCommit(oneYear, flatBand, 1, 0, 12, -0.1)).code).toBe("#NUM!");

@@ -29,7 +29,7 @@ describe("LEVERS.RENEWAL_CAP_VALUE", () => {
   describeErrors(
     f.renewalCapValue as (...a: unknown[]) => unknown,
     ["renewal_usage", "discount", "cap"],
-    ["usage", "discount", "share"],
+    ["usage", "discount", "cap"],
     [year, 0.2, 0.05],
   );
 });

@@ -7,7 +7,7 @@ import { column, flat } from "../helpers/series";
 
 type Fn = (...args: unknown[]) => unknown;
 export type Kind =
-  "money" | "usage" | "discount" | "share" | "change" | "overage" | "listMultiple" | "months" | "volatility";
+  "money" | "usage" | "discount" | "share" | "cap" | "change" | "overage" | "listMultiple" | "months" | "volatility";
 
 interface Row {
   readonly what: string;
@@ -23,23 +23,25 @@ function numberRows(kind: Kind): Row[] {
   const rows: Row[] = [
     kind === "overage"
       ? { what: "text", value: "n/a", code: "#VALUE!", says: /unknown value "n\/a"; use "committed"/ }
-      : { what: "text", value: "n/a", code: "#VALUE!", says: /text "n\/a"/ },
+      : kind === "cap"
+        ? { what: "text", value: "n/a", code: "#VALUE!", says: /unknown value "n\/a"; use "none"/ }
+        : { what: "text", value: "n/a", code: "#VALUE!", says: /text "n\/a"/ },
     { what: "a boolean", value: true, code: "#VALUE!", says: /TRUE/ },
     { what: "a two-cell range", value: [[1], [2]], code: "#VALUE!", says: /single value/ },
   ];
   if (kind !== "change") rows.push({ what: "a negative number", value: -1, code: "#NUM!", says: /-1/ });
   if (kind === "discount") {
-    rows.push({ what: "a whole percent (15)", value: 15, code: "#NUM!", says: /0\.15/ });
+    rows.push({ what: "a whole percent (15)", value: 15, code: "#VALUE!", says: /0\.15/ });
     rows.push({ what: "exactly 1", value: 1, code: "#NUM!", says: /\[0, 1\)/ });
   }
-  if (kind === "volatility") rows.push({ what: "a whole percent (30)", value: 30, code: "#NUM!", says: /0\.3/ });
-  if (kind === "share" || kind === "change") {
-    rows.push({ what: "a whole percent (50)", value: 50, code: "#NUM!", says: /0\.5/ });
+  if (kind === "volatility") rows.push({ what: "a whole percent (30)", value: 30, code: "#VALUE!", says: /0\.3/ });
+  if (kind === "share" || kind === "cap" || kind === "change") {
+    rows.push({ what: "a whole percent (50)", value: 50, code: "#VALUE!", says: /0\.5/ });
     rows.push({ what: "above 100", value: 150, code: "#NUM!", says: /150/ });
   }
   if (kind === "change") rows.push({ what: "-1 or less", value: -1, code: "#NUM!", says: /\(-1, 1\]/ });
   if (kind === "overage" || kind === "listMultiple") {
-    rows.push({ what: "a whole percent (80)", value: 80, code: "#NUM!", says: /0\.8/ });
+    rows.push({ what: "a whole percent (80)", value: 80, code: "#VALUE!", says: /0\.8/ });
   }
   if (kind === "months") {
     rows.push({ what: "zero", value: 0, code: "#NUM!", says: /whole number/ });

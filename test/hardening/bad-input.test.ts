@@ -419,7 +419,7 @@ function eachRows(kind: Kind, ctx: Context): Bad[] {
     rows.push(inRange("NaN", NaN, NUM, /non-finite number at row 2, column 1/));
     rows.push(inRange("a negative number", -1, NUM, /-1 at row 2, column 1/));
     rows.push(inRange("1e300", 1e300, NUM, /1e\+300 at row 2, column 1/));
-    if (numeric !== "money") rows.push(inRange("a whole percent", 15, NUM, /15 at row 2, column 1 .*enter 0\.15/));
+    if (numeric !== "money") rows.push(inRange("a whole percent", 15, VALUE, /15 at row 2, column 1 .*enter 0\.15/));
   }
   const isOwnCell = ctx.line.id !== "EFFECTIVE_DISCOUNT";
   rows.push({
@@ -729,6 +729,8 @@ const SAMPLES: { readonly [K in keyof typeof Errors]: Parameters<(typeof Errors)
   tooShort: ["history", "linear", 2, 1],
   notPositive: ["history", 0, somewhere, "the exponential method needs every month above 0"],
   emptyRange: ["price_book"],
+  blankOrZero: ["terms", "overage_rate", somewhere, "enter 1 for list price"],
+  dataType: ["commit", "Entity", somewhere],
 };
 
 describe("the message catalogue (src/core/errors.ts)", () => {
