@@ -1,9 +1,13 @@
 /**
  * The task pane's workbook port over the HyperFormula-backed model workbook: the pane reads and
  * writes the same cells the preview grid shows, and hears a change event whenever the grid is edited.
+ * It refuses what Excel refuses, through the same ExcelBehaviour as the in-memory workbook (names
+ * that exist, cell-edit mode, multi-area selections, 5 MB on the web, #BUSY! until calculated).
  */
 import { DetailedCellError, RawCellContent } from "hyperformula";
-import { parseAddress, quoteSheet } from "../taskpane/a1";
+import { formatRect, parseAddress, quoteSheet } from "../taskpane/a1";
+import { ExcelBehaviour } from "../taskpane/excelBehaviour";
+import { callsCustomFunction } from "../taskpane/memoryPort";
 import { CellValue, ChangeEvent, ChartSpec, GuardedPort, RangeData, WorkbookHost, WorkbookOp } from "../taskpane/port";
 import { ModelWorkbook, cellName } from "./modelWorkbook";
 
@@ -15,32 +19,97 @@ export function officeValue(value: unknown): CellValue {
   return "";
 }
 
-export class HyperFormulaHost implements WorkbookHost {
+export class HyperFormulaHost extends ExcelBehaviour implements WorkbookHost {
   readonly kind = "memory" as const;
   readonly settings = new Map<string, unknown>();
   readonly charts: ChartSpec[] = [];
   readonly widths = new Map<string, readonly number[]>();
   private readonly listeners = new Set<(event: ChangeEvent) => void>();
-  selected = "Summary!B3";
+  /** Milliseconds until a change's custom functions have calculated (they read #BUSY! until then). */
+  calculationDelayMs = 0;
+  private pendingCalculation: Promise<void> | undefined;
 
-  constructor(readonly workbook: ModelWorkbook) {}
+  constructor(readonly workbook: ModelWorkbook) {
+    super();
+    this.select("Summary!B3");
+  }
 
-  /** Tells the pane that cells changed (the grid calls this after an edit). */
+  /** The selected range's first area, for the preview's formula bar. */
+  get selected(): string {
+    return this.selectedAreas[0] ?? "Summary!B3";
+  }
+
+  /** Tells the pane that cells changed (the grid calls this after an edit); LEVERS.* cells calculate next. */
   emit(event: ChangeEvent): void {
+    this.startCalculation();
     for (const listener of [...this.listeners]) listener(event);
   }
 
-  sheetNames(): Promise<string[]> {
-    return Promise.resolve(this.workbook.engine.getSheetNames());
+  /** Waits until the calculation step after the last change has run. */
+  async calculated(): Promise<void> {
+    while (this.pendingCalculation) await this.pendingCalculation;
   }
 
-  nameAddress(name: string): Promise<string | undefined> {
-    return Promise.resolve(this.workbook.nameRef(name));
+  private startCalculation(): void {
+    if (this.pendingCalculation) return;
+    this.pendingCalculation = new Promise<void>((resolve) =>
+      setTimeout(() => {
+        this.pendingCalculation = undefined;
+        resolve();
+        for (const listener of [...this.listeners]) listener({ sheet: "", address: "" });
+      }, this.calculationDelayMs),
+    );
   }
 
-  read(address: string): Promise<RangeData | undefined> {
+  async sheetNames(): Promise<string[]> {
+    await this.gate();
+    return this.workbook.engine.getSheetNames();
+  }
+
+  async nameList(): Promise<string[]> {
+    await this.gate();
+    return this.workbook.engine.listNamedExpressions();
+  }
+
+  async nameAddress(name: string): Promise<string | undefined> {
+    await this.gate();
+    return this.workbook.nameRef(name);
+  }
+
+  async usedPart(address: string): Promise<string | undefined> {
+    const data = await this.read(address);
+    if (!data) return undefined;
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = -1;
+    let right = -1;
+    data.formulas.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v === "" || v === null) return;
+        top = Math.min(top, r);
+        left = Math.min(left, c);
+        bottom = Math.max(bottom, r);
+        right = Math.max(right, c);
+      }),
+    );
+    if (bottom < 0) return undefined;
+    const { rect } = data;
+    return formatRect(
+      {
+        sheet: rect.sheet,
+        row: rect.row + top,
+        column: rect.column + left,
+        rows: bottom - top + 1,
+        columns: right - left + 1,
+      },
+      true,
+    );
+  }
+
+  async read(address: string): Promise<RangeData | undefined> {
+    await this.gate();
     const rect = parseAddress(address, this.selected.split("!")[0]);
-    if (!rect || this.workbook.engine.getSheetId(rect.sheet) === undefined) return Promise.resolve(undefined);
+    if (!rect || this.workbook.engine.getSheetId(rect.sheet) === undefined) return undefined;
     const values: CellValue[][] = [];
     const formulas: CellValue[][] = [];
     for (let r = 0; r < rect.rows; r++) {
@@ -49,8 +118,10 @@ export class HyperFormulaHost implements WorkbookHost {
       for (let c = 0; c < rect.columns; c++) {
         const a1 = cellName(rect.row + r, rect.column + c);
         const value = officeValue(this.workbook.value(rect.sheet, a1));
-        valueRow.push(value);
-        formulaRow.push(this.workbook.formula(rect.sheet, a1) ?? value);
+        const formula = this.workbook.formula(rect.sheet, a1);
+        const busy = this.pendingCalculation !== undefined && formula !== undefined && callsCustomFunction(formula);
+        valueRow.push(busy ? "#BUSY!" : value);
+        formulaRow.push(formula ?? value);
       }
       values.push(valueRow);
       formulas.push(formulaRow);
@@ -58,57 +129,78 @@ export class HyperFormulaHost implements WorkbookHost {
     const first = cellName(rect.row, rect.column);
     const last = cellName(rect.row + rect.rows - 1, rect.column + rect.columns - 1);
     const local = first === last ? abs(first) : `${abs(first)}:${abs(last)}`;
-    return Promise.resolve({ address: `${quoteSheet(rect.sheet)}!${local}`, rect, values, formulas });
+    this.checkResponse({ values, formulas });
+    return { address: `${quoteSheet(rect.sheet)}!${local}`, rect, values, formulas };
   }
 
-  apply(ops: readonly WorkbookOp[]): Promise<void> {
-    for (const op of ops) {
-      switch (op.kind) {
-        case "addSheet":
-          this.workbook.addSheet(op.name);
-          break;
-        case "defineName":
-          this.workbook.defineName(op.name, op.ref);
-          break;
-        case "columnWidths":
-          this.widths.set(op.sheet, op.widths);
-          break;
-        case "write": {
-          const rect = parseAddress(op.address);
-          if (!rect) throw new Error(`${op.address} is not an address`);
-          const contents = op.cells.map((row) =>
-            row.map((cell): RawCellContent | undefined => (cell ? (cell.formula ?? cell.value ?? null) : undefined)),
-          );
-          this.workbook.write(rect.sheet, cellName(rect.row, rect.column), contents);
-          op.cells.forEach((row, r) =>
-            row.forEach((cell, c) => {
-              if (cell?.format)
-                this.workbook.formats.set(`${rect.sheet}!${cellName(rect.row + r, rect.column + c)}`, cell.format);
-            }),
-          );
-          break;
-        }
+  /** In order; a failure leaves the operations before it done, as a failed sync does. */
+  async apply(ops: readonly WorkbookOp[]): Promise<void> {
+    await this.gate();
+    this.checkRequest(ops);
+    try {
+      for (const op of ops) this.applyOne(op);
+    } finally {
+      this.startCalculation();
+    }
+  }
+
+  async remove(created: { readonly sheets: readonly string[]; readonly names: readonly string[] }): Promise<void> {
+    await this.gate();
+    for (const name of created.names) this.workbook.removeName(name);
+    for (const sheet of created.sheets) this.workbook.removeSheet(sheet);
+  }
+
+  private applyOne(op: WorkbookOp): void {
+    switch (op.kind) {
+      case "addSheet":
+        this.workbook.addSheet(op.name);
+        break;
+      case "defineName":
+        this.refuseExistingName(op.name, this.workbook.nameRef(op.name) !== undefined);
+        this.workbook.defineName(op.name, op.ref);
+        break;
+      case "updateName":
+        this.workbook.defineName(op.name, op.ref);
+        break;
+      case "columnWidths":
+        this.widths.set(op.sheet, op.widths);
+        break;
+      case "write": {
+        const rect = parseAddress(op.address);
+        if (!rect) throw new Error(`${op.address} is not an address`);
+        const contents = op.cells.map((row) =>
+          row.map((cell): RawCellContent | undefined => (cell ? (cell.formula ?? cell.value ?? null) : undefined)),
+        );
+        this.workbook.write(rect.sheet, cellName(rect.row, rect.column), contents);
+        op.cells.forEach((row, r) =>
+          row.forEach((cell, c) => {
+            if (cell?.format)
+              this.workbook.formats.set(`${rect.sheet}!${cellName(rect.row + r, rect.column + c)}`, cell.format);
+          }),
+        );
+        break;
       }
     }
-    return Promise.resolve();
   }
 
-  selection(): Promise<string> {
-    return Promise.resolve(this.selected);
+  async selection(): Promise<string> {
+    await this.gate();
+    return this.singleSelection("Summary!B3");
   }
 
-  getSetting(key: string): Promise<unknown> {
-    return Promise.resolve(this.settings.get(key));
+  async getSetting(key: string): Promise<unknown> {
+    await this.gate();
+    return this.settings.get(key);
   }
 
-  setSettings(entries: Readonly<Record<string, unknown>>): Promise<void> {
+  async setSettings(entries: Readonly<Record<string, unknown>>): Promise<void> {
+    await this.gate();
     for (const [key, value] of Object.entries(entries)) this.settings.set(key, value);
-    return Promise.resolve();
   }
 
-  addChart(spec: ChartSpec): Promise<void> {
+  async addChart(spec: ChartSpec): Promise<void> {
+    await this.gate();
     this.charts.push(spec);
-    return Promise.resolve();
   }
 
   onChange(listener: (event: ChangeEvent) => void): Promise<() => Promise<void>> {

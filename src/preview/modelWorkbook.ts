@@ -96,6 +96,17 @@ export class ModelWorkbook {
     else this.engine.addNamedExpression(name, expression);
   }
 
+  /** Deletes a defined name (a no-op when there is none). */
+  removeName(name: string): void {
+    if (this.engine.getNamedExpression(name)) this.engine.removeNamedExpression(name);
+  }
+
+  /** Deletes a sheet (a no-op when there is none). */
+  removeSheet(sheet: string): void {
+    const id = this.engine.getSheetId(sheet);
+    if (id !== undefined) this.engine.removeSheet(id);
+  }
+
   /** The reference a defined name stands for, without "=", or undefined. */
   nameRef(name: string): string | undefined {
     const expression = this.engine.getNamedExpression(name)?.expression;

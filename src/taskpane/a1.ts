@@ -48,12 +48,41 @@ function parseCell(text: string): { row: number; column: number } | undefined {
   return { column: columnIndex(m[1]!), row: Number(m[2]) - 1 };
 }
 
-/** Parses an address into a rectangle, or undefined when it is not a plain A1 reference. */
+/** Excel's grid: 1,048,576 rows by 16,384 columns (XFD). */
+export const EXCEL_ROWS = 1_048_576;
+export const EXCEL_COLUMNS = 16_384;
+
+const COLUMN = /^\$?([A-Za-z]{1,3})$/;
+const ROW = /^\$?(\d+)$/;
+
+/** The corners of a whole-column ("B:D") or whole-row ("2:5") reference. */
+function wholeLines(first: string, second: string) {
+  const c1 = COLUMN.exec(first.trim());
+  const c2 = COLUMN.exec(second.trim());
+  if (c1 && c2) {
+    return [
+      { row: 0, column: columnIndex(c1[1]!) },
+      { row: EXCEL_ROWS - 1, column: columnIndex(c2[1]!) },
+    ];
+  }
+  const r1 = ROW.exec(first.trim());
+  const r2 = ROW.exec(second.trim());
+  if (r1 && r2) {
+    return [
+      { row: Number(r1[1]) - 1, column: 0 },
+      { row: Number(r2[1]) - 1, column: EXCEL_COLUMNS - 1 },
+    ];
+  }
+  return undefined;
+}
+
+/** Parses an address (a cell, a range, whole columns or rows) into a rectangle; undefined otherwise. */
 export function parseAddress(address: string, fallbackSheet = ""): Rect | undefined {
   const { sheet, local } = splitAddress(address, fallbackSheet);
   const [first, second] = local.split(":");
-  const a = first === undefined ? undefined : parseCell(first);
-  const b = second === undefined ? a : parseCell(second);
+  const lines = first !== undefined && second !== undefined ? wholeLines(first, second) : undefined;
+  const a = lines ? lines[0] : first === undefined ? undefined : parseCell(first);
+  const b = lines ? lines[1] : second === undefined ? a : parseCell(second);
   if (!a || !b) return undefined;
   const row = Math.min(a.row, b.row);
   const column = Math.min(a.column, b.column);
@@ -87,6 +116,39 @@ export function renameSheetRefs(text: string, renames: ReadonlyMap<string, strin
     const to = renames.get(sheet);
     return to === undefined ? whole : `${before}${quoteSheet(to)}!`;
   });
+}
+
+/**
+ * Rewrites defined names in a formula: `=LEVERS.TOTAL_COST(B2,Usage,B3)` -> `...,Usage_2,...`. A name
+ * is a whole identifier outside string literals, not a sheet (`Usage!`), a function (`SUM(`) or a
+ * part of a dotted name (`LEVERS.X`).
+ */
+export function renameNames(formula: string, renames: ReadonlyMap<string, string>): string {
+  if (renames.size === 0) return formula;
+  const lower = new Map([...renames].map(([from, to]) => [from.toLowerCase(), to]));
+  return formula
+    .split(/("(?:[^"]|"")*"|'(?:[^']|'')*')/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(/(?<![A-Za-z0-9_.$!])([A-Za-z_][A-Za-z0-9_]*)(?![A-Za-z0-9_.!(])/g, (whole, name: string) => {
+            return lower.get(name.toLowerCase()) ?? whole;
+          }),
+    )
+    .join("");
+}
+
+/**
+ * Fresh names for one copy of the model: the names as they are when none is taken, otherwise every
+ * name with the first suffix `_2`, `_3`, ... under which none of them is taken (so a copy's names
+ * stay recognisable as one set). Returns the names that change.
+ */
+export function freshNameSet(wanted: readonly string[], taken: readonly string[]): Map<string, string> {
+  const lower = new Set(taken.map((t) => t.toLowerCase()));
+  const free = (suffix: string) => wanted.every((n) => !lower.has(`${n}${suffix}`.toLowerCase()));
+  let suffix = "";
+  for (let i = 2; !free(suffix); i++) suffix = `_${i}`;
+  return new Map(suffix === "" ? [] : wanted.map((n) => [n, `${n}${suffix}`]));
 }
 
 /** The first name not in `taken` (case-insensitive): "Deal", then "Deal (2)", "Deal (3)", ... */

@@ -4,8 +4,16 @@
  * test and the pane outside Office (the preview). It has no formula engine of its own: pass a
  * `calculate` function (modelCalc.ts evaluates the model's usage formulas with the core) and every
  * formula cell is recalculated after each change; formulas it cannot evaluate read as "".
+ *
+ * It refuses what Excel refuses (excelBehaviour.ts has the sources): `names.add` on an existing
+ * name, calls in cell-edit mode, a multi-area selection read as one range, payloads above 5 MB on
+ * the web, a failed sync that leaves the operations before it done. And custom functions are
+ * asynchronous: a `LEVERS.*` cell reads as #BUSY! until the calculation step after a change has run
+ * (custom-functions-troubleshooting: "While Excel waits for a custom function to complete, it shows
+ * #BUSY!"); `calculated()` waits for that step, which then fires a change event as onCalculated does.
  */
-import { formatRect, parseAddress, Rect } from "./a1";
+import { formatRect, parseAddress, Rect, renameSheetRefs } from "./a1";
+import { ExcelBehaviour } from "./excelBehaviour";
 import { CellValue, ChangeEvent, ChartSpec, GuardedPort, RangeData, WorkbookHost, WorkbookOp } from "./port";
 
 interface StoredCell {
@@ -22,33 +30,67 @@ export interface CalcContext {
 
 export type Calculate = (formula: string, context: CalcContext) => CellValue;
 
-interface Snapshot {
-  sheets: [string, Map<string, StoredCell>][];
-  names: [string, { name: string; ref: string }][];
-  widths: [string, readonly number[]][];
+/** A chart as added, with the values its series had when it was added. */
+export interface MemoryChart extends ChartSpec {
+  readonly valuesAtCreation: CellValue[];
+  readonly categoriesAtCreation: CellValue[];
 }
 
-export class MemoryWorkbook implements WorkbookHost {
+const BUSY = "#BUSY!";
+
+/** Whether a formula calls one of the add-in's functions (asynchronous in Excel). */
+export function callsCustomFunction(formula: string): boolean {
+  return /LEVERS\./i.test(formula);
+}
+
+export class MemoryWorkbook extends ExcelBehaviour implements WorkbookHost {
   readonly kind = "memory" as const;
   private sheets = new Map<string, Map<string, StoredCell>>();
   private names = new Map<string, { name: string; ref: string }>();
   private widths = new Map<string, readonly number[]>();
   readonly settings = new Map<string, unknown>();
-  readonly charts: ChartSpec[] = [];
+  readonly charts: MemoryChart[] = [];
   private listeners = new Set<(e: ChangeEvent) => void>();
-  private selected = "";
   private failAfterOps: number | undefined;
   /** How many times `apply` ran (a test counts round trips). */
   applyCount = 0;
+  /** Milliseconds from a change to the end of its calculation step (custom functions are asynchronous). */
+  calculationDelayMs = 0;
+  private pendingCalculation: Promise<void> | undefined;
 
-  constructor(private readonly calculate?: Calculate) {}
+  constructor(private readonly calculate?: Calculate) {
+    super();
+  }
 
   // --- test and preview helpers -------------------------------------------------------------
 
   /** Adds an empty sheet directly (as a user would). */
   addUserSheet(name: string): void {
     if (!this.sheets.has(name)) this.sheets.set(name, new Map());
-    if (!this.selected) this.selected = `${name}!A1`;
+    if (this.selectedAreas.length === 0) this.select(`${name}!A1`);
+  }
+
+  /** The user renames a sheet: Excel rewrites the references to it in formulas and names. */
+  renameSheet(from: string, to: string): void {
+    const cells = this.sheets.get(from);
+    if (!cells || this.sheets.has(to)) throw new Error(`cannot rename ${from} to ${to}`);
+    const renames = new Map([[from, to]]);
+    this.sheets = new Map([...this.sheets].map(([name, c]) => (name === from ? [to, c] : [name, c])));
+    for (const sheet of this.sheets.values())
+      for (const cell of sheet.values()) if (cell.formula) cell.formula = renameSheetRefs(cell.formula, renames);
+    for (const n of this.names.values()) n.ref = renameSheetRefs(n.ref, renames);
+    this.recalculate();
+  }
+
+  /** The user defines a name of their own. */
+  addUserName(name: string, ref: string): void {
+    this.names.set(name.toLowerCase(), { name, ref: ref.replace(/^=/, "") });
+    this.recalculate();
+  }
+
+  /** Waits until the calculation step after the last change has run. */
+  async calculated(): Promise<void> {
+    while (this.pendingCalculation) await this.pendingCalculation;
   }
 
   /** Types a value (or a "=formula") into a cell as the user would: no ownership, a change event. */
@@ -70,12 +112,7 @@ export class MemoryWorkbook implements WorkbookHost {
     this.emit({ sheet: rect.sheet, address: formatRect({ ...rect, rows: 1, columns: 1 }) });
   }
 
-  /** Selects a range (sheet-qualified). */
-  select(address: string): void {
-    this.selected = address;
-  }
-
-  /** The next `apply` fails after doing `ops` operations (and then rolls back), as a failed sync would. */
+  /** The next `apply` fails after doing `ops` operations, as a failed sync would (the operations before it stay done). */
   failAfter(ops: number): void {
     this.failAfterOps = ops;
   }
@@ -97,19 +134,55 @@ export class MemoryWorkbook implements WorkbookHost {
 
   // --- the host -----------------------------------------------------------------------------
 
-  sheetNames(): Promise<string[]> {
-    return Promise.resolve([...this.sheets.keys()]);
+  async sheetNames(): Promise<string[]> {
+    await this.gate();
+    return [...this.sheets.keys()];
   }
 
-  nameAddress(name: string): Promise<string | undefined> {
-    return Promise.resolve(this.names.get(name.toLowerCase())?.ref.replace(/^=/, ""));
+  async nameList(): Promise<string[]> {
+    await this.gate();
+    return [...this.names.values()].map((n) => n.name);
   }
 
-  read(address: string): Promise<RangeData | undefined> {
-    return Promise.resolve(this.readNow(address));
+  async nameAddress(name: string): Promise<string | undefined> {
+    await this.gate();
+    return this.names.get(name.toLowerCase())?.ref.replace(/^=/, "");
   }
 
-  private readNow(address: string): RangeData | undefined {
+  async read(address: string): Promise<RangeData | undefined> {
+    await this.gate();
+    const data = this.readNow(address);
+    if (data) this.checkResponse({ values: data.values, formulas: data.formulas });
+    return data;
+  }
+
+  async usedPart(address: string): Promise<string | undefined> {
+    await this.gate();
+    const rect = parseAddress(address);
+    const cells = rect && this.sheets.get(rect.sheet);
+    if (!rect || !cells) return undefined;
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = -1;
+    let right = -1;
+    for (const [key, cell] of cells) {
+      if (cell.formula === undefined && (cell.value === "" || cell.value === null)) continue;
+      const [row, column] = key.split(":").map(Number) as [number, number];
+      if (row < rect.row || row >= rect.row + rect.rows || column < rect.column || column >= rect.column + rect.columns)
+        continue;
+      top = Math.min(top, row);
+      left = Math.min(left, column);
+      bottom = Math.max(bottom, row);
+      right = Math.max(right, column);
+    }
+    if (bottom < 0) return undefined;
+    return formatRect(
+      { sheet: rect.sheet, row: top, column: left, rows: bottom - top + 1, columns: right - left + 1 },
+      true,
+    );
+  }
+
+  private readNow(address: string, asExcelReads = true): RangeData | undefined {
     const rect = parseAddress(address);
     if (!rect || !this.sheets.has(rect.sheet)) return undefined;
     const cells = this.sheets.get(rect.sheet)!;
@@ -120,7 +193,9 @@ export class MemoryWorkbook implements WorkbookHost {
       const fRow: CellValue[] = [];
       for (let c = 0; c < rect.columns; c++) {
         const cell = cells.get(`${rect.row + r}:${rect.column + c}`);
-        vRow.push(cell?.value ?? "");
+        const busy =
+          asExcelReads && this.pendingCalculation && cell?.formula !== undefined && callsCustomFunction(cell.formula);
+        vRow.push(busy ? BUSY : (cell?.value ?? ""));
         fRow.push(cell?.formula ?? cell?.value ?? "");
       }
       values.push(vRow);
@@ -129,26 +204,14 @@ export class MemoryWorkbook implements WorkbookHost {
     return { address: formatRect(rect, true), rect, values, formulas };
   }
 
-  private snapshot(): Snapshot {
-    return {
-      sheets: [...this.sheets].map(([name, cells]) => [
-        name,
-        new Map([...cells].map(([k, v]) => [k, { ...v }] as [string, StoredCell])),
-      ]),
-      names: [...this.names],
-      widths: [...this.widths],
-    };
-  }
-
-  private restore(s: Snapshot): void {
-    this.sheets = new Map(s.sheets);
-    this.names = new Map(s.names);
-    this.widths = new Map(s.widths);
-  }
-
-  apply(ops: readonly WorkbookOp[]): Promise<void> {
+  /**
+   * Applies the operations in order. Like a failed `context.sync()`, a failure leaves the operations
+   * before it done (Office.js batches are not transactional); the port removes what it created.
+   */
+  async apply(ops: readonly WorkbookOp[]): Promise<void> {
+    await this.gate();
+    this.checkRequest(ops);
     this.applyCount++;
-    const before = this.snapshot();
     const failAt = this.failAfterOps;
     this.failAfterOps = undefined;
     const events: ChangeEvent[] = [];
@@ -157,13 +220,20 @@ export class MemoryWorkbook implements WorkbookHost {
         if (failAt !== undefined && i >= failAt) throw new Error("simulated sync failure");
         this.applyOne(op, events);
       });
-    } catch (e) {
-      this.restore(before);
-      return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+    } finally {
+      this.recalculate();
+      events.forEach((e) => this.emit(e));
+    }
+  }
+
+  async remove(created: { readonly sheets: readonly string[]; readonly names: readonly string[] }): Promise<void> {
+    await this.gate();
+    for (const name of created.names) this.names.delete(name.toLowerCase());
+    for (const sheet of created.sheets) {
+      this.sheets.delete(sheet);
+      this.widths.delete(sheet);
     }
     this.recalculate();
-    events.forEach((e) => this.emit(e));
-    return Promise.resolve();
   }
 
   private applyOne(op: WorkbookOp, events: ChangeEvent[]): void {
@@ -176,8 +246,15 @@ export class MemoryWorkbook implements WorkbookHost {
         this.widths.set(op.sheet, op.widths);
         break;
       case "defineName":
+        this.refuseExistingName(op.name, this.names.has(op.name.toLowerCase()));
         this.names.set(op.name.toLowerCase(), { name: op.name, ref: op.ref.replace(/^=/, "") });
         break;
+      case "updateName": {
+        const named = this.names.get(op.name.toLowerCase());
+        if (!named) throw new Error(`no name ${op.name}`);
+        named.ref = op.ref.replace(/^=/, "");
+        break;
+      }
       case "write": {
         const start = parseAddress(op.address);
         if (!start || !this.sheets.has(start.sheet)) throw new Error(`no sheet for ${op.address}`);
@@ -205,14 +282,17 @@ export class MemoryWorkbook implements WorkbookHost {
     }
   }
 
+  /** What a formula reads: blank cells as the platform passes them to functions (0 on desktop, null on the web). */
   private readRef(ref: string, sheet: string): CellValue[][] | undefined {
     const named = this.names.get(ref.toLowerCase());
     const address = named ? named.ref : ref.includes("!") ? ref : `${sheet}!${ref}`;
-    return this.readNow(address)?.values;
+    const blank = this.blankForFunctions();
+    return this.readNow(address, false)?.values.map((row) => row.map((v) => (v === "" ? blank : v)));
   }
 
   /** Recomputes every formula cell, in sheet order, twice (enough for the model's dependencies). */
   private recalculate(): void {
+    this.scheduleCalculationStep();
     const calculate = this.calculate;
     if (!calculate) return;
     for (let pass = 0; pass < 2; pass++) {
@@ -231,25 +311,44 @@ export class MemoryWorkbook implements WorkbookHost {
     }
   }
 
-  selection(): Promise<string> {
-    return Promise.resolve(this.selected || `${[...this.sheets.keys()][0] ?? "Sheet1"}!A1`);
+  /** Until it has run, `LEVERS.*` cells read as #BUSY!; when it has, listeners hear of it (onCalculated). */
+  private scheduleCalculationStep(): void {
+    if (this.pendingCalculation) return;
+    const hasCustom = [...this.sheets.values()].some((cells) =>
+      [...cells.values()].some((c) => c.formula !== undefined && callsCustomFunction(c.formula)),
+    );
+    if (!hasCustom) return;
+    this.pendingCalculation = new Promise<void>((resolve) =>
+      setTimeout(() => {
+        this.pendingCalculation = undefined;
+        resolve();
+        this.emit({ sheet: "", address: "" });
+      }, this.calculationDelayMs),
+    );
   }
 
-  getSetting(key: string): Promise<unknown> {
+  async selection(): Promise<string> {
+    await this.gate();
+    return this.singleSelection(`${[...this.sheets.keys()][0] ?? "Sheet1"}!A1`);
+  }
+
+  async getSetting(key: string): Promise<unknown> {
+    await this.gate();
     const value = this.settings.get(key);
     // Settings round-trip through JSON in Office: so do they here.
-    return Promise.resolve(value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
+    return value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as unknown);
   }
 
-  setSettings(entries: Readonly<Record<string, unknown>>): Promise<void> {
+  async setSettings(entries: Readonly<Record<string, unknown>>): Promise<void> {
+    await this.gate();
     for (const [k, v] of Object.entries(entries)) this.settings.set(k, JSON.parse(JSON.stringify(v)));
-    return Promise.resolve();
   }
 
-  addChart(spec: ChartSpec): Promise<void> {
-    if (!this.sheets.has(spec.sheet)) return Promise.reject(new Error(`no sheet ${spec.sheet}`));
-    this.charts.push(spec);
-    return Promise.resolve();
+  async addChart(spec: ChartSpec): Promise<void> {
+    await this.gate();
+    if (!this.sheets.has(spec.sheet)) throw new Error(`no sheet ${spec.sheet}`);
+    const column = (address: string) => (this.readNow(address)?.values ?? []).map((row) => row[0] ?? "");
+    this.charts.push({ ...spec, valuesAtCreation: column(spec.values), categoriesAtCreation: column(spec.categories) });
   }
 
   onChange(listener: (event: ChangeEvent) => void): Promise<() => Promise<void>> {

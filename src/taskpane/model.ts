@@ -7,6 +7,7 @@ import * as core from "../core";
 import { OPTIMIZATION } from "../model/definition";
 import { cellAddress, quoteSheet, Rect } from "./a1";
 import { CellValue, RangeData, WorkbookPort } from "./port";
+import { modelRecord, nameIn } from "./setup";
 
 /** The names the pane reads; Usage, Deal and Bands are required. */
 export const ASSUMPTION_NAMES = OPTIMIZATION.map((o) => o.name);
@@ -26,6 +27,8 @@ export interface ModelData {
   readonly terms: core.Terms;
   readonly bands: core.Band[];
   readonly assumptions: Partial<Record<AssumptionName, { value: number; address: string }>>;
+  /** The model's defined names as this copy has them (Usage -> Usage_2 in a second copy). */
+  readonly names: ReadonlyMap<string, string>;
 }
 
 export type ModelRead =
@@ -64,15 +67,20 @@ function sumColumn(values: CellValue[][], c: number, rows: number): number {
   return s;
 }
 
-/** Reads everything the steps need. `missing` when the workbook has no model yet. */
+/**
+ * Reads everything the steps need, by the names of the model the settings record (the latest copy
+ * the pane built). `missing` when the workbook has no model yet.
+ */
 export async function readModel(port: WorkbookPort): Promise<ModelRead> {
+  const record = await modelRecord(port);
+  const name = (n: string) => nameIn(record, n);
   const [usage, optimized, deal, bands, tokens, ...assumptions] = await Promise.all([
-    port.readName("Usage"),
-    port.readName("Optimized"),
-    port.readName("Deal"),
-    port.readName("Bands"),
-    port.readName("Tokens"),
-    ...ASSUMPTION_NAMES.map((n) => port.readName(n)),
+    port.readName(name("Usage")),
+    port.readName(name("Optimized")),
+    port.readName(name("Deal")),
+    port.readName(name("Bands")),
+    port.readName(name("Tokens")),
+    ...ASSUMPTION_NAMES.map((n) => port.readName(name(n))),
   ]);
   if (!usage.ok || !deal.ok || !bands.ok) {
     return {
@@ -132,6 +140,7 @@ export async function readModel(port: WorkbookPort): Promise<ModelRead> {
       terms,
       bands: parsedBands,
       assumptions: found,
+      names: new Map(Object.entries(record?.names ?? {})),
     },
   };
 }

@@ -1,10 +1,15 @@
 /**
  * The workbook port over Office.js. Each call is one `Excel.run` with its loads queued before a
- * single `sync`; a batch of model writes is one `Excel.run` too, and when its sync fails the sheets
- * and names it added are deleted again, so a failed build leaves nothing half-written. Settings go
- * through `Office.context.document.settings` and are saved with `saveAsync`.
+ * `sync`; a batch of model writes is one `Excel.run` too. Batches are not transactional: when a
+ * sync fails, the operations queued before the failing one may be done, so the port (port.ts)
+ * removes the sheets and names the batch created, and says so. Every `Excel.run` asks to wait while
+ * the user edits a cell (delayForCellEdit:
+ * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-delay-in-cell-edit), so a click
+ * during an edit runs when the edit ends. Settings go through `Office.context.document.settings`
+ * and are saved with `saveAsync`.
  */
 import { parseAddress, splitAddress } from "./a1";
+import { OfficeCodes, OfficeError } from "./excelBehaviour";
 import { CellValue, CellWrite, ChangeEvent, ChartSpec, GuardedPort, RangeData, WorkbookHost, WorkbookOp } from "./port";
 
 /** Column width: Excel counts characters, Office.js points; about 7 points a character. */
@@ -15,11 +20,16 @@ function sheetAndLocal(address: string): { sheet: string; local: string } {
   return { sheet, local: local.replace(/\$/g, "") };
 }
 
+/** One Excel.run that waits for the user to leave cell-edit mode instead of failing. */
+function run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  return Excel.run({ delayForCellEdit: true }, batch);
+}
+
 export class OfficeWorkbook implements WorkbookHost {
   readonly kind = "office" as const;
 
   async sheetNames(): Promise<string[]> {
-    return Excel.run(async (context) => {
+    return run(async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.load("items/name");
       await context.sync();
@@ -27,19 +37,45 @@ export class OfficeWorkbook implements WorkbookHost {
     });
   }
 
+  async nameList(): Promise<string[]> {
+    return run(async (context) => {
+      const names = context.workbook.names;
+      names.load("items/name");
+      await context.sync();
+      return names.items.map((n) => n.name);
+    });
+  }
+
+  /** Two syncs: a method of a null object is not to be called before its isNullObject is known. */
   async nameAddress(name: string): Promise<string | undefined> {
-    return Excel.run(async (context) => {
+    return run(async (context) => {
       const item = context.workbook.names.getItemOrNullObject(name);
+      await context.sync();
+      if (item.isNullObject) return undefined;
       const range = item.getRangeOrNullObject();
       range.load("address");
       await context.sync();
-      return item.isNullObject || range.isNullObject ? undefined : range.address;
+      return range.isNullObject ? undefined : range.address;
+    });
+  }
+
+  /** Range.getUsedRangeOrNullObject(true): the cells with values (ExcelApi 1.4). */
+  async usedPart(address: string): Promise<string | undefined> {
+    const { sheet, local } = sheetAndLocal(address);
+    return run(async (context) => {
+      const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
+      await context.sync();
+      if (ws.isNullObject) return undefined;
+      const used = ws.getRange(local).getUsedRangeOrNullObject(true);
+      used.load("address");
+      await context.sync();
+      return used.isNullObject ? undefined : used.address;
     });
   }
 
   async read(address: string): Promise<RangeData | undefined> {
     const { sheet, local } = sheetAndLocal(address);
-    return Excel.run(async (context) => {
+    return run(async (context) => {
       const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
       await context.sync();
       if (ws.isNullObject) return undefined;
@@ -58,83 +94,89 @@ export class OfficeWorkbook implements WorkbookHost {
   }
 
   async apply(ops: readonly WorkbookOp[]): Promise<void> {
-    const added = ops.filter((o) => o.kind === "addSheet").map((o) => o.name);
-    const named = ops.filter((o) => o.kind === "defineName").map((o) => o.name);
-    try {
-      await Excel.run(async (context) => {
-        const wb = context.workbook;
-        for (const op of ops) {
-          switch (op.kind) {
-            case "addSheet":
-              wb.worksheets.add(op.name);
-              break;
-            case "write": {
-              const { sheet, local } = sheetAndLocal(op.address);
-              const rows = op.cells.length;
-              const columns = Math.max(1, ...op.cells.map((r) => r.length));
-              const range = wb.worksheets
-                .getItem(sheet)
-                .getRange(local)
-                .getCell(0, 0)
-                .getResizedRange(rows - 1, columns - 1);
-              // Office.js leaves a cell alone where the array holds null.
-              const grid = (pick: (c: CellWrite) => unknown) =>
-                Array.from({ length: rows }, (_, r) =>
-                  Array.from({ length: columns }, (_, c) => {
-                    const cell = op.cells[r]?.[c];
-                    return cell ? pick(cell) : null;
-                  }),
-                );
-              range.formulas = grid((c) => (c.formula !== undefined ? c.formula : (c.value ?? "")));
-              if (op.cells.some((r) => r.some((c) => c?.format))) {
-                range.numberFormat = grid((c) => c.format ?? null);
-              }
-              break;
+    await run(async (context) => {
+      const wb = context.workbook;
+      for (const op of ops) {
+        switch (op.kind) {
+          case "addSheet":
+            wb.worksheets.add(op.name);
+            break;
+          case "write": {
+            const { sheet, local } = sheetAndLocal(op.address);
+            const rows = op.cells.length;
+            const columns = Math.max(1, ...op.cells.map((r) => r.length));
+            const range = wb.worksheets
+              .getItem(sheet)
+              .getRange(local)
+              .getCell(0, 0)
+              .getResizedRange(rows - 1, columns - 1);
+            // Office.js leaves a cell alone where the array holds null.
+            const grid = (pick: (c: CellWrite) => unknown) =>
+              Array.from({ length: rows }, (_, r) =>
+                Array.from({ length: columns }, (_, c) => {
+                  const cell = op.cells[r]?.[c];
+                  return cell ? pick(cell) : null;
+                }),
+              );
+            range.formulas = grid((c) => (c.formula !== undefined ? c.formula : (c.value ?? "")));
+            if (op.cells.some((r) => r.some((c) => c?.format))) {
+              range.numberFormat = grid((c) => c.format ?? null);
             }
-            case "defineName":
-              wb.names.add(op.name, op.ref.startsWith("=") ? op.ref : `=${op.ref}`);
-              break;
-            case "columnWidths": {
-              const ws = wb.worksheets.getItem(op.sheet);
-              op.widths.forEach((w, i) => {
-                ws.getRangeByIndexes(0, i, 1, 1).getEntireColumn().format.columnWidth = w * POINTS_PER_CHARACTER;
-              });
-              break;
-            }
+            break;
+          }
+          case "defineName":
+            wb.names.add(op.name, op.ref.startsWith("=") ? op.ref : `=${op.ref}`);
+            break;
+          case "updateName":
+            // NamedItem.formula is settable from ExcelApi 1.7; names.add would fail with ItemAlreadyExists.
+            wb.names.getItem(op.name).formula = op.ref.startsWith("=") ? op.ref : `=${op.ref}`;
+            break;
+          case "columnWidths": {
+            const ws = wb.worksheets.getItem(op.sheet);
+            op.widths.forEach((w, i) => {
+              ws.getRangeByIndexes(0, i, 1, 1).getEntireColumn().format.columnWidth = w * POINTS_PER_CHARACTER;
+            });
+            break;
           }
         }
-        await context.sync();
-      });
-    } catch (e) {
-      await this.rollBack(added, named);
-      throw e;
-    }
+      }
+      await context.sync();
+    });
   }
 
-  /** Deletes what a failed batch added: its names, then its sheets. */
-  private async rollBack(sheets: readonly string[], names: readonly string[]): Promise<void> {
-    if (sheets.length === 0 && names.length === 0) return;
-    try {
-      await Excel.run(async (context) => {
-        const wb = context.workbook;
-        const items = names.map((n) => wb.names.getItemOrNullObject(n));
-        const wss = sheets.map((s) => wb.worksheets.getItemOrNullObject(s));
-        await context.sync();
-        items.forEach((item) => {
-          if (!item.isNullObject) item.delete();
-        });
-        wss.forEach((ws) => {
-          if (!ws.isNullObject) ws.delete();
-        });
-        await context.sync();
+  /** Deletes what a failed batch created: its names, then its sheets (each only if it exists). */
+  async remove(created: { readonly sheets: readonly string[]; readonly names: readonly string[] }): Promise<void> {
+    if (created.sheets.length === 0 && created.names.length === 0) return;
+    await run(async (context) => {
+      const wb = context.workbook;
+      const items = created.names.map((n) => wb.names.getItemOrNullObject(n));
+      const wss = created.sheets.map((s) => wb.worksheets.getItemOrNullObject(s));
+      await context.sync();
+      items.forEach((item) => {
+        if (!item.isNullObject) item.delete();
       });
-    } catch {
-      // The workbook may be gone or read-only; the original error is what the user needs to see.
-    }
+      wss.forEach((ws) => {
+        if (!ws.isNullObject) ws.delete();
+      });
+      await context.sync();
+    });
   }
 
+  /**
+   * The selected range. getSelectedRange "will throw an error" on a multi-area selection (Workbook
+   * docs) with no documented code, so where ExcelApi 1.9 is there the areas are counted first
+   * (getSelectedRanges, RangeAreas.areaCount) and several give InvalidSelection, which the pane words.
+   */
   async selection(): Promise<string> {
-    return Excel.run(async (context) => {
+    return run(async (context) => {
+      if (Office.context.requirements.isSetSupported("ExcelApi", "1.9")) {
+        const areas = context.workbook.getSelectedRanges();
+        areas.load(["areaCount", "address"]);
+        await context.sync();
+        if (areas.areaCount > 1) {
+          throw new OfficeError(OfficeCodes.invalidSelection, `Several areas are selected: ${areas.address}.`);
+        }
+      }
       const range = context.workbook.getSelectedRange();
       range.load("address");
       await context.sync();
@@ -156,14 +198,26 @@ export class OfficeWorkbook implements WorkbookHost {
     );
   }
 
+  /**
+   * A line chart of one series built explicitly (ChartSeriesCollection.add, ChartSeries.setValues and
+   * setXAxisValues, ExcelApi 1.7) on the data rows: charts.add over a range would guess which row is
+   * the header and which column the categories. The chart starts from the values range (charts.add
+   * needs one), its guessed series are deleted, and the one series is added by hand.
+   */
   async addChart(spec: ChartSpec): Promise<void> {
-    await Excel.run(async (context) => {
+    await run(async (context) => {
       const ws = context.workbook.worksheets.getItem(spec.sheet);
       const values = ws.getRange(sheetAndLocal(spec.values).local);
-      const chart = ws.charts.add("Line", values, "Columns");
+      const categories = ws.getRange(sheetAndLocal(spec.categories).local);
+      const chart = ws.charts.add(Excel.ChartType.line, values, Excel.ChartSeriesBy.columns);
+      chart.series.load("items");
+      await context.sync();
+      chart.series.items.forEach((s) => s.delete());
+      const series = chart.series.add(spec.seriesName);
+      series.setValues(values);
+      series.setXAxisValues(categories);
       chart.title.text = spec.title;
       chart.legend.visible = false;
-      chart.series.getItemAt(0).setXAxisValues(ws.getRange(sheetAndLocal(spec.categories).local));
       chart.setPosition(spec.anchor);
       await context.sync();
     });
@@ -171,7 +225,7 @@ export class OfficeWorkbook implements WorkbookHost {
 
   async onChange(listener: (event: ChangeEvent) => void): Promise<() => Promise<void>> {
     const names = new Map<string, string>();
-    return Excel.run(async (context) => {
+    return run(async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.load("items/name,items/id");
       await context.sync();
@@ -179,14 +233,14 @@ export class OfficeWorkbook implements WorkbookHost {
       const handler = async (event: Excel.WorksheetChangedEventArgs) => {
         let sheet = names.get(event.worksheetId);
         if (sheet === undefined) {
-          // A sheet added since we subscribed: look its name up once.
-          sheet = await Excel.run(async (ctx) => {
+          // A sheet added since we subscribed: look its name up once (an event handler must not reject).
+          sheet = await run(async (ctx) => {
             const ws = ctx.workbook.worksheets.getItem(event.worksheetId);
             ws.load("name");
             await ctx.sync();
             return ws.name;
-          });
-          names.set(event.worksheetId, sheet);
+          }).catch(() => "");
+          if (sheet) names.set(event.worksheetId, sheet);
         }
         listener({ sheet, address: event.address });
       };

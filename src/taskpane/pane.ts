@@ -3,10 +3,10 @@
  * view (view.ts) renders `PaneState` and calls these handlers; unit tests call them directly.
  */
 import * as core from "../core";
-import { formatRect, freshName, parseAddress, quoteSheet } from "./a1";
+import { formatRect, freshName, parseAddress, quoteSheet, renameNames } from "./a1";
 import { formatMoney, formatPercent, parseMoneyText, parsePercentText } from "./format";
 import { dealCellAddress, dealValue, ModelData, readModel } from "./model";
-import { CellValue, CellWrite, done, Outcome, refuse, WorkbookPort } from "./port";
+import { CellValue, CellWrite, describeFailure, done, Outcome, refuse, WorkbookPort } from "./port";
 import { buildModelInto, useMyData } from "./setup";
 import { computeFigures, Figures, InputSpec, STEP_IDS, StepId, STEPS } from "./steps";
 
@@ -21,7 +21,8 @@ export type View = StepId | "summary";
 export const VIEWS: readonly View[] = [...STEP_IDS, "summary"];
 
 export interface PaneState {
-  readonly phase: "loading" | "setup" | "ready" | "invalid";
+  /** `failed`: the workbook could not be read (Excel refused or failed); `problem` says why. */
+  readonly phase: "loading" | "setup" | "ready" | "invalid" | "failed";
   /** Why the model is missing or cannot be read. */
   readonly problem?: string;
   readonly data?: ModelData;
@@ -29,8 +30,8 @@ export interface PaneState {
   readonly statuses: Readonly<Record<StepId, StepStatus>>;
   readonly view: View;
   readonly termOption: number;
-  /** The last message for the user (a refusal, a confirmation). */
-  readonly message?: { readonly kind: "info" | "error"; readonly text: string };
+  /** The last message for the user (a refusal, a confirmation); `retry`: "Try again" repeats the action. */
+  readonly message?: { readonly kind: "info" | "error"; readonly text: string; readonly retry?: boolean };
   /** Increases on every refresh, for tests and the live region. */
   readonly revision: number;
 }
@@ -54,6 +55,13 @@ export class Pane {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private unsubscribe: (() => Promise<void>) | undefined;
   private readonly debounceMs: number;
+  private failedAction: (() => Promise<unknown>) | undefined;
+  /** False after `dispose` (the pane is hidden): no refresh is scheduled. */
+  private active = true;
+  /** Refusals `act` made from a failure it already showed (with "Try again"). */
+  private readonly shown = new WeakSet<object>();
+  /** How long the brief waits for its COMMIT_CURVE spill to calculate before adding the chart, ms. */
+  chartWaitMs = 10_000;
 
   constructor(
     readonly port: WorkbookPort,
@@ -77,26 +85,70 @@ export class Pane {
     for (const l of [...this.listeners]) l(this.current);
   }
 
-  /** Loads statuses from the document settings, reads the model and starts listening for changes. */
+  /**
+   * Loads statuses from the document settings, reads the model and starts listening for changes.
+   * Never rejects: a failure shows as the `failed` phase with a way to try again.
+   */
   async start(): Promise<void> {
-    const [statuses, term] = await Promise.all([
-      this.port.getSetting(STATUS_SETTING),
-      this.port.getSetting(TERM_SETTING),
-    ]);
-    this.set({ statuses: readStatuses(statuses), termOption: typeof term === "number" && term >= 1 ? term : 12 });
+    this.active = true;
+    try {
+      const [statuses, term] = await Promise.all([
+        this.port.getSetting(STATUS_SETTING),
+        this.port.getSetting(TERM_SETTING),
+      ]);
+      this.set({ statuses: readStatuses(statuses), termOption: typeof term === "number" && term >= 1 ? term : 12 });
+      this.unsubscribe ??= await this.port.onChange(() => this.scheduleRefresh());
+    } catch (e) {
+      this.fail(e, () => this.start());
+      return;
+    }
     await this.refresh();
-    this.unsubscribe = await this.port.onChange(() => this.scheduleRefresh());
   }
 
-  /** Stops listening and drops a pending refresh. */
+  /** Shows a failure in words, with "Try again" repeating `action`. */
+  private fail(e: unknown, action: () => Promise<unknown>): void {
+    this.failedAction = action;
+    const text = describeFailure(e);
+    if (this.current.phase === "loading" || this.current.phase === "failed") {
+      this.set({ phase: "failed", problem: text, message: { kind: "error", text, retry: true } });
+    } else {
+      this.set({ message: { kind: "error", text, retry: true } });
+    }
+  }
+
+  /** "Try again": repeats what failed last. */
+  async retry(): Promise<void> {
+    const action = this.failedAction ?? (() => this.refresh());
+    this.failedAction = undefined;
+    this.set({ message: undefined });
+    await action();
+  }
+
+  /** Runs a user action; an Office.js failure becomes a message with "Try again", never a rejection. */
+  private async act<T>(action: () => Promise<Outcome<T>>): Promise<Outcome<T>> {
+    try {
+      return await action();
+    } catch (e) {
+      this.fail(e, () => this.act(action));
+      const refusal = refuse("failed", describeFailure(e));
+      this.shown.add(refusal);
+      return refusal;
+    }
+  }
+
+  /** Stops listening and drops a pending refresh (the pane was hidden). Never rejects. */
   async dispose(): Promise<void> {
+    this.active = false;
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
-    await this.unsubscribe?.();
+    const unsubscribe = this.unsubscribe;
+    this.unsubscribe = undefined;
+    await unsubscribe?.().catch(() => undefined);
   }
 
   /** Refreshes after `debounceMs` of quiet: a burst of changes is one refresh. */
   scheduleRefresh(): void {
+    if (!this.active) return;
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
@@ -109,15 +161,27 @@ export class Pane {
     return this.timer !== undefined;
   }
 
-  /** Reads the model and recomputes every figure. */
+  /** Reads the model and recomputes every figure. Never rejects: a failure is shown with "Try again". */
   async refresh(): Promise<void> {
-    const read = await readModel(this.port);
+    let read: Awaited<ReturnType<typeof readModel>>;
+    try {
+      read = await readModel(this.port);
+      // Custom functions are asynchronous (#BUSY! until done): give a calculation a moment first.
+      for (let wait = 25; isBusy(read) && wait <= BUSY_WAIT_MS; wait *= 2) {
+        await delay(wait);
+        read = await readModel(this.port);
+      }
+    } catch (e) {
+      this.fail(e, () => this.refresh());
+      return;
+    }
     const revision = this.current.revision + 1;
+    if (this.current.phase === "failed") this.set({ message: undefined });
     if (read.kind === "missing") {
       this.set({ phase: "setup", problem: read.message, data: undefined, figures: undefined, revision });
       return;
     }
-    if (read.kind === "invalid" && /#BUSY!|#GETTING_DATA/.test(read.message)) {
+    if (isBusy(read)) {
       // Excel is still calculating the model's formulas: look again shortly.
       this.set({ phase: "loading", problem: "Excel is still calculating…", revision });
       this.scheduleRefresh();
@@ -127,28 +191,40 @@ export class Pane {
       this.set({ phase: "invalid", problem: read.message, data: undefined, figures: undefined, revision });
       return;
     }
-    const figures = computeFigures(read.data, { termOption: this.current.termOption });
+    const figures = withNames(computeFigures(read.data, { termOption: this.current.termOption }), read.data.names);
     this.set({ phase: "ready", problem: undefined, data: read.data, figures, revision });
   }
 
-  private say(outcome: Outcome<unknown>, success: string): void {
+  /** Tells the outcome; a failed change (Excel could not finish it) offers "Try again" with `again`. */
+  private say(outcome: Outcome<unknown>, success: string, again?: () => Promise<unknown>): void {
+    if (this.shown.has(outcome)) return;
+    if (!outcome.ok && outcome.code === "failed" && again) {
+      this.failedAction = again;
+      this.set({ message: { kind: "error", text: outcome.message, retry: true } });
+      return;
+    }
     this.set({ message: outcome.ok ? { kind: "info", text: success } : { kind: "error", text: outcome.message } });
   }
 
   /** "Build the model" (with sample usage or empty rows). */
   async buildModel(sample: boolean): Promise<Outcome<string[]>> {
-    const outcome = await buildModelInto(this.port, sample);
-    this.say(outcome, outcome.ok ? `Model built on sheets ${outcome.value.join(", ")}.` : "");
+    const outcome = await this.act(() => buildModelInto(this.port, sample));
+    this.say(outcome, outcome.ok ? `Model built on sheets ${outcome.value.join(", ")}.` : "", () =>
+      this.buildModel(sample),
+    );
     if (outcome.ok) await this.refresh();
     return outcome;
   }
 
   /** "Use my data": names the selected usage range and adds the model around it. */
   async useMyData(address?: string): Promise<Outcome<string>> {
-    const outcome = await useMyData(this.port, address);
+    const outcome = await this.act(() => useMyData(this.port, address));
     this.say(
       outcome,
-      outcome.ok ? `Named ${outcome.value} as Usage and added the deal, bands and summary sheets.` : "",
+      outcome.ok
+        ? `Your usage is ${outcome.value} (the filled part of the selection); the deal, bands and summary read it.`
+        : "",
+      () => this.useMyData(address),
     );
     if (outcome.ok) await this.refresh();
     return outcome;
@@ -179,7 +255,11 @@ export class Pane {
   }
 
   /** Edits an input: parses the text, writes its cell (or setting) and refreshes. */
-  async setInput(id: string, text: string): Promise<Outcome> {
+  setInput(id: string, text: string): Promise<Outcome> {
+    return this.act(() => this.setInputNow(id, text));
+  }
+
+  private async setInputNow(id: string, text: string): Promise<Outcome> {
     const input = STEPS.flatMap((s) => s.inputs).find((i) => i.id === id);
     if (!input) return refuse("invalid", `No input ${id}.`);
     const value = parseInput(input, text);
@@ -228,26 +308,37 @@ export class Pane {
   }
 
   /** Writes a step's formula at the selection, refusing a non-empty cell. Returns the address. */
-  async insertFormula(step: StepId, index = 0): Promise<Outcome<string>> {
+  insertFormula(step: StepId, index = 0): Promise<Outcome<string>> {
+    return this.act(() => this.insertFormulaNow(step, index));
+  }
+
+  private async insertFormulaNow(step: StepId, index: number): Promise<Outcome<string>> {
     const formula = this.current.figures?.steps[step].formulas[index];
     if (!formula) return refuse("not-found", "Build the model first: there is no formula to insert yet.");
     const selected = parseAddress(await this.port.selection());
     if (!selected) return refuse("invalid", "Select a cell first.");
     const target = formatRect({ ...selected, rows: 1, columns: 1 });
     const outcome = await this.port.write(target, [[{ formula: formula.formula }]], { onlyEmpty: true });
-    this.say(outcome, `Inserted ${formula.label.toLowerCase()} at ${target}.`);
+    this.say(outcome, `Inserted ${formula.label.toLowerCase()} at ${target}.`, () => this.insertFormula(step, index));
     return outcome.ok ? done(target) : outcome;
   }
 
   /** Marks a step done, skipped or open; kept in the document settings. */
   async setStatus(step: StepId, status: StepStatus): Promise<void> {
     const statuses = { ...this.current.statuses, [step]: status };
-    await this.port.setSettings({ [STATUS_SETTING]: statuses });
-    this.set({ statuses });
+    await this.act(async () => {
+      await this.port.setSettings({ [STATUS_SETTING]: statuses });
+      this.set({ statuses });
+      return done(undefined);
+    });
   }
 
   /** "Write the negotiation brief": a new sheet with the ranked asks, a live COMMIT_CURVE and a chart. */
-  async writeBrief(): Promise<Outcome<string>> {
+  writeBrief(): Promise<Outcome<string>> {
+    return this.act(() => this.writeBriefNow());
+  }
+
+  private async writeBriefNow(): Promise<Outcome<string>> {
     const figures = this.current.figures;
     const data = this.current.data;
     if (!figures || !data) return refuse("not-found", "Build the model first.");
@@ -299,22 +390,70 @@ export class Pane {
       { kind: "write", address: `${q}!A1`, cells: grid },
     ]);
     if (!written.ok) {
-      this.say(written, "");
+      this.say(written, "", () => this.writeBrief());
       return written;
     }
-    // The spill's size is known from the core: header + one row per commit on the curve.
+    // The spill's size is known from the core: header + one row per commit on the curve. The chart
+    // takes the data rows only (the header is not a point), once the spill has calculated: custom
+    // functions are asynchronous and show #BUSY! first (custom-functions-troubleshooting).
     const top = curveTitleRow + 2;
     const n = figures.steps.size.curve?.rows.length ?? 25;
+    const calculated = await this.waitForCalculation(`${q}!A${top}`);
+    if (!calculated) {
+      const text = `Wrote the negotiation brief on sheet ${sheet}, but its curve has not calculated yet, so the chart was not added. Check that the add-in is running, then write the brief again.`;
+      this.set({ message: { kind: "error", text } });
+      return refuse("failed", text);
+    }
     const chart = await this.port.addChart({
       sheet,
       title: "Expected cost over the term against commit per period",
+      seriesName: "Expected cost over the term",
       categories: `${q}!A${top + 1}:A${top + n}`,
-      values: `${q}!C${top}:C${top + n}`,
+      values: `${q}!C${top + 1}:C${top + n}`,
       anchor: "J4",
     });
-    this.say(chart, `Wrote the negotiation brief on sheet ${sheet}.`);
+    this.say(chart, `Wrote the negotiation brief on sheet ${sheet}.`, () => this.writeBrief());
     return chart.ok ? done(sheet) : chart;
   }
+
+  /** Polls a formula cell until it no longer reads #BUSY!, for at most `chartWaitMs`. */
+  private async waitForCalculation(address: string): Promise<boolean> {
+    const deadline = Date.now() + this.chartWaitMs;
+    for (let wait = 25; ; wait = Math.min(wait * 2, 500)) {
+      const read = await this.port.readRange(address);
+      if (read.ok && !isBusyValue(read.value.values[0]?.[0])) return true;
+      if (Date.now() + wait > deadline) return false;
+      await delay(wait);
+    }
+  }
+}
+
+/** How long a refresh waits for a calculation in progress before showing "still calculating", ms. */
+const BUSY_WAIT_MS = 1600;
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** A value Excel shows while a custom function is still computing. */
+function isBusyValue(value: unknown): boolean {
+  return value === "#BUSY!" || value === "#GETTING_DATA";
+}
+
+function isBusy(read: Awaited<ReturnType<typeof readModel>>): boolean {
+  return read.kind === "invalid" && /#BUSY!|#GETTING_DATA/.test(read.message);
+}
+
+/** The figures with every formula using this copy's names (Usage_2 in a second copy of the model). */
+function withNames(figures: Figures, names: ReadonlyMap<string, string>): Figures {
+  if (names.size === 0) return figures;
+  const steps = Object.fromEntries(
+    Object.entries(figures.steps).map(([id, step]) => [
+      id,
+      { ...step, formulas: step.formulas.map((f) => ({ ...f, formula: renameNames(f.formula, names) })) },
+    ]),
+  ) as unknown as Figures["steps"];
+  return { ...figures, steps };
 }
 
 function cellText(cell: core.Cell): CellValue {
@@ -361,7 +500,9 @@ export function parseInput(input: InputSpec, text: string): CellValue | ReturnTy
       return n === undefined || n < 0 ? bad("an amount in dollars, like $3,000,000") : n;
     }
     case "percent": {
-      if (t === "" && "deal" in input.target && input.target.deal === "renewal_cap") return null;
+      // No cap is the word "none": a blank cell reads as 0 on Excel desktop (DOMAIN.md "Blank cells inside ranges").
+      if ("deal" in input.target && input.target.deal === "renewal_cap" && (t === "" || t.toLowerCase() === "none"))
+        return "none";
       const n = parsePercentText(t);
       return n === undefined ? bad("a percent, like 15%") : n;
     }

@@ -8,6 +8,7 @@
  * settings, so the rule survives closing and reopening the workbook.
  */
 import { cellAddress, formatRect, freshName, parseAddress, Rect } from "./a1";
+import { OfficeCodes } from "./excelBehaviour";
 
 export type CellValue = string | number | boolean | null;
 
@@ -45,12 +46,15 @@ export type WorkbookOp =
   | { readonly kind: "addSheet"; readonly name: string }
   | { readonly kind: "write"; readonly address: string; readonly cells: readonly (readonly (CellWrite | null)[])[] }
   | { readonly kind: "defineName"; readonly name: string; readonly ref: string }
+  /** Re-points a name the pane owns (NamedItem.formula, ExcelApi 1.7): `names.add` would fail on it. */
+  | { readonly kind: "updateName"; readonly name: string; readonly ref: string }
   | { readonly kind: "columnWidths"; readonly sheet: string; readonly widths: readonly number[] };
 
-/** A native line chart: `values` (one column, header first) against `categories` (same rows). */
+/** A native line chart of one series: `values` against `categories`, both the data rows only (no header). */
 export interface ChartSpec {
   readonly sheet: string;
   readonly title: string;
+  readonly seriesName: string;
   readonly categories: string;
   readonly values: string;
   /** Top-left cell of the chart, e.g. "H2". */
@@ -75,6 +79,10 @@ export interface WorkbookPort {
   /** A defined name's range; `not-found` when the name does not exist or is not a range. */
   readName(name: string): Promise<Outcome<RangeData>>;
   readRange(address: string): Promise<Outcome<RangeData>>;
+  /** The defined names of the workbook (workbook scope). */
+  nameList(): Promise<string[]>;
+  /** The part of a range that holds values (Range.getUsedRangeOrNullObject(true)), or undefined when it is empty. */
+  usedPart(address: string): Promise<string | undefined>;
   /** Writes a rectangle starting at `address`'s top-left cell; a null entry leaves its cell alone. */
   write(address: string, cells: readonly (readonly (CellWrite | null)[])[], options?: WriteOptions): Promise<Outcome>;
   /** Adds a sheet, with a fresh name if taken ("Deal" -> "Deal (2)"); returns the name used. */
@@ -88,22 +96,37 @@ export interface WorkbookPort {
   /** Calls `listener` on every change; resolves to a function that unsubscribes. */
   onChange(listener: (event: ChangeEvent) => void): Promise<() => Promise<void>>;
   /**
-   * Runs the operations as one unit where the host allows: either all are done or none is left
-   * behind (sheets and names added are removed on failure). Writes are checked first, as `write`.
+   * Runs the operations in one request. Office.js batches are not transactional: a failed sync may
+   * leave the operations before the failing one done. So on failure the port removes what the batch
+   * created (its new sheets, with their cells, and its new names) and nothing else: a cell it wrote
+   * on a sheet that already existed keeps the new content. Writes are checked first, as `write`.
    */
   batch(ops: readonly WorkbookOp[]): Promise<Outcome>;
 }
 
-/** What a host (Office.js or memory) provides; GuardedPort adds ownership and refusals on top. */
+/**
+ * What a host (Office.js, memory, HyperFormula) provides; GuardedPort adds ownership and refusals
+ * on top. Any call may reject with an Office.js error (`{ code, message }`): the port and the pane
+ * turn it into words with `describeFailure`. Every call asks Excel to wait while the user is
+ * editing a cell (Excel.RunOptions.delayForCellEdit, excel-add-ins-delay-in-cell-edit) rather than
+ * fail; an Excel that ignores the option fails with InvalidOperationInCellEditMode instead.
+ */
 export interface WorkbookHost {
   readonly kind: WorkbookPort["kind"];
   sheetNames(): Promise<string[]>;
+  /** Every workbook-scoped defined name. */
+  nameList(): Promise<string[]>;
   /** The absolute, sheet-qualified address a name refers to, or undefined. */
   nameAddress(name: string): Promise<string | undefined>;
   /** Reads a range; undefined when the sheet does not exist. */
   read(address: string): Promise<RangeData | undefined>;
-  /** Applies the operations; on failure it throws and leaves no added sheet or name behind. */
+  /** The used part of a range, sheet-qualified, or undefined when it holds nothing. */
+  usedPart(address: string): Promise<string | undefined>;
+  /** Applies the operations in order; on failure it throws, possibly after doing some of them. */
   apply(ops: readonly WorkbookOp[]): Promise<void>;
+  /** Deletes sheets and names a failed batch created (each only if it exists). */
+  remove(created: { readonly sheets: readonly string[]; readonly names: readonly string[] }): Promise<void>;
+  /** The selected range; throws when several areas are selected (as getSelectedRange does). */
   selection(): Promise<string>;
   getSetting(key: string): Promise<unknown>;
   setSettings(entries: Readonly<Record<string, unknown>>): Promise<void>;
@@ -204,13 +227,16 @@ export class GuardedPort implements WorkbookPort {
     return this.owned;
   }
 
-  /** Forgets the cached ownership record (after the settings were reloaded). */
-  reloadOwnership(): void {
-    this.owned = undefined;
-  }
-
   sheetNames(): Promise<string[]> {
     return this.host.sheetNames();
+  }
+
+  nameList(): Promise<string[]> {
+    return this.host.nameList();
+  }
+
+  usedPart(address: string): Promise<string | undefined> {
+    return this.host.usedPart(address);
   }
 
   async readName(name: string): Promise<Outcome<RangeData>> {
@@ -266,7 +292,7 @@ export class GuardedPort implements WorkbookPort {
             if (cell) owned.addCell(start.sheet, start.row + r, start.column + c);
           }),
         );
-      } else if (op.kind === "defineName") {
+      } else if (op.kind === "defineName" || op.kind === "updateName") {
         owned.addName(op.name);
       }
     }
@@ -294,15 +320,19 @@ export class GuardedPort implements WorkbookPort {
   async batch(ops: readonly WorkbookOp[], options: WriteOptions = {}): Promise<Outcome> {
     const adding = new Set(ops.filter((o) => o.kind === "addSheet").map((o) => o.name.toLowerCase()));
     const existing = (await this.host.sheetNames()).map((s) => s.toLowerCase());
+    const names = new Set((await this.host.nameList()).map((n) => n.toLowerCase()));
+    const owned = await this.ownership();
     for (const op of ops) {
       if (op.kind === "addSheet" && existing.includes(op.name.toLowerCase())) {
         return refuse("invalid", `A sheet named ${op.name} already exists.`);
       }
-      if (op.kind === "defineName") {
-        const owned = await this.ownership();
-        if ((await this.host.nameAddress(op.name)) && !owned.ownsName(op.name)) {
-          return refuse("occupied", `The name ${op.name} is already defined in this workbook; rename it first.`);
-        }
+      // names.add on an existing name fails in Excel (office-js #2875): never try. A copy of the
+      // model picks fresh names; a name the pane owns is re-pointed with updateName.
+      if (op.kind === "defineName" && names.has(op.name.toLowerCase())) {
+        return refuse("occupied", `The name ${op.name} is already defined in this workbook, so nothing was written.`);
+      }
+      if (op.kind === "updateName" && !(names.has(op.name.toLowerCase()) && owned.ownsName(op.name))) {
+        return refuse("occupied", `The name ${op.name} is not one Commit Levers made, so it was left alone.`);
       }
       if (op.kind === "write") {
         const target = parseAddress(op.address);
@@ -315,7 +345,25 @@ export class GuardedPort implements WorkbookPort {
     try {
       await this.host.apply(ops);
     } catch (e) {
-      return refuse("failed", `Excel could not finish the change, so nothing was kept: ${errorText(e)}`);
+      const created = {
+        sheets: ops.filter((o) => o.kind === "addSheet").map((o) => o.name),
+        names: ops.filter((o) => o.kind === "defineName").map((o) => o.name),
+      };
+      const rolledBack = await this.host.remove(created).then(
+        () => true,
+        () => false,
+      );
+      const wroteExisting = ops.some(
+        (o) => o.kind === "write" && !adding.has(parseAddress(o.address)?.sheet.toLowerCase() ?? ""),
+      );
+      const kept =
+        created.sheets.length + created.names.length === 0
+          ? ""
+          : rolledBack
+            ? " The sheets and names it had added were removed again."
+            : " Some sheets or names it added may remain: delete them, or undo.";
+      const cells = wroteExisting ? " A cell it was writing may already hold the new value." : "";
+      return refuse("failed", `${describeFailure(e)}${kept}${cells}`);
     }
     await this.record(ops);
     return done(undefined);
@@ -338,7 +386,7 @@ export class GuardedPort implements WorkbookPort {
       await this.host.addChart(spec);
       return done(undefined);
     } catch (e) {
-      return refuse("failed", `The chart could not be added: ${errorText(e)}`);
+      return refuse("failed", `The chart could not be added. ${describeFailure(e)}`);
     }
   }
 
@@ -349,4 +397,31 @@ export class GuardedPort implements WorkbookPort {
 
 export function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
+}
+
+/**
+ * What went wrong, in words a user can act on, from an Office.js error's code (Excel's error-code
+ * table: https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling).
+ */
+export function describeFailure(e: unknown): string {
+  const code = typeof e === "object" && e !== null ? (e as { code?: unknown }).code : undefined;
+  switch (code) {
+    case OfficeCodes.cellEditMode:
+      return "Excel is editing a cell. Press Enter or Esc to finish the edit, then try again.";
+    case OfficeCodes.responseTooLarge:
+    case OfficeCodes.requestTooLarge:
+      return "That is more than Excel on the web can pass in one go (5 MB). Select only the rows and columns that hold your data, then try again.";
+    case OfficeCodes.invalidSelection:
+      return "Several separate areas are selected. Select one block of cells, then try again.";
+    case OfficeCodes.itemAlreadyExists:
+      return "A sheet or name with that name already exists, so nothing was added.";
+    case "InvalidOperation":
+      // The cell-edit how-to page calls the cell-edit failure InvalidOperation; the error table, InvalidOperationInCellEditMode.
+      if (/edit/i.test(errorText(e))) return describeFailure({ code: OfficeCodes.cellEditMode });
+      return `Excel refused the change (is the workbook read-only, protected or shared?): ${errorText(e)}`;
+    case "AccessDenied":
+      return `Excel refused the change (is the workbook read-only, protected or shared?): ${errorText(e)}`;
+    default:
+      return `Excel could not finish: ${errorText(e)}`;
+  }
 }

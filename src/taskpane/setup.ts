@@ -1,17 +1,42 @@
 /**
  * Set-up handlers: "Build the model" writes exactly `buildModel(...)`'s output through the port, in
- * one batch, under fresh sheet names when the model's names are taken; "Use my data" names the
- * user's selected usage range `Usage` and adds the deal, bands and summary sheets around it.
- * Nothing the user owns is overwritten: the port refuses, and the refusal's message is returned.
+ * one batch, under fresh sheet names when the model's sheets are taken and fresh defined names when
+ * its names are (`Usage_2`, `Deal_2`, ...), so each copy of the model is self-contained and a second
+ * build never re-points or removes a name another copy or the user relies on (Excel refuses
+ * `names.add` on an existing name: office-js #2875). "Use my data" names the user's selected usage
+ * range and adds the deal, bands and summary sheets around it; used again on the model it made, it
+ * re-points that model's own usage names. Nothing the user owns is overwritten: the port refuses,
+ * and the refusal's message is returned.
  */
 import * as core from "../core";
 import { buildModel, CellValue as ModelValue, ModelDefinition, ModelSheet, SHEETS } from "../model/definition";
-import { formatRect, freshName, parseAddress, quoteSheet, renameSheetRefs } from "./a1";
+import { formatRect, freshName, freshNameSet, parseAddress, quoteSheet, renameNames, renameSheetRefs } from "./a1";
 import { lastRows } from "./model";
 import { CellWrite, done, Outcome, refuse, WorkbookOp, WorkbookPort } from "./port";
 
-/** The settings key recording which sheets the pane built. */
+/** The settings key recording the model the pane works on: its sheets and its defined names. */
 export const MODEL_SETTING = "commitLevers.model";
+
+/** What MODEL_SETTING holds. `names` maps the model's names (Usage, Deal, ...) to this copy's. */
+export interface ModelRecord {
+  readonly mode: "sample" | "empty" | "mine";
+  readonly sheets: readonly string[];
+  readonly names?: Readonly<Record<string, string>>;
+  readonly usage?: string;
+}
+
+/** The model record in the document's settings, if it is one. */
+export async function modelRecord(port: WorkbookPort): Promise<ModelRecord | undefined> {
+  const value = await port.getSetting(MODEL_SETTING);
+  if (!value || typeof value !== "object") return undefined;
+  const r = value as Partial<ModelRecord>;
+  return Array.isArray(r.sheets) && typeof r.mode === "string" ? (r as ModelRecord) : undefined;
+}
+
+/** The workbook name of one of the model's names in the current copy. */
+export function nameIn(record: ModelRecord | undefined, name: string): string {
+  return record?.names?.[name] ?? name;
+}
 
 /** The price book written on the Prices sheet: the built-in book, header first. */
 export function defaultPriceBookRows(): ModelValue[][] {
@@ -19,7 +44,11 @@ export function defaultPriceBookRows(): ModelValue[][] {
 }
 
 /** A sheet's cells as one rectangle from A1 (null where the definition has no cell). */
-export function sheetGrid(sheet: ModelSheet, renames: ReadonlyMap<string, string>): (CellWrite | null)[][] {
+export function sheetGrid(
+  sheet: ModelSheet,
+  renames: ReadonlyMap<string, string>,
+  names: ReadonlyMap<string, string> = new Map(),
+): (CellWrite | null)[][] {
   let rows = 0;
   let columns = 0;
   const placed = sheet.cells.map((cell) => {
@@ -33,17 +62,20 @@ export function sheetGrid(sheet: ModelSheet, renames: ReadonlyMap<string, string
   );
   for (const { rect, cell } of placed) {
     const write: CellWrite =
-      cell.formula !== undefined ? { formula: renameSheetRefs(cell.formula, renames) } : { value: cell.value ?? null };
+      cell.formula !== undefined
+        ? { formula: renameNames(renameSheetRefs(cell.formula, renames), names) }
+        : { value: cell.value ?? null };
     grid[rect.row]![rect.column] = cell.format ? { ...write, format: cell.format } : write;
   }
   return grid;
 }
 
-/** The batch that writes `sheets` and `names` of a definition under fresh sheet names. */
+/** The batch that writes `sheets` of a definition under fresh sheet names, its formulas using `names`. */
 export function modelOps(
   definition: ModelDefinition,
   taken: readonly string[],
   sheets: readonly string[] = definition.sheets.map((s) => s.name),
+  names: ReadonlyMap<string, string> = new Map(),
 ): { ops: WorkbookOp[]; renames: Map<string, string> } {
   const renames = new Map<string, string>();
   const used = [...taken];
@@ -56,7 +88,7 @@ export function modelOps(
   for (const sheet of definition.sheets.filter((s) => sheets.includes(s.name))) {
     const name = renames.get(sheet.name) ?? sheet.name;
     ops.push({ kind: "addSheet", name });
-    ops.push({ kind: "write", address: `${quoteSheet(name)}!A1`, cells: sheetGrid(sheet, renames) });
+    ops.push({ kind: "write", address: `${quoteSheet(name)}!A1`, cells: sheetGrid(sheet, renames, names) });
     if (sheet.widths) ops.push({ kind: "columnWidths", sheet: name, widths: sheet.widths });
   }
   return { ops, renames };
@@ -65,27 +97,46 @@ export function modelOps(
 /** "Build the model": every sheet and name of `buildModel`, in one batch. Returns the sheet names used. */
 export async function buildModelInto(port: WorkbookPort, sample: boolean): Promise<Outcome<string[]>> {
   const definition = buildModel({ sample, priceBook: defaultPriceBookRows() });
-  const { ops, renames } = modelOps(definition, await port.sheetNames());
+  const names = freshNameSet(
+    definition.names.map((n) => n.name),
+    await port.nameList(),
+  );
+  const { ops, renames } = modelOps(definition, await port.sheetNames(), undefined, names);
   for (const n of definition.names)
-    ops.push({ kind: "defineName", name: n.name, ref: renameSheetRefs(n.ref, renames) });
+    ops.push({ kind: "defineName", name: names.get(n.name) ?? n.name, ref: renameSheetRefs(n.ref, renames) });
   const outcome = await port.batch(ops);
   if (!outcome.ok) return outcome;
   const used = definition.sheets.map((s) => renames.get(s.name) ?? s.name);
-  await port.setSettings({ [MODEL_SETTING]: { mode: sample ? "sample" : "empty", sheets: used } });
+  const record: ModelRecord = { mode: sample ? "sample" : "empty", sheets: used, names: Object.fromEntries(names) };
+  await port.setSettings({ [MODEL_SETTING]: record });
   return done(used);
 }
 
 /** The sheets "Use my data" adds around the user's usage. */
 const AROUND_USAGE = [SHEETS.deal, SHEETS.bands, SHEETS.summary];
 
+/** The names "Use my data" points at the user's range. */
+const USAGE_NAMES = ["Usage", "Optimized", "Renewal"] as const;
+
 /**
- * "Use my data": names the selected range (monthly usage at list, dollars; a header row is left
- * out of the name) `Usage` and `Optimized`, and adds the Deal, Bands and Summary sheets. The
- * `Renewal` name (the horizon the renewal cap is valued over) is the last 12 rows of the range.
+ * "Use my data": names the used part of the selected range (monthly usage at list, dollars; a
+ * header row is left out of the name) `Usage` and `Optimized`, and adds the Deal, Bands and Summary
+ * sheets. The `Renewal` name (the horizon the renewal cap is valued over) is the last 12 rows of the
+ * range. When the current model is one "Use my data" made and its names are still there, those
+ * names are re-pointed instead (no new sheets). A whole-column selection reads only its filled
+ * part (Range.getUsedRangeOrNullObject), which keeps the read under Excel on the web's 5 MB.
  */
 export async function useMyData(port: WorkbookPort, address?: string): Promise<Outcome<string>> {
   const selected = address ?? (await port.selection());
-  const read = await port.readRange(selected);
+  if (!parseAddress(selected)) return refuse("invalid", `${selected} is not a range.`);
+  const used = await port.usedPart(selected);
+  if (!used) {
+    return refuse(
+      "invalid",
+      "The selection is empty. Select your monthly usage (a column of months, or one per model), then try again.",
+    );
+  }
+  const read = await port.readRange(used);
   if (!read.ok) return read;
   let rect = read.value.rect;
   let values = read.value.values;
@@ -104,24 +155,43 @@ export async function useMyData(port: WorkbookPort, address?: string): Promise<O
   if (usage instanceof core.LeverError)
     return refuse("invalid", `That range cannot be read as usage: ${usage.message}`);
 
-  const definition = buildModel({ sample: false, priceBook: defaultPriceBookRows() });
   const usageRef = formatRect(rect, true);
   const renewal = lastRows(rect, 12);
-  const { ops, renames } = modelOps(definition, await port.sheetNames(), AROUND_USAGE);
+  const refs: Record<(typeof USAGE_NAMES)[number], string> = { Usage: usageRef, Optimized: usageRef, Renewal: renewal };
+
+  const current = await modelRecord(port);
+  const existing = new Set((await port.nameList()).map((n) => n.toLowerCase()));
+  if (current?.mode === "mine" && USAGE_NAMES.every((n) => existing.has(nameIn(current, n).toLowerCase()))) {
+    const outcome = await port.batch(
+      USAGE_NAMES.map((n) => ({ kind: "updateName" as const, name: nameIn(current, n), ref: refs[n] })),
+    );
+    if (!outcome.ok) return outcome;
+    await port.setSettings({ [MODEL_SETTING]: { ...current, usage: usageRef } });
+    return done(usageRef);
+  }
+
+  const definition = buildModel({ sample: false, priceBook: defaultPriceBookRows() });
   const ownSheets = new Set<string>(AROUND_USAGE);
-  for (const n of definition.names) {
-    if (n.name === "Usage" || n.name === "Optimized") {
-      ops.push({ kind: "defineName", name: n.name, ref: usageRef });
-    } else if (n.name === "Renewal") {
-      ops.push({ kind: "defineName", name: n.name, ref: renewal });
-    } else if (ownSheets.has(n.ref.split("!")[0]!)) {
-      ops.push({ kind: "defineName", name: n.name, ref: renameSheetRefs(n.ref, renames) });
-    }
+  const wanted = definition.names.filter(
+    (n) => (USAGE_NAMES as readonly string[]).includes(n.name) || ownSheets.has(n.ref.split("!")[0]!),
+  );
+  const names = freshNameSet(
+    wanted.map((n) => n.name),
+    [...existing],
+  );
+  const { ops, renames } = modelOps(definition, await port.sheetNames(), AROUND_USAGE, names);
+  for (const n of wanted) {
+    const ref = (refs as Record<string, string>)[n.name] ?? renameSheetRefs(n.ref, renames);
+    ops.push({ kind: "defineName", name: names.get(n.name) ?? n.name, ref });
   }
   const outcome = await port.batch(ops);
   if (!outcome.ok) return outcome;
-  await port.setSettings({
-    [MODEL_SETTING]: { mode: "mine", usage: usageRef, sheets: AROUND_USAGE.map((s) => renames.get(s) ?? s) },
-  });
+  const record: ModelRecord = {
+    mode: "mine",
+    usage: usageRef,
+    sheets: AROUND_USAGE.map((s) => renames.get(s) ?? s),
+    names: Object.fromEntries(names),
+  };
+  await port.setSettings({ [MODEL_SETTING]: record });
   return done(usageRef);
 }

@@ -98,7 +98,7 @@ export const STEPS: readonly StepDef[] = [
       "A lock for the term and a cap on the renewal increase keep the rate you negotiated.",
     inputs: [
       ...pair("uplift", "Yearly list rise without a lock (0 = locked)", "percent"),
-      ...pair("renewal_cap", "Renewal cap (blank = resets to list)", "percent"),
+      ...pair("renewal_cap", 'Renewal cap ("none" or blank = resets to list)', "percent"),
     ],
   },
   {

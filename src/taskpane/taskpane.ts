@@ -48,6 +48,54 @@ export async function startPane(doc: Document, root: HTMLElement, port: Workbook
   return pane;
 }
 
+/** Where the pane learns whether it is shown (Office.addin in the shared runtime). */
+export interface Visibility {
+  /** Whether the pane is shown now. */
+  shown(): boolean;
+  /** Calls `listener` with true when the pane is shown and false when it is hidden. */
+  onChange(listener: (shown: boolean) => void): void;
+}
+
+/**
+ * Runs `start` when the pane is first shown and `stop` when it is hidden, `start` again when shown
+ * again. In the shared runtime the page loads whenever a LEVERS.* cell calculates, pane hidden
+ * (runtimes docs: "a browser-type runtime starts when the custom function calculates"); the
+ * pane's workbook reads and its workbook-wide change handlers wait until a person opens it.
+ */
+export function whileShown(visibility: Visibility, start: () => Promise<void>, stop: () => Promise<void>): void {
+  let running = false;
+  const update = (shown: boolean) => {
+    if (shown === running) return;
+    running = shown;
+    void (shown ? start() : stop());
+  };
+  visibility.onChange(update);
+  update(visibility.shown());
+}
+
+/**
+ * The pane's visibility inside Office: Office.addin.onVisibilityModeChanged (SharedRuntime 1.1,
+ * https://learn.microsoft.com/office/dev/add-ins/develop/show-hide-add-in). No call reports the
+ * mode at load, so the page's own visibility stands in for it (unverified: that a runtime started
+ * by a calculation reports document.visibilityState "hidden"; docs/EXCEL-CHECKS.md step 7 checks it).
+ */
+function officeVisibility(doc: Document): Visibility {
+  return {
+    shown: () => doc.visibilityState === "visible",
+    onChange(listener) {
+      const addin = (
+        Office as unknown as {
+          addin?: { onVisibilityModeChanged?: (h: (a: { visibilityMode: string }) => void) => Promise<unknown> };
+        }
+      ).addin;
+      void addin
+        ?.onVisibilityModeChanged?.((args) => listener(args.visibilityMode === "Taskpane"))
+        .catch(() => undefined);
+      doc.addEventListener("visibilitychange", () => listener(doc.visibilityState === "visible"));
+    },
+  };
+}
+
 async function main(host: Office.HostType | null | undefined): Promise<void> {
   const root = document.getElementById("app");
   if (!root) return;
@@ -59,9 +107,22 @@ async function main(host: Office.HostType | null | undefined): Promise<void> {
     ({ port, workbook } = await sampleWorkbook());
     document.body.classList.add("outside-office");
   }
-  const pane = await startPane(document, root, port);
+  const pane = new Pane(port);
+  new PaneView(document, root, pane).render();
   window.commitLevers = { port, workbook, pane, refresh: () => pane.refresh() };
-  document.body.dataset.ready = "true";
+  const ready = () => {
+    document.body.dataset.ready = "true";
+  };
+  if (host === Office.HostType.Excel) {
+    whileShown(
+      officeVisibility(document),
+      () => pane.start().then(ready),
+      () => pane.dispose(),
+    );
+  } else {
+    await pane.start();
+    ready();
+  }
 }
 
 if (typeof Office !== "undefined") {

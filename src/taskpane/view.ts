@@ -103,6 +103,21 @@ export class PaneView {
   private content(state: PaneState): Node[] {
     const doc = this.doc;
     const nodes: Node[] = [];
+    if (state.message?.retry) {
+      nodes.push(
+        h(
+          doc,
+          "div",
+          { class: "retry", role: "alert" },
+          h(doc, "p", {}, state.message.text),
+          this.button("Try again", "retry", () => void this.pane.retry()),
+        ),
+      );
+    }
+    if (state.phase === "failed") {
+      if (!state.message?.retry) nodes.push(this.button("Try again", "retry", () => void this.pane.retry()));
+      return nodes;
+    }
     if (state.phase === "loading") {
       nodes.push(h(doc, "p", { class: "muted" }, "Reading the workbook…"));
       return nodes;

@@ -13,11 +13,21 @@ export function memoryPane(workbook = new MemoryWorkbook(calculateModelFormula))
   return { workbook, port, pane: new Pane(port) };
 }
 
+/**
+ * Lets the workbook's custom functions finish calculating (they read #BUSY! until then, as in Excel)
+ * and the pane read the result.
+ */
+export async function settle({ workbook, pane }: { workbook: MemoryWorkbook; pane: Pane }): Promise<void> {
+  await workbook.calculated();
+  await pane.refresh();
+}
+
 /** A pane with the sample model built and read. */
 export async function samplePane(): Promise<ReturnType<typeof memoryPane>> {
   const made = memoryPane();
   await made.pane.start();
   const built = await made.pane.buildModel(true);
   if (!built.ok) throw new Error(built.message);
+  await settle(made);
   return made;
 }

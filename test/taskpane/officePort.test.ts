@@ -31,7 +31,17 @@ function fakeExcel(options: { failSync?: number } = {}) {
   const chart = {
     title: {} as { text?: string },
     legend: {} as { visible?: boolean },
-    series: { getItemAt: () => ({ setXAxisValues: (r: { label: string }) => calls.push(`x ${r.label}`) }) },
+    series: {
+      load: (what: string) => calls.push(`load series ${what}`),
+      items: [{ delete: () => calls.push("delete guessed series") }],
+      add: (name: string) => {
+        calls.push(`series.add ${name}`);
+        return {
+          setValues: (r: { label: string }) => calls.push(`values ${r.label}`),
+          setXAxisValues: (r: { label: string }) => calls.push(`x ${r.label}`),
+        };
+      },
+    },
     setPosition: (a: string) => calls.push(`position ${a}`),
   };
   const sheet = (name: string) => ({
@@ -74,6 +84,13 @@ function fakeExcel(options: { failSync?: number } = {}) {
       },
       names: {
         add: (name: string, ref: string) => calls.push(`name ${name} ${ref}`),
+        load: (what: string) => calls.push(`load names ${what}`),
+        items: [{ name: "Usage" }],
+        getItem: (name: string) => ({
+          set formula(f: string) {
+            calls.push(`formula ${name} ${f}`);
+          },
+        }),
         getItemOrNullObject: (name: string) => ({
           isNullObject: false,
           delete: () => calls.push(`delete name ${name}`),
@@ -87,8 +104,10 @@ function fakeExcel(options: { failSync?: number } = {}) {
     },
   };
   const Excel = {
+    ChartType: { line: "Line" },
+    ChartSeriesBy: { columns: "Columns" },
     run: async (...args: unknown[]) => {
-      calls.push("run");
+      calls.push(args.length > 1 ? `run ${JSON.stringify(args[0])}` : "run");
       const fn = args[args.length - 1] as (c: typeof context) => Promise<unknown>;
       return fn(context);
     },
@@ -123,7 +142,8 @@ describe("OfficeWorkbook", () => {
       { kind: "defineName", name: "Deal", ref: "'Deal (2)'!$A$1:$C$12" },
       { kind: "columnWidths", sheet: "Deal (2)", widths: [18] },
     ]);
-    expect(fake.calls.filter((c) => c === "run")).toHaveLength(1);
+    // One run, asking Excel to wait while the user edits a cell (excel-add-ins-delay-in-cell-edit).
+    expect(fake.calls.filter((c) => c.startsWith("run"))).toEqual(['run {"delayForCellEdit":true}']);
     expect(fake.syncs()).toBe(1);
     expect(fake.calls).toEqual(expect.arrayContaining(["add Deal (2)", "name Deal ='Deal (2)'!$A$1:$C$12"]));
     const written = fake.ranges.find((r) => r.label === "Deal (2)!A1.cell+1x1")!;
@@ -139,7 +159,7 @@ describe("OfficeWorkbook", () => {
     expect((column.format as { columnWidth: number }).columnWidth).toBe(126);
   });
 
-  it("deletes the sheets and names it added when the sync fails, and reports the failure", async () => {
+  it("a failed sync rejects and deletes nothing itself; remove() deletes exactly what it is given", async () => {
     const fake = fakeExcel({ failSync: 1 });
     g.Excel = fake.Excel;
     await expect(
@@ -148,18 +168,38 @@ describe("OfficeWorkbook", () => {
         { kind: "defineName", name: "Usage", ref: "Usage!$H$2:$J$25" },
       ]),
     ).rejects.toThrow("sync failed");
-    expect(fake.calls).toEqual(expect.arrayContaining(["delete name Usage", "delete sheet Usage"]));
+    expect(fake.calls.filter((c) => c.startsWith("delete"))).toEqual([]);
+    await new OfficeWorkbook().remove({ sheets: ["Usage (2)"], names: ["Usage_2"] });
+    expect(fake.calls.filter((c) => c.startsWith("delete"))).toEqual(["delete name Usage_2", "delete sheet Usage (2)"]);
   });
 
-  it("refuses a failed build through the port with a message", async () => {
+  it("refuses a failed build through the port with a message, and removes only what the batch created", async () => {
     const settings = { get: () => undefined, set: jest.fn(), saveAsync: jest.fn() };
     g.Office = { context: { document: { settings } }, AsyncResultStatus: { Failed: "failed" } };
     const port = officePort();
-    // sheetNames is the first sync: let it pass, fail the batch's sync.
-    g.Excel = fakeExcel({ failSync: 2 }).Excel;
-    const outcome = await port.batch([{ kind: "addSheet", name: "Summary" }]);
-    expect(outcome).toMatchObject({ ok: false, code: "failed", message: expect.stringContaining("nothing was kept") });
+    // sheetNames and nameList are the first two syncs: let them pass, fail the batch's sync.
+    const fake = fakeExcel({ failSync: 3 });
+    g.Excel = fake.Excel;
+    const outcome = await port.batch([
+      { kind: "addSheet", name: "Summary" },
+      { kind: "defineName", name: "Deal_2", ref: "Summary!$A$1" },
+    ]);
+    expect(outcome).toMatchObject({
+      ok: false,
+      code: "failed",
+      message: "Excel could not finish: sync failed The sheets and names it had added were removed again.",
+    });
+    // The workbook's existing name Usage is not touched (the old rollback deleted every name of the batch).
+    expect(fake.calls.filter((c) => c.startsWith("delete"))).toEqual(["delete name Deal_2", "delete sheet Summary"]);
     expect(settings.saveAsync).not.toHaveBeenCalled();
+  });
+
+  it("re-points a name it owns by setting its formula (names.add would fail: ItemAlreadyExists)", async () => {
+    const fake = fakeExcel();
+    g.Excel = fake.Excel;
+    await new OfficeWorkbook().apply([{ kind: "updateName", name: "Usage", ref: "Spend!$A$2:$B$25" }]);
+    expect(fake.calls).toContain("formula Usage =Spend!$A$2:$B$25");
+    expect(fake.calls.some((c) => c.startsWith("name "))).toBe(false);
   });
 
   it("reads a range with one load of address, values and formulas", async () => {
@@ -195,13 +235,20 @@ describe("OfficeWorkbook", () => {
     await new OfficeWorkbook().addChart({
       sheet: "Brief",
       title: "Expected cost",
+      seriesName: "Expected cost over the term",
       categories: "Brief!A20:A45",
-      values: "Brief!C19:C45",
+      values: "Brief!C20:C45",
       anchor: "J4",
     });
-    expect(fake.calls).toEqual(
-      expect.arrayContaining(["chart Line Brief!C19:C45 Columns", "x Brief!A20:A45", "position J4"]),
-    );
+    // The guessed series go; one series is added by hand over the data rows (ChartSeries API, ExcelApi 1.7).
+    expect(fake.calls.filter((c) => /^(chart|delete guessed|series|values|x |position)/.test(c))).toEqual([
+      "chart Line Brief!C20:C45 Columns",
+      "delete guessed series",
+      "series.add Expected cost over the term",
+      "values Brief!C20:C45",
+      "x Brief!A20:A45",
+      "position J4",
+    ]);
     expect(fake.chart.title.text).toBe("Expected cost");
   });
 
@@ -233,10 +280,19 @@ describe("OfficeWorkbook", () => {
       },
     };
     let synced = false;
+    let areaCount = 1;
+    const areas = {
+      load: () => undefined,
+      address: "",
+      get areaCount() {
+        return areaCount;
+      },
+    };
+    g.Office = { context: { requirements: { isSetSupported: () => true } } };
     g.Excel = {
-      run: async (fn: (c: unknown) => Promise<unknown>) =>
+      run: async (_options: unknown, fn: (c: unknown) => Promise<unknown>) =>
         fn({
-          workbook: { getSelectedRange: () => range },
+          workbook: { getSelectedRange: () => range, getSelectedRanges: () => areas },
           sync: () => {
             synced = true;
             return Promise.resolve();
@@ -245,5 +301,8 @@ describe("OfficeWorkbook", () => {
     };
     expect(await new OfficeWorkbook().selection()).toBe("Summary!D3");
     expect(loaded).toEqual(["address"]);
+    // Several areas: getSelectedRange would throw with no documented code; the adapter says InvalidSelection.
+    areaCount = 2;
+    await expect(new OfficeWorkbook().selection()).rejects.toMatchObject({ code: "InvalidSelection" });
   });
 });

@@ -116,8 +116,9 @@ describe("inputs bound to the deal cells", () => {
     expect(pane.inputText(commit)).toBe("$2,000,000");
     expect(await pane.setInput("discount.ask", "20%")).toMatchObject({ ok: true });
     expect(workbook.cell("Deal!C3")?.value).toBe(0.2);
+    // No cap is the word "none" (a blank cell is 0 on Excel desktop: DOMAIN.md "Blank cells inside ranges").
     expect(await pane.setInput("renewal_cap.draft", "")).toMatchObject({ ok: true });
-    expect(workbook.cell("Deal!B11")?.value).toBe("");
+    expect(workbook.cell("Deal!B11")?.value).toBe("none");
     expect(await pane.setInput("ratchet.ask", "yes")).toMatchObject({ ok: true });
     expect(workbook.cell("Deal!C9")?.value).toBe(1);
     expect(await pane.setInput("overage_rate.draft", "committed")).toMatchObject({ ok: true });
@@ -284,13 +285,17 @@ describe("Write the negotiation brief", () => {
       "=LEVERS.COMMIT_CURVE(Optimized,Bands,Deal!$B$4,Deal!$B$5,Deal!$B$6,Volatility)",
     );
     const n = pane.state.figures!.steps.size.curve!.rows.length;
+    // One series on the spill's data rows only: the header row is not a point (issue finding 5).
     expect(workbook.charts).toEqual([
       expect.objectContaining({
         sheet: "Brief",
+        seriesName: "Expected cost over the term",
         categories: `Brief!A${curveRow + 1}:A${curveRow + n}`,
-        values: `Brief!C${curveRow}:C${curveRow + n}`,
+        values: `Brief!C${curveRow + 1}:C${curveRow + n}`,
       }),
     ]);
+    // Added after the curve calculated: the COMMIT_CURVE cell no longer read #BUSY! (custom functions are asynchronous).
+    expect(workbook.charts[0]!.valuesAtCreation).not.toContain("#BUSY!");
     expect((await pane.writeBrief()).ok && (await workbook.sheetNames()).includes("Brief (2)")).toBe(true);
   });
 

@@ -82,7 +82,9 @@ describe("memory workbook", () => {
     expect(events).toHaveLength(2);
     expect(await port.readRange("Nowhere!A1")).toMatchObject({ ok: false, code: "not-found" });
     expect(await port.readName("Usage")).toMatchObject({ ok: false, code: "not-found" });
-    expect(await port.addChart({ sheet: "Nope", title: "", categories: "", values: "", anchor: "A1" })).toMatchObject({
+    expect(
+      await port.addChart({ sheet: "Nope", title: "", seriesName: "s", categories: "", values: "", anchor: "A1" }),
+    ).toMatchObject({
       ok: false,
     });
   });

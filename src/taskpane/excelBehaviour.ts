@@ -1,0 +1,160 @@
+/**
+ * How Excel refuses things, for the stand-in hosts (the in-memory workbook and the HyperFormula
+ * preview host). A test double that forgives what Excel refuses hides the bug a user meets first
+ * (STYLE.md rule 12), so each behaviour here cites where Excel is documented to behave that way.
+ * Where the documentation is silent the comment says "unverified".
+ *
+ * Both stand-ins extend `ExcelBehaviour` and call its checks; tests and the fuzz flip its switches.
+ */
+
+/** An Office.js failure as `OfficeExtension.Error` carries it: a `code` and a message. */
+export class OfficeError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "RichApi.Error";
+  }
+}
+
+/** The Office.js error codes the stand-ins raise (Excel's error-code table:
+ * https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling). */
+export const OfficeCodes = {
+  itemAlreadyExists: "ItemAlreadyExists",
+  cellEditMode: "InvalidOperationInCellEditMode",
+  responseTooLarge: "ResponsePayloadSizeLimitExceeded",
+  requestTooLarge: "RequestPayloadSizeLimitExceeded",
+  invalidSelection: "InvalidSelection",
+  generalException: "GeneralException",
+} as const;
+
+/** Which Excel the stand-in behaves as. */
+export type Platform = "desktop" | "web";
+
+/**
+ * Excel on the web limits a request or a response to 5 MB
+ * (https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins).
+ */
+export const WEB_PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+
+/** The size of a payload as JSON text, which is what crosses to Excel on the web. */
+export function payloadBytes(value: unknown): number {
+  return JSON.stringify(value).length;
+}
+
+/** The switches every stand-in host shares, and the checks that make it refuse what Excel refuses. */
+export class ExcelBehaviour {
+  /** Desktop passes an empty cell to a function as 0, the web as null (office-js #4702, #5262, #1951). */
+  platform: Platform = "web";
+  /**
+   * Whether Excel honours `delayForCellEdit` (the Office adapter passes it on every Excel.run). Its
+   * API set is not documented (unverified); an Excel that ignores it fails in cell-edit mode.
+   */
+  honoursDelayForCellEdit = true;
+  private editing: { done: Promise<void>; finish: () => void } | undefined;
+  /** A selection of several areas (comma-separated), as the user can make with Ctrl+click. */
+  protected selectedAreas: string[] = [];
+  /** The next `failures` calls fail as a sync whose request Excel could not carry out. */
+  private pendingFailures = 0;
+
+  /** The user starts typing in a cell: batches fail, or wait with `delayForCellEdit`. */
+  enterCellEdit(): void {
+    if (this.editing) return;
+    let finish = () => {};
+    const done = new Promise<void>((resolve) => (finish = resolve));
+    this.editing = { done, finish };
+  }
+
+  /** The user presses Enter or Esc: waiting batches run. */
+  leaveCellEdit(): void {
+    const editing = this.editing;
+    this.editing = undefined;
+    editing?.finish();
+  }
+
+  get inCellEdit(): boolean {
+    return this.editing !== undefined;
+  }
+
+  /** The next `count` host calls fail as a failed `context.sync()` would. */
+  failNextCalls(count = 1): void {
+    this.pendingFailures = count;
+  }
+
+  /**
+   * Every call into the workbook goes through here first. In cell-edit mode a batch waits for the
+   * edit to end when Excel honours delayForCellEdit, and otherwise fails with
+   * InvalidOperationInCellEditMode (Excel.RunOptions docs: "when false, if the user is in cell edit
+   * mode, the batch request will fail";
+   * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-delay-in-cell-edit).
+   */
+  protected async gate(): Promise<void> {
+    while (this.editing) {
+      if (!this.honoursDelayForCellEdit) {
+        throw new OfficeError(
+          OfficeCodes.cellEditMode,
+          "This operation is not available while Excel is in Edit cell mode. Exit Edit mode by using the Enter or Tab keys, or by selecting another cell, and then try again.",
+        );
+      }
+      await this.editing.done;
+    }
+    if (this.pendingFailures > 0) {
+      this.pendingFailures--;
+      throw new OfficeError(OfficeCodes.generalException, "There was an internal error while processing the request.");
+    }
+  }
+
+  /** A read's response on the web may not pass 5 MB (see WEB_PAYLOAD_LIMIT_BYTES). */
+  protected checkResponse(payload: unknown): void {
+    if (this.platform === "web" && payloadBytes(payload) > WEB_PAYLOAD_LIMIT_BYTES) {
+      throw new OfficeError(OfficeCodes.responseTooLarge, "The response payload size has exceeded the limit.");
+    }
+  }
+
+  /** A write's request on the web may not pass 5 MB either. */
+  protected checkRequest(payload: unknown): void {
+    if (this.platform === "web" && payloadBytes(payload) > WEB_PAYLOAD_LIMIT_BYTES) {
+      throw new OfficeError(OfficeCodes.requestTooLarge, "The request payload size has exceeded the limit.");
+    }
+  }
+
+  /**
+   * `names.add` on a name that exists fails (office-js #2875: "A resource with the same name or
+   * identifier already exists"; office-js-snippets #210). The code ItemAlreadyExists is the one
+   * Excel's table gives for that message (the issues do not print the code: unverified).
+   */
+  protected refuseExistingName(name: string, exists: boolean): void {
+    if (exists) {
+      throw new OfficeError(
+        OfficeCodes.itemAlreadyExists,
+        `A resource with the same name or identifier already exists: ${name}.`,
+      );
+    }
+  }
+
+  /** Selects one range, or several areas ("Sheet1!A1:A3,Sheet1!C1:C3"). */
+  select(address: string): void {
+    this.selectedAreas = address
+      .split(",")
+      .map((a) => a.trim())
+      .filter((a) => a !== "");
+  }
+
+  /**
+   * The selection as `workbook.getSelectedRange()` reads it, which "will throw an error" when several
+   * ranges are selected (Workbook.getSelectedRange docs; the error code is unverified: Excel's table
+   * has InvalidSelection for "the current selection is invalid for this operation").
+   */
+  protected singleSelection(fallback: string): string {
+    if (this.selectedAreas.length > 1) {
+      throw new OfficeError(OfficeCodes.invalidSelection, "The current selection is invalid for this operation.");
+    }
+    return this.selectedAreas[0] ?? fallback;
+  }
+
+  /** How a blank cell reaches a custom function on this platform (office-js #4702, #5262). */
+  blankForFunctions(): 0 | null {
+    return this.platform === "desktop" ? 0 : null;
+  }
+}
