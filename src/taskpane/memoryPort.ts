@@ -14,7 +14,7 @@
  */
 import { formatRect, parseAddress, Rect, renameSheetRefs } from "./a1";
 import { ExcelBehaviour } from "./excelBehaviour";
-import { CellValue, ChangeEvent, ChartSpec, GuardedPort, RangeData, WorkbookHost, WorkbookOp } from "./port";
+import { CellValue, CellWrite, ChangeEvent, ChartSpec, GuardedPort, RangeData, WorkbookHost, WorkbookOp } from "./port";
 
 interface StoredCell {
   value: CellValue;
@@ -80,6 +80,14 @@ export class MemoryWorkbook extends ExcelBehaviour implements WorkbookHost {
       for (const cell of sheet.values()) if (cell.formula) cell.formula = renameSheetRefs(cell.formula, renames);
     for (const n of this.names.values()) n.ref = renameSheetRefs(n.ref, renames);
     this.recalculate();
+  }
+
+  /** The user pastes a block of cells (constants or "=formulas"): no ownership, one change event. */
+  paste(address: string, cells: readonly (readonly (CellWrite | null)[])[]): void {
+    const events: ChangeEvent[] = [];
+    this.applyOne({ kind: "write", address, cells }, events);
+    this.recalculate();
+    events.forEach((e) => this.emit(e));
   }
 
   /** The user defines a name of their own. */

@@ -41,6 +41,22 @@ const CONTRACT: Record<string, string> = {
   LEVER_VALUES: "usage, terms",
 };
 
+/**
+ * What ../shared/FUNCTIONS.md already declares for open issues and the add-in does not ship yet, by
+ * issue: whole functions, and optional parameters added at the end of an existing function. Each
+ * entry goes when its issue lands; the test fails if FUNCTIONS.md changes in any other way.
+ */
+const PLANNED: Record<string, string> = {
+  CARRYOVER_CAP_COST: "issue 11 (the catalogue: the carryover-cap term)",
+  MONTHLY_USAGE: "issue 13 (vendor exports)",
+  OBSERVED_DISCOUNT: "issue 13 (vendor exports)",
+  BURNDOWN: "issue 14 (tracking a signed deal)",
+  SHORTFALL: "issue 14 (tracking a signed deal)",
+};
+const PLANNED_PARAMETERS: Record<string, string> = {
+  OPTIMIZED_COST: "[cache_write_1h_share=0]",
+};
+
 interface Declared {
   id: string;
   name: string;
@@ -94,7 +110,17 @@ describe("functions.json", () => {
     test("the table above is FUNCTIONS.md's", () => {
       const rows = [...readFileSync(shared, "utf8").matchAll(/^\| `([A-Z_]+)` \| ([^|]*) \|/gm)];
       const fromDoc = Object.fromEntries(rows.map((m) => [m[1]!, m[2]!.trim()]));
-      expect(fromDoc).toEqual(CONTRACT);
+      const shipped = Object.fromEntries(
+        Object.entries(CONTRACT).map(([id, args]) => [
+          id,
+          PLANNED_PARAMETERS[id] ? `${args}, ${PLANNED_PARAMETERS[id]}` : args,
+        ]),
+      );
+      for (const id of Object.keys(PLANNED)) {
+        expect(fromDoc[id]).toBeDefined();
+        delete fromDoc[id];
+      }
+      expect(fromDoc).toEqual(shipped);
     });
   }
 });

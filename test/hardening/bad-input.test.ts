@@ -70,11 +70,12 @@ function passedIn(wrap: (v: unknown) => unknown): Bad[] {
   ];
 }
 
-type NumberKind = "money" | "discount" | "share" | "change" | "listMultiple" | "overage" | "months" | "volatility";
+type NumberKind =
+  "money" | "discount" | "share" | "cap" | "change" | "listMultiple" | "overage" | "months" | "volatility";
 
 /** The out-of-range values of a numeric kind, and what each gives. */
 function outOfRange(kind: NumberKind | "points" | "growth"): Bad[] {
-  const whole = { what: "a whole percent (15 for 15%)", value: 15, expect: error(NUM, /enter 0\.15 \(or 15%\)/) };
+  const whole = { what: "a whole percent (15 for 15%)", value: 15, expect: error(VALUE, /enter 0\.15 \(or 15%\)/) };
   const huge = (says: RegExp): Bad[] => [
     { what: "1e16", value: 1e16, expect: error(NUM, says) },
     { what: "1e300", value: 1e300, expect: error(NUM, says) },
@@ -89,15 +90,16 @@ function outOfRange(kind: NumberKind | "points" | "growth"): Bad[] {
       return [
         { what: "negative", value: -0.1, expect: error(NUM, /-0\.1 is outside \[0, 1\)/) },
         { what: "exactly 1 (100%)", value: 1, expect: error(NUM, /1 is outside \[0, 1\)/) },
-        { what: "1.5", value: 1.5, expect: error(NUM, /1\.5/) },
+        { what: "1.5 (a percent: 1.5%)", value: 1.5, expect: error(VALUE, /1\.5 looks like a percent/) },
         whole,
         { what: "above 100", value: 150, expect: error(NUM, /150 is outside \[0, 1\)/) },
         ...huge(/is outside \[0, 1\)/),
       ];
     case "share":
+    case "cap":
       return [
         { what: "negative", value: -0.1, expect: error(NUM, /-0\.1 is outside \[0, 1\]/) },
-        { what: "above 1 (1.5)", value: 1.5, expect: error(NUM, /1\.5/) },
+        { what: "above 1 (1.5, a percent)", value: 1.5, expect: error(VALUE, /1\.5 looks like a percent/) },
         whole,
         { what: "above 100", value: 150, expect: error(NUM, /150 is outside \[0, 1\]/) },
         ...huge(/is outside \[0, 1\]/),
@@ -116,7 +118,7 @@ function outOfRange(kind: NumberKind | "points" | "growth"): Bad[] {
       return [
         { what: "negative", value: -1, expect: error(NUM, /-1 is outside \[0, 3\]/) },
         whole,
-        { what: "80 for 80%", value: 80, expect: error(NUM, /enter 0\.8/) },
+        { what: "80 for 80%", value: 80, expect: error(VALUE, /enter 0\.8/) },
         { what: "above 100", value: 150, expect: error(NUM, /150 is outside \[0, 3\]/) },
         ...huge(/is outside \[0, 3\]/),
       ];
@@ -151,7 +153,9 @@ function numberRows(kind: NumberKind | "points" | "growth", ctx: Context, wrap =
   const text = (value: string): Bad =>
     kind === "overage"
       ? { what: `text "${value}"`, value, expect: error(VALUE, /unknown value .*; use "committed"/) }
-      : { what: `text "${value}"`, value, expect: error(VALUE, /text ".*"; expected a number/) };
+      : kind === "cap"
+        ? { what: `text "${value}"`, value, expect: error(VALUE, /unknown value .*; use "none"/) }
+        : { what: `text "${value}"`, value, expect: error(VALUE, /text ".*"; expected a number/) };
   const required = !ctx.parameter.optional;
   const blank: Expect = !required
     ? { sameAs: null }
@@ -232,7 +236,7 @@ function bandsRows(): Bad[] {
     {
       what: "a whole-percent discount",
       value: bands([1e6, 15]),
-      expect: error(NUM, /15 at row 2, column 2 .*enter 0\.15/),
+      expect: error(VALUE, /15 at row 2, column 2 .*enter 0\.15/),
     },
     { what: "a 100% discount", value: bands([1e6, 1]), expect: error(NUM, /1 at row 2, column 2 is outside \[0, 1\)/) },
     { what: "a negative threshold", value: bands([-1, 0.1]), expect: error(NUM, /-1 at row 2, column 1 is negative/) },
@@ -259,7 +263,7 @@ function termsRows(): Bad[] {
     {
       what: "a whole-percent ask",
       value: terms(["discount", 0.2, 15]),
-      expect: error(NUM, /15 at row 2, column 3 .*enter 0\.15/),
+      expect: error(VALUE, /15 at row 2, column 3 .*enter 0\.15/),
     },
     {
       what: "a 100% discount",
@@ -287,9 +291,9 @@ function termsRows(): Bad[] {
       expect: error(NUM, /150 at row 2, column 3 is outside/),
     },
     {
-      what: "a zero period",
+      what: "a zero period (a blank on Excel desktop: no real term)",
       value: terms(["period_months", 12, 0]),
-      expect: error(NUM, /0 at row 2, column 3 is not a whole number/),
+      expect: error(VALUE, /period_months is blank or 0 at row 2, column 3; enter the months in a period/),
     },
     {
       what: "a negative commit",
@@ -340,7 +344,7 @@ function priceBookRows(): Bad[] {
     {
       what: "a whole-percent batch multiplier",
       value: haiku(6, 50),
-      expect: error(NUM, /50 at row 3, column 7 .*enter 0\.5/),
+      expect: error(VALUE, /50 at row 3, column 7 .*enter 0\.5/),
     },
     { what: "a number for a model", value: haiku(0, 45), expect: error(VALUE, /45 at row 3, column 1 is not text/) },
     { what: "#N/A in a cell", value: haiku(3, fromSheet.na), expect: { passes: fromSheet.na } },
@@ -459,6 +463,7 @@ function rowsFor(kind: Kind, ctx: Context): Bad[] {
     case "money":
     case "discount":
     case "share":
+    case "cap":
     case "change":
     case "listMultiple":
     case "overage":
@@ -489,8 +494,8 @@ const SPECIAL: Readonly<Record<string, readonly (Bad & { readonly arg: string })
   LEVER_VALUES: [
     {
       arg: "terms",
-      what: "a draft that costs nothing (share of 0)",
-      value: [["overage_rate", 0, "committed"]],
+      what: "a draft that costs next to nothing (share of a denormal)",
+      value: [["overage_rate", Number.MIN_VALUE, "committed"]],
       also: [[0, [[100]]]],
       expect: error(NUM, /^result: a non-finite number at row 2, column 5$/, [1, 4]),
       orNames: ["result"],

@@ -59,17 +59,15 @@ function typed(value: CellValue): CellWrite {
 function userWorkbook(sheets: readonly string[] = USER_SHEETS): MemoryWorkbook {
   const workbook = new MemoryWorkbook(calculateModelFormula);
   let i = 0;
-  const ops: WorkbookOp[] = [];
   for (const sheet of sheets) {
     workbook.addUserSheet(sheet);
     const { rows, columns } = extentOf(sheet);
     const cells = Array.from({ length: rows }, () =>
       Array.from({ length: columns }, () => typed(USER_VALUES[i++ % USER_VALUES.length]!)),
     );
-    ops.push({ kind: "write", address: `${quoteSheet(sheet)}!A1`, cells });
+    // Straight on the workbook, as the user's own typing: the pane owns none of it.
+    workbook.paste(`${quoteSheet(sheet)}!A1`, cells);
   }
-  // Straight on the workbook, as the user's own typing: the pane owns none of it.
-  void workbook.apply(ops);
   return workbook;
 }
 
@@ -131,8 +129,9 @@ afterEach(async () => {
 });
 
 /** Defines a name as the user would (straight on the workbook, not through the pane's port). */
-async function userName(workbook: MemoryWorkbook, name: string, ref: string): Promise<void> {
-  await workbook.apply([{ kind: "defineName", name, ref }]);
+function userName(workbook: MemoryWorkbook, name: string, ref: string): Promise<void> {
+  workbook.addUserName(name, ref);
+  return Promise.resolve();
 }
 
 describe("every pane action leaves the user's data as it was", () => {
@@ -259,20 +258,15 @@ describe("every pane action leaves the user's data as it was", () => {
     expect(await documentState(workbook)).toEqual(state);
   });
 
-  test("a name the model needs that is the user's: refused with a message, nothing added", async () => {
+  test("a name the model needs that is the user's: left alone, the model takes its own names", async () => {
     const workbook = userWorkbook();
     await userName(workbook, "Deal", "Sheet1!$A$1:$C$12");
-    const state = await documentState(workbook);
     const before = snapshot(workbook, USER_SHEETS);
     const pane = await paneOver(workbook);
-    const refused = await pane.buildModel(true);
-    expect(refused).toEqual({
-      ok: false,
-      code: "occupied",
-      message: expect.stringMatching(/The name Deal is already defined/),
-    });
-    expect(pane.state.message).toEqual({ kind: "error", text: refused.ok ? "" : refused.message });
-    expect(await documentState(workbook)).toEqual(state);
+    expect((await pane.buildModel(true)).ok).toBe(true);
+    const names = workbook.definedNames();
+    expect(names.find((n) => n.name === "Deal")?.ref).toBe("Sheet1!$A$1:$C$12");
+    expect(names.find((n) => n.name === "Deal_2")?.ref).toBe("'Deal (2)'!$A$1:$C$12");
     expect(changed(before, snapshot(workbook, USER_SHEETS))).toEqual([]);
   });
 
@@ -360,7 +354,11 @@ describe("a sync that fails part-way leaves no half-written model", () => {
       const built = await pane.buildModel(true);
       if (built.ok) break; // `after` passed the batch's length: the build went through
       failures++;
-      expect(built).toEqual({ ok: false, code: "failed", message: expect.stringMatching(/nothing was kept/) });
+      expect(built).toEqual({
+        ok: false,
+        code: "failed",
+        message: expect.stringMatching(/The sheets and names it had added were removed again/),
+      });
       expect(pane.state.message?.kind).toBe("error");
       expect(await documentState(workbook)).toEqual(state);
       expect(changed(before, snapshot(workbook, ["Deal", "Sheet1"]))).toEqual([]);
@@ -397,7 +395,11 @@ describe("a sync that fails part-way leaves no half-written model", () => {
     const sheets = await workbook.sheetNames();
     failSync(workbook, 1, 1);
     const brief = await pane.writeBrief();
-    expect(brief).toEqual({ ok: false, code: "failed", message: expect.stringMatching(/nothing was kept/) });
+    expect(brief).toEqual({
+      ok: false,
+      code: "failed",
+      message: expect.stringMatching(/The sheets and names it had added were removed again/),
+    });
     expect(pane.state.message?.kind).toBe("error");
     return { workbook, added: (await workbook.sheetNames()).filter((s) => !sheets.includes(s)) };
   }

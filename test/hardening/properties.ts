@@ -230,7 +230,7 @@ const TERM_VALUES: Record<string, fc.Arbitrary<unknown>> = {
   step_up: change,
   ratchet: fc.constantFrom(0, 1, true, false),
   excluded_share: share,
-  renewal_cap: fc.oneof(share, fc.constant(null)),
+  renewal_cap: fc.oneof(share, fc.constant(null), fc.constant("none")),
   renewal_months: months,
 };
 const terms = fc
@@ -249,6 +249,7 @@ const KIND_VALUES: Record<Kind, fc.Arbitrary<unknown>> = {
   money,
   discount,
   share,
+  cap: fc.oneof(share, fc.constantFrom("none", "None")),
   change,
   listMultiple: multiple,
   overage: fc.oneof(multiple, fc.constant("committed")),
@@ -497,7 +498,17 @@ export function properties({ functions, parameters }: Shipped): NamedProperty[] 
       ["carryover", d.carryover, k2],
       ["period_months", d.period, d.period],
     ];
-    const table = fn("LEVER_VALUES")(column(d.usage), terms) as (number | string)[][];
+    const result = call(fn("LEVER_VALUES"), [column(d.usage), terms]);
+    if (d.overage === 0) {
+      // A 0 in a terms table is a blank on Excel desktop, and an overage rate of 0 is no real term:
+      // #VALUE! naming the cell (DOMAIN.md "Blank cells inside ranges").
+      const e = "thrown" in result ? (result.thrown as { code?: string; message?: string }) : undefined;
+      if (e?.code !== "#VALUE!" || !/overage_rate is blank or 0 at row 4, column 2/.test(e.message ?? ""))
+        throw new Error(`overage_rate 0: expected #VALUE!, got ${JSON.stringify(e ?? result)}`);
+      return;
+    }
+    if (!("value" in result)) throw new Error(`LEVER_VALUES threw ${JSON.stringify(result.thrown)}`);
+    const table = result.value as (number | string)[][];
     const value = (lever: string) => table.find((r) => r[0] === lever)?.[3] as number | undefined;
     const want = {
       "Overage rate": cost(d) - cost(d, { overage: "committed" }),

@@ -11,6 +11,7 @@ export type Kind =
   | "money" // dollars >= 0
   | "discount" // [0, 1)
   | "share" // [0, 1]
+  | "cap" // [0, 1] or "none"
   | "change" // (-1, 1]
   | "listMultiple" // [0, 3]
   | "overage" // [0, 3] or "committed"
@@ -83,7 +84,7 @@ export const FUNCTIONS: readonly FunctionLine[] = [
   { id: "TRUE_FORWARD_COST", good: [960_000, U2, 0.2, 0.1, 1, 0.5, 12], kinds: [...ledger, "change", ...tail] },
   { id: "RATCHET_COST", good: [800_000, U2, 0.2, 1, 0.5, 12], kinds: [...ledger, ...tail] },
   { id: "EXCLUSION_COST", good: [960_000, U2, 0.2, 0.1, 1, 0.5, 12], kinds: [...ledger, "share", ...tail] },
-  { id: "RENEWAL_CAP_VALUE", good: [U1, 0.2, 0.05], kinds: ["usage", "discount", "share"] },
+  { id: "RENEWAL_CAP_VALUE", good: [U1, 0.2, 0.05], kinds: ["usage", "discount", "cap"] },
   {
     id: "HORIZON_COST",
     good: [960_000, U2, 0.2, 12, 0.85, 1, 0.5, 12],
