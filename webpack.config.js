@@ -1,20 +1,48 @@
 // Webpack build for the Commit Levers add-in (shared runtime: one page hosts the pane, the commands and the functions).
 //
-//   npm run build       production bundle in dist/ (minified; needs no certificates and no network)
+//   npm run build       production bundle in dist/ (minified, no source maps; needs no certificates and no network)
 //   npm start           https://localhost:3000 dev server with the office-addin-dev-certs certificates
+//
+// ADDIN_BASE_URL (environment variable, or --env ADDIN_BASE_URL=...) is the https address the built add-in
+// is served from, default https://localhost:3000: dist/manifest.xml and the functions' help links use it.
+// manifest.xml itself stays the localhost one, for `npm start`.
 //
 // Exported as a function of (env, argv) so tests can require it and read what it emits.
 
+const fs = require("fs");
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { AddinPagesPlugin, DEV_BASE_URL, addinBaseUrl, manifestFor } = require("./src/help/build");
 
 /** Where the manifest expects the add-in to be served during development. */
 const DEV_SERVER_PORT = 3000;
 
 /** The custom functions, by file: their JSDoc becomes functions.json, and all are bundled into functions.js. */
 const FUNCTIONS_SOURCES = ["./src/functions/functions.ts", "./src/functions/pricing.ts", "./src/functions/sizing.ts"];
+
+/** The custom functions' namespace (LEVERS), from manifest.xml: the help pages write names as LEVERS.NAME. */
+function functionsNamespace() {
+  const manifest = fs.readFileSync(path.join(__dirname, "manifest.xml"), "utf8");
+  const match = /<bt:String\s+id="Functions\.Namespace"\s+DefaultValue="([^"]+)"/.exec(manifest);
+  if (!match) throw new Error('manifest.xml defines no bt:String "Functions.Namespace"');
+  return match[1];
+}
+
+/**
+ * The address the add-in is served from. `webpack serve` always serves https://localhost:3000, so it
+ * ignores ADDIN_BASE_URL; a build validates it (a bad value fails the build with the reason).
+ */
+function baseUrlFor(env, serving) {
+  const value = env.ADDIN_BASE_URL ?? process.env.ADDIN_BASE_URL;
+  if (serving) {
+    if (value && value !== DEV_BASE_URL)
+      console.warn(`\nADDIN_BASE_URL is ignored by the dev server (${DEV_BASE_URL}).\n`);
+    return DEV_BASE_URL;
+  }
+  return addinBaseUrl(value);
+}
 
 /** Certificates for https://localhost, created (once) by office-addin-dev-certs. Only `webpack serve` needs them. */
 async function httpsServerOptions() {
@@ -62,11 +90,13 @@ module.exports = async (env = {}, argv = {}) => {
   const production = argv.mode === "production";
   const serving = Boolean(env.WEBPACK_SERVE || process.env.WEBPACK_SERVE);
   const preview = !production || serving;
+  const baseUrl = baseUrlFor(env, serving);
 
   return {
     mode: production ? "production" : "development",
-    // Not an eval-based devtool: the page's Content-Security-Policy forbids eval.
-    devtool: "source-map",
+    // Production publishes no source maps (no .map files, no sourceMappingURL comments). Development keeps
+    // them, and not an eval-based devtool: the page's Content-Security-Policy forbids eval.
+    devtool: production ? false : "source-map",
     target: ["web", "es2020"],
     entry: {
       functions: FUNCTIONS_SOURCES,
@@ -96,6 +126,13 @@ module.exports = async (env = {}, argv = {}) => {
     plugins: [
       // Generates functions.json from the functions' JSDoc and appends their CustomFunctions.associate calls.
       new CustomFunctionsMetadataPlugin({ input: FUNCTIONS_SOURCES, output: "functions.json" }),
+      // Then: allowErrorForDataTypeAny and helpUrls in functions.json, and the help and support pages.
+      new AddinPagesPlugin({
+        baseUrl,
+        namespace: functionsNamespace(),
+        version: require("./package.json").version,
+        sources: FUNCTIONS_SOURCES,
+      }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
@@ -105,7 +142,8 @@ module.exports = async (env = {}, argv = {}) => {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
-          { from: "manifest.xml", to: "manifest.xml" },
+          // Moved to the public address (ADDIN_BASE_URL); the source stays on https://localhost:3000.
+          { from: "manifest.xml", to: "manifest.xml", transform: (content) => manifestFor(content, baseUrl) },
         ],
       }),
       ...(preview ? previewPlugins() : []),

@@ -2,6 +2,13 @@
 // assets/icon-<size>.png for every size the manifest and the task pane use. No dependencies: shapes are
 // sampled on a sub-pixel grid for anti-aliased edges and encoded as PNG with node:zlib.
 //
+// Sizes: the ribbon's <bt:Image> takes 16, 32 and 80 (required) and 20, 24, 40, 48 and 64 (optional, for
+// high-DPI scaling): https://learn.microsoft.com/en-us/javascript/api/manifest/icon and
+// https://learn.microsoft.com/en-us/javascript/api/manifest/image. <IconUrl> is 32 x 32 for a task pane
+// add-in (https://learn.microsoft.com/en-us/javascript/api/manifest/iconurl) and <HighResolutionIconUrl>
+// 64 x 64 (https://learn.microsoft.com/en-us/javascript/api/manifest/highresolutioniconurl). 128 is spare
+// (store listings).
+//
 //   node scripts/make-icons.mjs        (the output is deterministic; commit the PNGs)
 
 import { writeFileSync, mkdirSync } from "node:fs";
@@ -9,7 +16,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { deflateSync } from "node:zlib";
 
-const SIZES = [16, 32, 64, 80, 128];
+/** The eight ribbon sizes (which include the 32 and 64 of IconUrl and HighResolutionIconUrl), and 128. */
+const SIZES = [16, 20, 24, 32, 40, 48, 64, 80, 128];
 const SUBSAMPLES = 8; // per axis: 64 samples per pixel
 
 const TOP = [0x13, 0x80, 0x64]; // background gradient, top

@@ -1,13 +1,15 @@
 /**
  * manifest.xml against itself and against the build: every resource id it uses is defined, its URLs name
- * files webpack emits, and the shared-runtime wiring (one long-lived page for pane, commands and functions)
- * holds. The XML schema check is separate (xmllint in .ci/run); this is what a schema cannot see.
+ * files webpack emits, every icon file exists at the size the manifest gives it, and the shared-runtime
+ * wiring (one long-lived page for pane, commands and functions) holds. The XML schema check is separate
+ * (xmllint in .ci/run and test/build.test.ts); this is what a schema cannot see.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Configuration } from "webpack";
 import { ROOT } from "./helpers/loadBundle";
 import { descendants, findAll, findOne, parseXml, type XmlElement } from "./helpers/xml";
+import { AddinPagesPlugin, DEV_BASE_URL, manifestFor } from "../src/help/build";
 
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
@@ -17,7 +19,30 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 type AddinConfig = Configuration & { devServer?: { port?: unknown } };
 type ConfigFactory = (env: Record<string, unknown>, argv: { mode: string }) => Promise<AddinConfig>;
 
-const manifest = parseXml(readFileSync(join(ROOT, "manifest.xml"), "utf8"));
+const manifestText = readFileSync(join(ROOT, "manifest.xml"), "utf8");
+const manifest = parseXml(manifestText);
+
+/**
+ * Every size a ribbon <bt:Image> may have: 16, 32 and 80 required, 20, 24, 40, 48 and 64 optional.
+ * https://learn.microsoft.com/en-us/javascript/api/manifest/icon
+ */
+const RIBBON_ICON_SIZES = [16, 20, 24, 32, 40, 48, 64, 80];
+
+/** A PNG's width and height, from its IHDR chunk. */
+function pngSize(file: string): { width: number; height: number } {
+  const bytes = readFileSync(file);
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  if (!bytes.subarray(0, 8).equals(signature) || bytes.toString("ascii", 12, 16) !== "IHDR") {
+    throw new Error(`${file} is not a PNG`);
+  }
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+/** The file in this repository that a manifest URL names (its path after the development address). */
+function localFile(url: string): string {
+  if (!url.startsWith(`${DEV_BASE_URL}/`)) throw new Error(`${url} is not under ${DEV_BASE_URL}`);
+  return join(ROOT, url.slice(DEV_BASE_URL.length + 1));
+}
 
 /** Resource id -> value, over the four resource tables. */
 function resources(): Map<string, { table: string; value: string }> {
@@ -83,6 +108,8 @@ async function emittedFiles(): Promise<{ files: Set<string>; port: number; confi
           files.add(to.replace("[name]", name.slice(0, dot)).replace("[ext]", name.slice(dot)));
         }
       }
+    } else if (plugin instanceof AddinPagesPlugin) {
+      for (const file of AddinPagesPlugin.FIXED_FILES) files.add(file);
     }
   }
   const port = config.devServer?.port;
@@ -132,9 +159,65 @@ describe("manifest.xml", () => {
       expect([...files]).toContain(url.slice(base.length));
     }
     // Every icon size the manifest names is in assets/ (and so copied to dist/assets).
-    expect([...files]).toEqual(
-      expect.arrayContaining(["assets/icon-16.png", "assets/icon-32.png", "assets/icon-80.png"]),
-    );
+    expect([...files]).toEqual(expect.arrayContaining(RIBBON_ICON_SIZES.map((n) => `assets/icon-${n}.png`)));
+  });
+
+  it("gives the ribbon group and its button an icon at every size a bt:Image supports", () => {
+    const group = findOne(manifest, "Group");
+    const button = findOne(group, "Control");
+    const groupIcon = group.children.find((c) => c.name === "Icon");
+    const buttonIcon = button.children.find((c) => c.name === "Icon");
+    for (const icon of [groupIcon, buttonIcon]) {
+      expect(icon).toBeDefined();
+      const images = (icon as XmlElement).children.filter((c) => c.name === "bt:Image");
+      expect(images).toHaveLength((icon as XmlElement).children.length);
+      expect(images.map((i) => Number(i.attributes.size)).sort((a, b) => a - b)).toEqual(RIBBON_ICON_SIZES);
+    }
+  });
+
+  it("has every icon file, at the pixel size the manifest gives it", () => {
+    // Ribbon images: the size attribute of each use is the file's width and height.
+    for (const use of findAll(manifest, "bt:Image").filter((e) => e.attributes.resid !== undefined)) {
+      const file = localFile(resourceValue(use.attributes.resid));
+      expect([file, existsSync(file)]).toEqual([file, true]);
+      const size = Number(use.attributes.size);
+      expect([file, pngSize(file)]).toEqual([file, { width: size, height: size }]);
+    }
+    // IconUrl is 32 x 32 for a task pane add-in, HighResolutionIconUrl 64 x 64:
+    // https://learn.microsoft.com/en-us/javascript/api/manifest/iconurl
+    // https://learn.microsoft.com/en-us/javascript/api/manifest/highresolutioniconurl
+    for (const [element, size] of [
+      ["IconUrl", 32],
+      ["HighResolutionIconUrl", 64],
+    ] as const) {
+      const file = localFile(findOne(manifest, element).attributes.DefaultValue ?? "");
+      expect([element, pngSize(file)]).toEqual([element, { width: size, height: size }]);
+    }
+  });
+
+  it("points SupportUrl at the support page and GetStarted's LearnMoreUrl at the help index", () => {
+    expect(findOne(manifest, "SupportUrl").attributes.DefaultValue).toBe(`${DEV_BASE_URL}/support.html`);
+    const learnMore = findOne(findOne(manifest, "GetStarted"), "LearnMoreUrl").attributes.resid;
+    expect(resourceValue(learnMore)).toBe(`${DEV_BASE_URL}/help/index.html`);
+  });
+
+  it("names the functions' namespace the same way for the help pages", async () => {
+    const { config } = await emittedFiles();
+    const pages = (config.plugins ?? []).find((p): p is AddinPagesPlugin => p instanceof AddinPagesPlugin);
+    expect(pages?.options.namespace).toBe("LEVERS");
+    expect(pages?.options.baseUrl).toBe(DEV_BASE_URL);
+  });
+
+  it("moves every development address to the public one for dist/manifest.xml, and nothing else", () => {
+    const base = "https://levers.example.com";
+    const moved = manifestFor(manifestText, base);
+    expect(moved).not.toContain("localhost");
+    const urls = descendants(parseXml(moved))
+      .flatMap((e) => [e.attributes.DefaultValue ?? "", e.text])
+      .filter((value) => /^[a-z][a-z0-9+.-]*:\/\//i.test(value));
+    expect(urls).toHaveLength(allUrls().length);
+    for (const url of urls) expect(url.startsWith(`${base}/`)).toBe(true);
+    expect(moved.split(base).join(DEV_BASE_URL)).toBe(manifestText);
   });
 
   it("loads the functions script, the metadata and the page webpack builds for them", async () => {

@@ -10,8 +10,9 @@ import { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { extname, join, normalize } from "node:path";
 import { BrowserContext, chromium, Page } from "playwright-core";
+import { CHROMIUM, ensureChromium } from "../../scripts/chromium";
 
-export const CHROMIUM = "/usr/bin/chromium";
+export { CHROMIUM };
 
 /** Headless, no sandbox (root), and no background connections: this machine has no outside network. */
 export const CHROMIUM_ARGS = [
@@ -39,11 +40,12 @@ const TYPES: Record<string, string> = {
   ".map": "application/json",
 };
 
-/** Fails with the fix when Chromium is not installed. */
+/**
+ * Makes sure Chromium is installed: as root, installs it with apt-get (once; jest.browser.config.js's
+ * globalSetup normally has already); otherwise fails with the command to run (scripts/chromium.ts).
+ */
 export function requireChromium(): void {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium), as .ci/run does.`);
-  }
+  ensureChromium();
 }
 
 /** Serves `dir` on 127.0.0.1 at a free port. */
