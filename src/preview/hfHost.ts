@@ -52,13 +52,15 @@ export class HyperFormulaHost extends ExcelBehaviour implements WorkbookHost {
 
   private startCalculation(): void {
     if (this.pendingCalculation) return;
-    this.pendingCalculation = new Promise<void>((resolve) =>
-      setTimeout(() => {
+    this.pendingCalculation = new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
         this.pendingCalculation = undefined;
         resolve();
         for (const listener of [...this.listeners]) listener({ sheet: "", address: "" });
-      }, this.calculationDelayMs),
-    );
+      }, this.calculationDelayMs);
+      // A test's long calculation must not keep Node running (a browser timer has no unref).
+      (timer as { unref?: () => void }).unref?.();
+    });
   }
 
   async sheetNames(): Promise<string[]> {

@@ -19,6 +19,7 @@
  * differs from what was reserved, the plugin shows what fits and records the cell in `resized`, and
  * the workbook (modelWorkbook.ts) enters the formula again, which reserves the new size.
  */
+import type { Platform } from "../taskpane/excelBehaviour";
 import {
   ArraySize,
   CellError,
@@ -50,9 +51,11 @@ export interface FunctionMetadataEntry {
   readonly result?: { readonly dimensionality?: "scalar" | "matrix" };
 }
 
-/** The functions.json the custom-functions metadata plugin writes. */
+/** The functions.json Excel reads (the metadata plugin's output, then the build's post-step). */
 export interface FunctionsMetadata {
   readonly functions: readonly FunctionMetadataEntry[];
+  /** Errors reach `any` parameters only when this is true (custom-functions-json, allowErrorForDataTypeAny). */
+  readonly allowErrorForDataTypeAny?: boolean;
 }
 
 /** What `CustomFunctions.Error` is: an Excel error code and an optional message. */
@@ -72,6 +75,8 @@ export interface LeversPluginOptions {
   readonly errorClass: ExcelErrorClass;
   /** The add-in's namespace from the manifest (default LEVERS). */
   readonly namespace?: string;
+  /** Which Excel the engine stands in for (default "web"); `LeversPlugin.platform` switches it later. */
+  readonly platform?: Platform;
 }
 
 /** The registered plugin, its function-name translations, and the spills whose size changed. */
@@ -82,6 +87,12 @@ export interface LeversPlugin {
   readonly names: readonly string[];
   /** In one engine: spilling cells whose result no longer fits what was reserved; re-enter their formulas. */
   resizedIn(engine: HyperFormula): Map<string, SimpleCellAddress>;
+  /**
+   * How blank cells reach the functions: "desktop" passes an empty cell as 0, alone and inside a
+   * range, "web" as null (office-js #4702, #5262, #1951). An omitted optional argument is null on
+   * both (custom-functions-parameter-options: "Excel assigns it the value null").
+   */
+  platform: Platform;
 }
 
 /** What the plugin remembers about the spills of one engine (a workbook). */
@@ -156,6 +167,10 @@ function rawNumber(value: unknown): unknown {
 /** The LEVERS.* functions as a HyperFormula plugin. Register it with `HyperFormula.registerFunctionPlugin`. */
 export function leversPlugin(options: LeversPluginOptions): LeversPlugin {
   const namespace = options.namespace ?? "LEVERS";
+  // Without allowErrorForDataTypeAny Excel does not hand an error to the function. What the cell then
+  // shows is not documented (unverified): here the first error among the arguments, as Excel's own
+  // functions propagate errors. With it, the function receives the error (custom-functions-errors).
+  const errorsReachFunctions = options.metadata.allowErrorForDataTypeAny === true;
   const ErrorClass = options.errorClass;
   const engines = new WeakMap<object, SpillState>();
   const spillState = (graph: object): SpillState => {
@@ -169,7 +184,7 @@ export function leversPlugin(options: LeversPluginOptions): LeversPlugin {
       return value.rawData().map((row) => row.map((cell) => toFunction(cell, false)));
     }
     let cell: unknown;
-    if (value === EmptyValue || value === undefined || value === null) cell = null;
+    if (value === EmptyValue || value === undefined || value === null) cell = result.platform === "desktop" ? 0 : null;
     else if (value instanceof CellError) cell = new ErrorClass(EXCEL_CODE[value.type], value.message);
     else cell = rawNumber(value);
     return matrix ? [[cell]] : cell;
@@ -222,14 +237,18 @@ export function leversPlugin(options: LeversPluginOptions): LeversPlugin {
       if (ast.args.length < required || ast.args.length > params.length) {
         return new CellError(ErrorType.NA, `${entry.name} takes ${required} to ${params.length} arguments`);
       }
+      let inputError: CellError | undefined;
       const args = params.map((p, i) => {
-        if (i >= ast.args.length) return null;
+        // Left out, or left empty between commas (=F(1,,2)): an omitted argument is null everywhere.
+        if (i >= ast.args.length || (ast.args[i] as { type?: string }).type === "EMPTY") return null;
         const value = this.evaluateAst(ast.args[i] as never, state as never);
         if (p.dimensionality !== "matrix" && value instanceof SimpleRangeValue) {
           return new ErrorClass("#VALUE!", `${p.name}: a range where a single value belongs`);
         }
+        inputError ??= firstEngineError(value);
         return toFunction(value, p.dimensionality === "matrix");
       });
+      if (inputError && !errorsReachFunctions) return inputError;
       try {
         return fn(...args);
       } catch (e) {
@@ -293,10 +312,21 @@ export function leversPlugin(options: LeversPluginOptions): LeversPlugin {
 
   const names = entries.map((e) => e.formulaName);
   const translation = Object.fromEntries(names.map((n) => [n, n]));
-  return {
+  const result: LeversPlugin = {
     plugin: LeversFunctions,
     translations: { enGB: translation, enUS: translation },
     names,
     resizedIn: (engine) => spillState(engine.dependencyGraph).resized,
+    platform: options.platform ?? "web",
   };
+  return result;
+}
+
+/** The first engine error in an argument's value (a cell or a range), if any. */
+function firstEngineError(value: EngineValue): CellError | undefined {
+  if (value instanceof CellError) return value;
+  if (value instanceof SimpleRangeValue) {
+    for (const row of value.rawData()) for (const cell of row) if (cell instanceof CellError) return cell;
+  }
+  return undefined;
 }

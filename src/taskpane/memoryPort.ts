@@ -326,13 +326,15 @@ export class MemoryWorkbook extends ExcelBehaviour implements WorkbookHost {
       [...cells.values()].some((c) => c.formula !== undefined && callsCustomFunction(c.formula)),
     );
     if (!hasCustom) return;
-    this.pendingCalculation = new Promise<void>((resolve) =>
-      setTimeout(() => {
+    this.pendingCalculation = new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
         this.pendingCalculation = undefined;
         resolve();
         this.emit({ sheet: "", address: "" });
-      }, this.calculationDelayMs),
-    );
+      }, this.calculationDelayMs);
+      // A test's long calculation must not keep Node running (a browser timer has no unref).
+      (timer as { unref?: () => void }).unref?.();
+    });
   }
 
   async selection(): Promise<string> {

@@ -305,3 +305,94 @@ describe("Write the negotiation brief", () => {
     expect(await pane.writeBrief()).toMatchObject({ ok: false, code: "not-found" });
   });
 });
+
+describe("when Excel refuses or fails (the faithful host)", () => {
+  it("a click while a cell is being edited waits for the edit to end (delayForCellEdit), then runs", async () => {
+    const { pane, workbook } = await samplePane();
+    workbook.enterCellEdit();
+    const writing = pane.setInput("commit.draft", "$2,500,000");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(workbook.cell("Deal!B2")?.value).toBe(3_000_000);
+    workbook.leaveCellEdit();
+    expect(await writing).toMatchObject({ ok: true });
+    expect(workbook.cell("Deal!B2")?.value).toBe(2_500_000);
+    await pane.dispose();
+  });
+
+  it("an Excel that ignores delayForCellEdit: the pane says to finish the edit, and Try again works", async () => {
+    const { pane, workbook } = await samplePane();
+    workbook.honoursDelayForCellEdit = false;
+    workbook.enterCellEdit();
+    const refused = await pane.setInput("commit.draft", "$2,500,000");
+    expect(refused).toMatchObject({ ok: false, code: "failed" });
+    expect(pane.state.message).toEqual({
+      kind: "error",
+      text: "Excel is editing a cell. Press Enter or Esc to finish the edit, then try again.",
+      retry: true,
+    });
+    expect(workbook.cell("Deal!B2")?.value).toBe(3_000_000);
+    workbook.leaveCellEdit();
+    await pane.retry();
+    expect(workbook.cell("Deal!B2")?.value).toBe(2_500_000);
+    expect(pane.state.message).toBeUndefined();
+    await pane.dispose();
+  });
+
+  it("every Excel.run failing on start: the pane shows why in words with Try again, never 'Reading…' for ever", async () => {
+    const workbook = new MemoryWorkbook();
+    const pane = new Pane(memoryPort(workbook));
+    // Both settings reads of start() fail, as a dead connection to the workbook would.
+    workbook.failNextCalls(2);
+    await expect(pane.start()).resolves.toBeUndefined();
+    expect(pane.state.phase).toBe("failed");
+    expect(pane.state.problem).toBe(
+      "Excel could not finish: There was an internal error while processing the request.",
+    );
+    expect(pane.state.message?.retry).toBe(true);
+    await pane.retry();
+    expect(pane.state.phase).toBe("setup");
+    await pane.dispose();
+  });
+
+  it("a refresh that fails keeps the figures and offers Try again; no unhandled rejection", async () => {
+    const { pane, workbook } = await samplePane();
+    const figures = pane.state.figures;
+    workbook.failNextCalls(1);
+    await expect(pane.refresh()).resolves.toBeUndefined();
+    expect(pane.state.figures).toBe(figures);
+    expect(pane.state.message).toMatchObject({ kind: "error", retry: true });
+    await pane.retry();
+    expect(pane.state.phase).toBe("ready");
+    await pane.dispose();
+  });
+
+  it("the brief's chart waits for its COMMIT_CURVE spill: none while #BUSY!, and says so", async () => {
+    const { pane, workbook } = await samplePane();
+    workbook.calculationDelayMs = 60_000;
+    pane.chartWaitMs = 100;
+    const brief = await pane.writeBrief();
+    expect(brief).toMatchObject({ ok: false, code: "failed" });
+    expect(pane.state.message?.text).toMatch(/its curve has not calculated yet, so the chart was not added/);
+    expect(workbook.charts).toEqual([]);
+    await pane.dispose();
+  });
+});
+
+describe("the pane's workbook work starts when it is shown (shared runtime)", () => {
+  it("hidden at load: nothing runs until shown; hidden again stops; shown again starts", async () => {
+    const { whileShown } = await import("../../src/taskpane/taskpane");
+    const calls: string[] = [];
+    let listener: (shown: boolean) => void = () => undefined;
+    whileShown(
+      { shown: () => false, onChange: (l) => (listener = l) },
+      () => Promise.resolve(void calls.push("start")),
+      () => Promise.resolve(void calls.push("stop")),
+    );
+    expect(calls).toEqual([]);
+    listener(true);
+    listener(true);
+    listener(false);
+    listener(true);
+    expect(calls).toEqual(["start", "stop", "start"]);
+  });
+});
