@@ -6,11 +6,19 @@
  *   npm run fuzz                          a fresh seed each run (printed)
  *   npm run fuzz -- --seed 42             replay a run
  *   npm run fuzz -- --cases 500000        a longer run
+ *   npm run fuzz -- --pane-steps 20000    a longer run of the pane's model-based fuzz
+ *
+ * Then the pane's model-based fuzz (test/hardening/paneFuzz.ts): at least 10,000 steps, half on
+ * Excel desktop's conventions and half on the web's, on the Excel-faithful workbook.
  */
+import { runPaneFuzz } from "../test/hardening/paneFuzz";
 import { properties } from "../test/hardening/properties";
 import { shipped } from "../test/hardening/shipped";
 
 const MIN_CASES = 100_000;
+const MIN_PANE_STEPS = 10_000;
+/** Steps per pane run: each run starts from a fresh workbook (a longer one only piles up model copies). */
+const PANE_RUN = 500;
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -24,7 +32,32 @@ function wholeNumber(name: string, text: string | undefined, fallback: number): 
   return n;
 }
 
-function main(): number {
+/** The pane fuzz: `steps` in runs of PANE_RUN, alternating platforms; returns the failures. */
+async function paneFuzz(steps: number, seed: number): Promise<number> {
+  let ran = 0;
+  let failures = 0;
+  const started = Date.now();
+  for (let run = 0; ran < steps; run++) {
+    const platform = run % 2 === 0 ? "desktop" : "web";
+    const n = Math.min(PANE_RUN, steps - ran);
+    try {
+      await runPaneFuzz(n, seed + run, platform);
+    } catch (e) {
+      failures++;
+      console.log(
+        `FAIL pane fuzz run ${run} (${platform}, seed ${seed + run}):\n${e instanceof Error ? e.message : String(e)}`,
+      );
+    }
+    ran += n;
+  }
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(
+    `${failures ? "FAIL" : "ok  "} ${String(ran).padStart(7)} steps ${seconds.padStart(6)} s  the pane under random use (desktop and web)`,
+  );
+  return failures;
+}
+
+async function main(): Promise<number> {
   const seed = wholeNumber("--seed", option("--seed") ?? process.env.FUZZ_SEED, Date.now() % 2 ** 31);
   const cases = Math.max(MIN_CASES, wholeNumber("--cases", option("--cases"), MIN_CASES));
   console.log(`fuzz: seed ${seed}, at least ${cases} cases (replay: npm run fuzz -- --seed ${seed})`);
@@ -48,7 +81,14 @@ function main(): number {
     }
   });
   console.log(`fuzz: ${ran} cases, seed ${seed}, ${failures === 0 ? "no failures" : `${failures} failing properties`}`);
-  return failures === 0 ? 0 : 1;
+  const paneSteps = Math.max(MIN_PANE_STEPS, wholeNumber("--pane-steps", option("--pane-steps"), MIN_PANE_STEPS));
+  const paneFailures = await paneFuzz(paneSteps, seed);
+  console.log(
+    `fuzz: ${paneSteps} pane steps, seed ${seed}, ${paneFailures === 0 ? "no failures" : `${paneFailures} failing runs`}`,
+  );
+  return failures + paneFailures === 0 ? 0 : 1;
 }
 
-process.exitCode = main();
+void main().then((code) => {
+  process.exitCode = code;
+});

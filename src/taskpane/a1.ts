@@ -109,13 +109,17 @@ export function formatRect(rect: Rect, absolute = false): string {
   return rect.sheet ? `${quoteSheet(rect.sheet)}!${local}` : local;
 }
 
-/** Rewrites sheet references in a formula or a name's reference: `Deal!$B$2` -> `'Deal (2)'!$B$2`. */
+/** Rewrites sheet references in a formula or a name's reference: `Deal!$B$2` -> `'Deal (2)'!$B$2` (quoted names too). */
 export function renameSheetRefs(text: string, renames: ReadonlyMap<string, string>): string {
   if (renames.size === 0) return text;
-  return text.replace(/(^|[^A-Za-z0-9_.'])([A-Za-z_][A-Za-z0-9_.]*)!/g, (whole, before: string, sheet: string) => {
-    const to = renames.get(sheet);
-    return to === undefined ? whole : `${before}${quoteSheet(to)}!`;
-  });
+  return text.replace(
+    /(^|[^A-Za-z0-9_.'])(?:'((?:[^']|'')+)'|([A-Za-z_][A-Za-z0-9_.]*))!/g,
+    (whole, before: string, quoted: string | undefined, plain: string | undefined) => {
+      const sheet = quoted !== undefined ? quoted.replace(/''/g, "'") : plain!;
+      const to = renames.get(sheet);
+      return to === undefined ? whole : `${before}${quoteSheet(to)}!`;
+    },
+  );
 }
 
 /**
