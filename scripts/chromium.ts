@@ -40,16 +40,26 @@ export const system: ChromiumSystem = {
 
 /** Makes sure Chromium is installed: installs it when root, otherwise throws with the command to run. */
 export function ensureChromium(sys: ChromiumSystem = system): void {
-  if (sys.exists(CHROMIUM)) return;
+  ensureDebianTool(CHROMIUM, "chromium", "the browser tests need Debian's Chromium", sys);
+}
+
+/** xmllint, for the manifest schema check (test/build.test.ts): Debian's libxml2-utils. */
+export const XMLLINT = "/usr/bin/xmllint";
+
+export function ensureXmllint(sys: ChromiumSystem = system): void {
+  ensureDebianTool(XMLLINT, "libxml2-utils", "the manifest schema check needs xmllint", sys);
+}
+
+/** Installs Debian's `pkg` when `binary` is missing and this is root; otherwise throws with the command. */
+export function ensureDebianTool(binary: string, pkg: string, why: string, sys: ChromiumSystem = system): void {
+  if (sys.exists(binary)) return;
   if (!sys.isRoot()) {
-    throw new Error(
-      `${CHROMIUM} is missing: the browser tests need Debian's Chromium. Install it with:\n\n  ${INSTALL_COMMAND}\n`,
-    );
+    throw new Error(`${binary} is missing: ${why}. Install it with:\n\n  sudo apt-get install -y ${pkg}\n`);
   }
-  sys.log(`${CHROMIUM} is missing: installing Debian's chromium (apt-get update, then apt-get install)...`);
+  sys.log(`${binary} is missing: installing Debian's ${pkg} (apt-get update, then apt-get install)...`);
   sys.run("apt-get", ["update"]);
-  sys.run("apt-get", ["install", "-y", "--no-install-recommends", "chromium"]);
-  if (!sys.exists(CHROMIUM)) throw new Error(`apt-get installed chromium, but ${CHROMIUM} is still missing.`);
+  sys.run("apt-get", ["install", "-y", "--no-install-recommends", pkg]);
+  if (!sys.exists(binary)) throw new Error(`apt-get installed ${pkg}, but ${binary} is still missing.`);
 }
 
 /** jest globalSetup (jest.browser.config.js). */

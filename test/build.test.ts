@@ -20,7 +20,7 @@ import { ensureBundle } from "./helpers/ensureBundle";
 import { descendants, parseXml } from "./helpers/xml";
 import { DEV_BASE_URL, addinBaseUrl, type FunctionsMetadata } from "../src/help/build";
 import { CONTENT_SECURITY_POLICY, helpFileName, renderFunctionPage } from "../src/help/pages";
-import { CHROMIUM, INSTALL_COMMAND, ensureChromium, type ChromiumSystem } from "../scripts/chromium";
+import { CHROMIUM, INSTALL_COMMAND, ensureChromium, ensureXmllint, type ChromiumSystem } from "../scripts/chromium";
 
 const BUILD_TIMEOUT_MS = 300_000;
 const WEBPACK = join(ROOT, "node_modules", "webpack", "bin", "webpack.js");
@@ -136,6 +136,8 @@ describe(`a production build for ${PUBLIC_BASE}`, () => {
       return;
     }
     const schema = join(SCHEMAS, "OfficeAppManifestV1_1.xsd");
+    // A fresh machine may lack xmllint: installed as root, else the one command to run.
+    ensureXmllint();
     const result = spawnSync("xmllint", ["--noout", "--schema", schema, join(out, "manifest.xml")], {
       encoding: "utf8",
     });
@@ -287,6 +289,25 @@ describe("the browser tests' Chromium (scripts/chromium.ts)", () => {
     expect(() => ensureChromium(system)).toThrow(INSTALL_COMMAND);
     expect(INSTALL_COMMAND).toBe("sudo apt-get install -y chromium");
     expect(ran).toEqual([]);
+  });
+
+  it("xmllint the same way: Debian's libxml2-utils when missing and root", () => {
+    const ran: string[] = [];
+    let installed = false;
+    const system: ChromiumSystem = {
+      exists: (path) => path === "/usr/bin/xmllint" && installed,
+      isRoot: () => true,
+      run(command, args) {
+        ran.push([command, ...args].join(" "));
+        if (args[0] === "install") installed = true;
+      },
+      log: () => undefined,
+    };
+    ensureXmllint(system);
+    expect(ran).toEqual(["apt-get update", "apt-get install -y --no-install-recommends libxml2-utils"]);
+    expect(() => ensureXmllint({ ...system, exists: () => false, isRoot: () => false })).toThrow(
+      "sudo apt-get install -y libxml2-utils",
+    );
   });
 
   it("fails when the install leaves no Chromium behind", () => {
