@@ -89,6 +89,21 @@ async function main(): Promise<number> {
   return failures + paneFailures === 0 ? 0 : 1;
 }
 
-void main().then((code) => {
-  process.exitCode = code;
+let finished = false;
+// Node exits when nothing is left to wait for: a run that stops early must not look like a pass.
+process.on("exit", () => {
+  if (finished) return;
+  console.log("fuzz: stopped before it finished");
+  process.exitCode = 1;
 });
+void main().then(
+  (code) => {
+    finished = true;
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    finished = true;
+    console.log(`fuzz: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    process.exitCode = 1;
+  },
+);

@@ -86,7 +86,7 @@ export const Errors = {
   dataType: (arg: string, kind: string, at?: CellAt) =>
     new LeverError(
       "#VALUE!",
-      `${arg}: a ${kind} data type${where(at)} has no single value; point at one of its fields`,
+      `${arg}: ${/^[aeiou]/i.test(kind) ? "an" : "a"} ${kind} data type${where(at)} has no single value; point at one of its fields`,
     ),
   shape: (arg: string, expected: string, got: string) =>
     new LeverError("#VALUE!", `${arg}: expected ${expected}, got ${got}`),

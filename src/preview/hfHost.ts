@@ -28,6 +28,7 @@ export class HyperFormulaHost extends ExcelBehaviour implements WorkbookHost {
   /** Milliseconds until a change's custom functions have calculated (they read #BUSY! until then). */
   calculationDelayMs = 0;
   private pendingCalculation: Promise<void> | undefined;
+  private finishNow: () => void = () => undefined;
 
   constructor(readonly workbook: ModelWorkbook) {
     super();
@@ -45,6 +46,11 @@ export class HyperFormulaHost extends ExcelBehaviour implements WorkbookHost {
     for (const listener of [...this.listeners]) listener(event);
   }
 
+  /** Ends a calculation step still pending, without its change event (a test's long calculation). */
+  finishCalculation(): void {
+    this.finishNow();
+  }
+
   /** Waits until the calculation step after the last change has run. */
   async calculated(): Promise<void> {
     while (this.pendingCalculation) await this.pendingCalculation;
@@ -58,8 +64,11 @@ export class HyperFormulaHost extends ExcelBehaviour implements WorkbookHost {
         resolve();
         for (const listener of [...this.listeners]) listener({ sheet: "", address: "" });
       }, this.calculationDelayMs);
-      // A test's long calculation must not keep Node running (a browser timer has no unref).
-      (timer as { unref?: () => void }).unref?.();
+      this.finishNow = () => {
+        clearTimeout(timer);
+        this.pendingCalculation = undefined;
+        resolve();
+      };
     });
   }
 
@@ -78,8 +87,16 @@ export class HyperFormulaHost extends ExcelBehaviour implements WorkbookHost {
     return this.workbook.nameRef(name);
   }
 
+  /** Like Range.getUsedRangeOrNullObject: only an address comes back, so a whole column is no 5 MB read. */
   async usedPart(address: string): Promise<string | undefined> {
-    const data = await this.read(address);
+    const whole = parseAddress(address, this.selected.split("!")[0]);
+    const id = whole && this.workbook.engine.getSheetId(whole.sheet);
+    if (!whole || id === undefined) return undefined;
+    const { width, height } = this.workbook.engine.getSheetDimensions(id);
+    const rows = Math.min(whole.rows, height - whole.row);
+    const columns = Math.min(whole.columns, width - whole.column);
+    if (rows <= 0 || columns <= 0) return undefined;
+    const data = await this.readUnchecked(formatRect({ ...whole, rows, columns }));
     if (!data) return undefined;
     let top = Infinity;
     let left = Infinity;
@@ -109,6 +126,12 @@ export class HyperFormulaHost extends ExcelBehaviour implements WorkbookHost {
   }
 
   async read(address: string): Promise<RangeData | undefined> {
+    const data = await this.readUnchecked(address);
+    if (data) this.checkResponse({ values: data.values, formulas: data.formulas });
+    return data;
+  }
+
+  private async readUnchecked(address: string): Promise<RangeData | undefined> {
     await this.gate();
     const rect = parseAddress(address, this.selected.split("!")[0]);
     if (!rect || this.workbook.engine.getSheetId(rect.sheet) === undefined) return undefined;
@@ -131,7 +154,6 @@ export class HyperFormulaHost extends ExcelBehaviour implements WorkbookHost {
     const first = cellName(rect.row, rect.column);
     const last = cellName(rect.row + rect.rows - 1, rect.column + rect.columns - 1);
     const local = first === last ? abs(first) : `${abs(first)}:${abs(last)}`;
-    this.checkResponse({ values, formulas });
     return { address: `${quoteSheet(rect.sheet)}!${local}`, rect, values, formulas };
   }
 

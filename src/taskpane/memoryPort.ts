@@ -57,6 +57,7 @@ export class MemoryWorkbook extends ExcelBehaviour implements WorkbookHost {
   /** Milliseconds from a change to the end of its calculation step (custom functions are asynchronous). */
   calculationDelayMs = 0;
   private pendingCalculation: Promise<void> | undefined;
+  private finishNow: () => void = () => undefined;
 
   constructor(private readonly calculate?: Calculate) {
     super();
@@ -94,6 +95,11 @@ export class MemoryWorkbook extends ExcelBehaviour implements WorkbookHost {
   addUserName(name: string, ref: string): void {
     this.names.set(name.toLowerCase(), { name, ref: ref.replace(/^=/, "") });
     this.recalculate();
+  }
+
+  /** Ends a calculation step still pending, without its change event (a test's long calculation). */
+  finishCalculation(): void {
+    this.finishNow();
   }
 
   /** Waits until the calculation step after the last change has run. */
@@ -332,8 +338,11 @@ export class MemoryWorkbook extends ExcelBehaviour implements WorkbookHost {
         resolve();
         this.emit({ sheet: "", address: "" });
       }, this.calculationDelayMs);
-      // A test's long calculation must not keep Node running (a browser timer has no unref).
-      (timer as { unref?: () => void }).unref?.();
+      this.finishNow = () => {
+        clearTimeout(timer);
+        this.pendingCalculation = undefined;
+        resolve();
+      };
     });
   }
 

@@ -6,7 +6,7 @@
 import * as core from "../core";
 import { OPTIMIZATION } from "../model/definition";
 import { cellAddress, quoteSheet, Rect } from "./a1";
-import { CellValue, RangeData, WorkbookPort } from "./port";
+import { CellValue, RangeData, refuse, WorkbookPort } from "./port";
 import { modelRecord, nameIn } from "./setup";
 
 /** The names the pane reads; Usage, Deal and Bands are required. */
@@ -73,14 +73,17 @@ function sumColumn(values: CellValue[][], c: number, rows: number): number {
  */
 export async function readModel(port: WorkbookPort): Promise<ModelRead> {
   const record = await modelRecord(port);
-  const name = (n: string) => nameIn(record, n);
+  const read = (n: string) => {
+    const name = nameIn(record, n);
+    return name === undefined ? Promise.resolve(refuse("not-found", `This model has no ${n}.`)) : port.readName(name);
+  };
   const [usage, optimized, deal, bands, tokens, ...assumptions] = await Promise.all([
-    port.readName(name("Usage")),
-    port.readName(name("Optimized")),
-    port.readName(name("Deal")),
-    port.readName(name("Bands")),
-    port.readName(name("Tokens")),
-    ...ASSUMPTION_NAMES.map((n) => port.readName(name(n))),
+    read("Usage"),
+    read("Optimized"),
+    read("Deal"),
+    read("Bands"),
+    read("Tokens"),
+    ...ASSUMPTION_NAMES.map((n) => read(n)),
   ]);
   if (!usage.ok || !deal.ok || !bands.ok) {
     return {
@@ -140,7 +143,7 @@ export async function readModel(port: WorkbookPort): Promise<ModelRead> {
       terms,
       bands: parsedBands,
       assumptions: found,
-      names: new Map(Object.entries(record?.names ?? {})),
+      names: new Map(Object.entries(record?.names ?? {}).filter(([from, to]) => from !== to)),
     },
   };
 }

@@ -37,12 +37,15 @@ export class OfficeWorkbook implements WorkbookHost {
     });
   }
 
+  /** Defined names and table names: they share one namespace, so a new name must avoid both. */
   async nameList(): Promise<string[]> {
     return run(async (context) => {
       const names = context.workbook.names;
+      const tables = context.workbook.tables;
       names.load("items/name");
+      tables.load("items/name");
       await context.sync();
-      return names.items.map((n) => n.name);
+      return [...names.items.map((n) => n.name), ...tables.items.map((t) => t.name)];
     });
   }
 

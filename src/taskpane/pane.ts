@@ -6,7 +6,7 @@ import * as core from "../core";
 import { formatRect, freshName, parseAddress, quoteSheet, renameNames } from "./a1";
 import { formatMoney, formatPercent, parseMoneyText, parsePercentText } from "./format";
 import { dealCellAddress, dealValue, ModelData, readModel } from "./model";
-import { CellValue, CellWrite, describeFailure, done, Outcome, refuse, WorkbookPort } from "./port";
+import { CellValue, CellWrite, ChartSpec, describeFailure, done, Outcome, refuse, WorkbookPort } from "./port";
 import { buildModelInto, useMyData } from "./setup";
 import { computeFigures, Figures, InputSpec, STEP_IDS, StepId, STEPS } from "./steps";
 
@@ -58,6 +58,8 @@ export class Pane {
   private failedAction: (() => Promise<unknown>) | undefined;
   /** False after `dispose` (the pane is hidden): no refresh is scheduled. */
   private active = true;
+  /** Counts refreshes started; a refresh that is no longer the latest drops its result. */
+  private generation = 0;
   /** Refusals `act` made from a failure it already showed (with "Try again"). */
   private readonly shown = new WeakSet<object>();
   /** How long the brief waits for its COMMIT_CURVE spill to calculate before adding the chart, ms. */
@@ -124,12 +126,15 @@ export class Pane {
     await action();
   }
 
-  /** Runs a user action; an Office.js failure becomes a message with "Try again", never a rejection. */
-  private async act<T>(action: () => Promise<Outcome<T>>): Promise<Outcome<T>> {
+  /**
+   * Runs a user action; an Office.js failure becomes a message with "Try again", never a rejection.
+   * `again` is what "Try again" runs: the whole public action, with its message and refresh.
+   */
+  private async act<T>(action: () => Promise<Outcome<T>>, again: () => Promise<unknown>): Promise<Outcome<T>> {
     try {
       return await action();
     } catch (e) {
-      this.fail(e, () => this.act(action));
+      this.fail(e, again);
       const refusal = refuse("failed", describeFailure(e));
       this.shown.add(refusal);
       return refusal;
@@ -161,20 +166,27 @@ export class Pane {
     return this.timer !== undefined;
   }
 
-  /** Reads the model and recomputes every figure. Never rejects: a failure is shown with "Try again". */
+  /**
+   * Reads the model and recomputes every figure. Never rejects: a failure is shown with "Try again".
+   * Refreshes may overlap (a change event during an action's refresh): only the latest one started
+   * sets the state, so an older read never overwrites a newer one.
+   */
   async refresh(): Promise<void> {
+    const generation = ++this.generation;
+    const stale = () => generation !== this.generation || !this.active;
     let read: Awaited<ReturnType<typeof readModel>>;
     try {
       read = await readModel(this.port);
       // Custom functions are asynchronous (#BUSY! until done): give a calculation a moment first.
-      for (let wait = 25; isBusy(read) && wait <= BUSY_WAIT_MS; wait *= 2) {
+      for (let wait = 25; isBusy(read) && wait <= BUSY_WAIT_MS && !stale(); wait *= 2) {
         await delay(wait);
         read = await readModel(this.port);
       }
     } catch (e) {
-      this.fail(e, () => this.refresh());
+      if (!stale()) this.fail(e, () => this.refresh());
       return;
     }
+    if (stale()) return;
     const revision = this.current.revision + 1;
     if (this.current.phase === "failed") this.set({ message: undefined });
     if (read.kind === "missing") {
@@ -208,7 +220,10 @@ export class Pane {
 
   /** "Build the model" (with sample usage or empty rows). */
   async buildModel(sample: boolean): Promise<Outcome<string[]>> {
-    const outcome = await this.act(() => buildModelInto(this.port, sample));
+    const outcome = await this.act(
+      () => buildModelInto(this.port, sample),
+      () => this.buildModel(sample),
+    );
     this.say(outcome, outcome.ok ? `Model built on sheets ${outcome.value.join(", ")}.` : "", () =>
       this.buildModel(sample),
     );
@@ -218,7 +233,10 @@ export class Pane {
 
   /** "Use my data": names the selected usage range and adds the model around it. */
   async useMyData(address?: string): Promise<Outcome<string>> {
-    const outcome = await this.act(() => useMyData(this.port, address));
+    const outcome = await this.act(
+      () => useMyData(this.port, address),
+      () => this.useMyData(address),
+    );
     this.say(
       outcome,
       outcome.ok
@@ -256,7 +274,10 @@ export class Pane {
 
   /** Edits an input: parses the text, writes its cell (or setting) and refreshes. */
   setInput(id: string, text: string): Promise<Outcome> {
-    return this.act(() => this.setInputNow(id, text));
+    return this.act(
+      () => this.setInputNow(id, text),
+      () => this.setInput(id, text),
+    );
   }
 
   private async setInputNow(id: string, text: string): Promise<Outcome> {
@@ -309,7 +330,10 @@ export class Pane {
 
   /** Writes a step's formula at the selection, refusing a non-empty cell. Returns the address. */
   insertFormula(step: StepId, index = 0): Promise<Outcome<string>> {
-    return this.act(() => this.insertFormulaNow(step, index));
+    return this.act(
+      () => this.insertFormulaNow(step, index),
+      () => this.insertFormula(step, index),
+    );
   }
 
   private async insertFormulaNow(step: StepId, index: number): Promise<Outcome<string>> {
@@ -326,16 +350,22 @@ export class Pane {
   /** Marks a step done, skipped or open; kept in the document settings. */
   async setStatus(step: StepId, status: StepStatus): Promise<void> {
     const statuses = { ...this.current.statuses, [step]: status };
-    await this.act(async () => {
-      await this.port.setSettings({ [STATUS_SETTING]: statuses });
-      this.set({ statuses });
-      return done(undefined);
-    });
+    await this.act(
+      async () => {
+        await this.port.setSettings({ [STATUS_SETTING]: statuses });
+        this.set({ statuses });
+        return done(undefined);
+      },
+      () => this.setStatus(step, status),
+    );
   }
 
   /** "Write the negotiation brief": a new sheet with the ranked asks, a live COMMIT_CURVE and a chart. */
   writeBrief(): Promise<Outcome<string>> {
-    return this.act(() => this.writeBriefNow());
+    return this.act(
+      () => this.writeBriefNow(),
+      () => this.writeBrief(),
+    );
   }
 
   private async writeBriefNow(): Promise<Outcome<string>> {
@@ -398,13 +428,7 @@ export class Pane {
     // functions are asynchronous and show #BUSY! first (custom-functions-troubleshooting).
     const top = curveTitleRow + 2;
     const n = figures.steps.size.curve?.rows.length ?? 25;
-    const calculated = await this.waitForCalculation(`${q}!A${top}`);
-    if (!calculated) {
-      const text = `Wrote the negotiation brief on sheet ${sheet}, but its curve has not calculated yet, so the chart was not added. Check that the add-in is running, then write the brief again.`;
-      this.set({ message: { kind: "error", text } });
-      return refuse("failed", text);
-    }
-    const chart = await this.port.addChart({
+    return this.briefChart(sheet, `${q}!A${top}`, {
       sheet,
       title: "Expected cost over the term against commit per period",
       seriesName: "Expected cost over the term",
@@ -412,7 +436,20 @@ export class Pane {
       values: `${q}!C${top + 1}:C${top + n}`,
       anchor: "J4",
     });
-    this.say(chart, `Wrote the negotiation brief on sheet ${sheet}.`, () => this.writeBrief());
+  }
+
+  /** The brief's chart, once its curve has calculated; "Try again" retries the chart alone (the sheet is written). */
+  private async briefChart(sheet: string, curveCell: string, spec: ChartSpec): Promise<Outcome<string>> {
+    const again = () => this.act(() => this.briefChart(sheet, curveCell, spec), again);
+    const calculated = await this.waitForCalculation(curveCell);
+    if (!calculated) {
+      const text = `Wrote the negotiation brief on sheet ${sheet}, but its curve has not calculated yet, so the chart was not added. Check that the add-in is running, then try again.`;
+      this.failedAction = again;
+      this.set({ message: { kind: "error", text, retry: true } });
+      return refuse("failed", text);
+    }
+    const chart = await this.port.addChart(spec);
+    this.say(chart, `Wrote the negotiation brief on sheet ${sheet}.`, again);
     return chart.ok ? done(sheet) : chart;
   }
 
@@ -420,7 +457,7 @@ export class Pane {
   private async waitForCalculation(address: string): Promise<boolean> {
     const deadline = Date.now() + this.chartWaitMs;
     for (let wait = 25; ; wait = Math.min(wait * 2, 500)) {
-      const read = await this.port.readRange(address);
+      const read = await this.port.readRange(address).catch(() => refuse("failed", "read failed"));
       if (read.ok && !isBusyValue(read.value.values[0]?.[0])) return true;
       if (Date.now() + wait > deadline) return false;
       await delay(wait);

@@ -342,6 +342,13 @@ export class GuardedPort implements WorkbookPort {
         if (!checked.ok) return checked;
       }
     }
+    // A re-pointed name is put back if the batch fails: its old reference, read first.
+    const previous: { readonly kind: "updateName"; readonly name: string; readonly ref: string }[] = [];
+    for (const op of ops) {
+      if (op.kind !== "updateName") continue;
+      const ref = await this.host.nameAddress(op.name);
+      if (ref) previous.push({ kind: "updateName", name: op.name, ref });
+    }
     try {
       await this.host.apply(ops);
     } catch (e) {
@@ -349,23 +356,38 @@ export class GuardedPort implements WorkbookPort {
         sheets: ops.filter((o) => o.kind === "addSheet").map((o) => o.name),
         names: ops.filter((o) => o.kind === "defineName").map((o) => o.name),
       };
-      const rolledBack = await this.host.remove(created).then(
+      const removed = await this.host.remove(created).then(
         () => true,
         () => false,
       );
+      const restored =
+        previous.length === 0 ||
+        (await this.host.apply(previous).then(
+          () => true,
+          () => false,
+        ));
       const wroteExisting = ops.some(
         (o) => o.kind === "write" && !adding.has(parseAddress(o.address)?.sheet.toLowerCase() ?? ""),
       );
-      const kept =
+      const notes = [
         created.sheets.length + created.names.length === 0
           ? ""
-          : rolledBack
-            ? " The sheets and names it had added were removed again."
-            : " Some sheets or names it added may remain: delete them, or undo.";
-      const cells = wroteExisting ? " A cell it was writing may already hold the new value." : "";
-      return refuse("failed", `${describeFailure(e)}${kept}${cells}`);
+          : removed
+            ? "The sheets and names it had added were removed again."
+            : "Some sheets or names it added may remain: delete them, or undo.",
+        previous.length === 0
+          ? ""
+          : restored
+            ? "The names it was moving point where they did before."
+            : `The names ${previous.map((p) => p.name).join(", ")} may point at the new range: check them in the Name Manager.`,
+        wroteExisting ? "A cell it was writing may already hold the new value." : "",
+      ].filter((n) => n !== "");
+      return refuse("failed", [sentence(describeFailure(e)), ...notes].join(" "));
     }
-    await this.record(ops);
+    // The change is in the workbook: a failed save of what the pane owns must not turn it into a failure.
+    await this.record(ops).catch((e: unknown) =>
+      console.warn(`Commit Levers could not save what it wrote: ${String(e)}`),
+    );
     return done(undefined);
   }
 
@@ -393,6 +415,11 @@ export class GuardedPort implements WorkbookPort {
   onChange(listener: (event: ChangeEvent) => void): Promise<() => Promise<void>> {
     return this.host.onChange(listener);
   }
+}
+
+/** Text ending in a full stop (Excel's own messages sometimes have none). */
+function sentence(text: string): string {
+  return /[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`;
 }
 
 export function errorText(e: unknown): string {

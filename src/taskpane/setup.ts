@@ -33,9 +33,19 @@ export async function modelRecord(port: WorkbookPort): Promise<ModelRecord | und
   return Array.isArray(r.sheets) && typeof r.mode === "string" ? (r as ModelRecord) : undefined;
 }
 
-/** The workbook name of one of the model's names in the current copy. */
-export function nameIn(record: ModelRecord | undefined, name: string): string {
-  return record?.names?.[name] ?? name;
+/**
+ * The workbook name of one of the model's names in the current copy; undefined when that copy has no
+ * such name (a "Use my data" copy has no Tokens: another copy's must not be read). A record from
+ * before names were recorded means the names as they are.
+ */
+export function nameIn(record: ModelRecord | undefined, name: string): string | undefined {
+  if (!record?.names) return name;
+  return record.names[name];
+}
+
+/** Every name of a copy, as the record keeps them: the model's name -> this copy's. */
+function allNames(wanted: readonly string[], renames: ReadonlyMap<string, string>): Record<string, string> {
+  return Object.fromEntries(wanted.map((n) => [n, renames.get(n) ?? n]));
 }
 
 /** The price book written on the Prices sheet: the built-in book, header first. */
@@ -107,8 +117,15 @@ export async function buildModelInto(port: WorkbookPort, sample: boolean): Promi
   const outcome = await port.batch(ops);
   if (!outcome.ok) return outcome;
   const used = definition.sheets.map((s) => renames.get(s.name) ?? s.name);
-  const record: ModelRecord = { mode: sample ? "sample" : "empty", sheets: used, names: Object.fromEntries(names) };
-  await port.setSettings({ [MODEL_SETTING]: record });
+  const record: ModelRecord = {
+    mode: sample ? "sample" : "empty",
+    sheets: used,
+    names: allNames(
+      definition.names.map((n) => n.name),
+      names,
+    ),
+  };
+  await saveRecord(port, record);
   return done(used);
 }
 
@@ -161,12 +178,13 @@ export async function useMyData(port: WorkbookPort, address?: string): Promise<O
 
   const current = await modelRecord(port);
   const existing = new Set((await port.nameList()).map((n) => n.toLowerCase()));
-  if (current?.mode === "mine" && USAGE_NAMES.every((n) => existing.has(nameIn(current, n).toLowerCase()))) {
+  const own = current?.mode === "mine" ? USAGE_NAMES.map((n) => nameIn(current, n)) : [];
+  if (current && own.length > 0 && own.every((n) => n !== undefined && existing.has(n.toLowerCase()))) {
     const outcome = await port.batch(
-      USAGE_NAMES.map((n) => ({ kind: "updateName" as const, name: nameIn(current, n), ref: refs[n] })),
+      USAGE_NAMES.map((n, i) => ({ kind: "updateName" as const, name: own[i]!, ref: refs[n] })),
     );
     if (!outcome.ok) return outcome;
-    await port.setSettings({ [MODEL_SETTING]: { ...current, usage: usageRef } });
+    await saveRecord(port, { ...current, usage: usageRef });
     return done(usageRef);
   }
 
@@ -190,8 +208,24 @@ export async function useMyData(port: WorkbookPort, address?: string): Promise<O
     mode: "mine",
     usage: usageRef,
     sheets: AROUND_USAGE.map((s) => renames.get(s) ?? s),
-    names: Object.fromEntries(names),
+    names: allNames(
+      wanted.map((n) => n.name),
+      names,
+    ),
   };
-  await port.setSettings({ [MODEL_SETTING]: record });
+  await saveRecord(port, record);
   return done(usageRef);
+}
+
+/**
+ * Saves the model record. The model is in the workbook already: a failed save must not make the
+ * action look failed (its "Try again" would build a second copy), so it is only logged; the pane
+ * then reads the copy the settings last named.
+ */
+async function saveRecord(port: WorkbookPort, record: ModelRecord): Promise<void> {
+  try {
+    await port.setSettings({ [MODEL_SETTING]: record });
+  } catch (e) {
+    console.warn(`Commit Levers could not save which model it built: ${String(e)}`);
+  }
 }

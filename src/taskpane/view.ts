@@ -119,7 +119,7 @@ export class PaneView {
       return nodes;
     }
     if (state.phase === "loading") {
-      nodes.push(h(doc, "p", { class: "muted" }, "Reading the workbook…"));
+      nodes.push(h(doc, "p", { class: "muted" }, state.problem ?? "Reading the workbook…"));
       return nodes;
     }
     if (state.phase === "setup") {

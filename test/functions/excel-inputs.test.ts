@@ -38,11 +38,11 @@ describe("data-type cells are read as Excel's arithmetic reads them", () => {
     const single = excelError(() => f.commitWaste(entity, year, 0.2));
     expect([single.code, single.message]).toEqual([
       "#VALUE!",
-      "commit: a Entity data type has no single value; point at one of its fields",
+      "commit: an Entity data type has no single value; point at one of its fields",
     ]);
     const inRange = excelError(() => f.commitWaste(1_000_000, [[1], [entity], [3]], 0.2));
     expect(inRange.message).toBe(
-      "usage: a Entity data type at row 2, column 1 has no single value; point at one of its fields",
+      "usage: an Entity data type at row 2, column 1 has no single value; point at one of its fields",
     );
   });
   test("an entity inside an element-by-element range errors its own cell only", () => {
@@ -50,7 +50,7 @@ describe("data-type cells are read as Excel's arithmetic reads them", () => {
     expect(out[0]![0]).toBe(60);
     expect(out[1]![0]).toMatchObject({
       code: "#VALUE!",
-      message: expect.stringMatching(/^model: a Entity data type at row 2/),
+      message: expect.stringMatching(/^model: an Entity data type at row 2/),
     });
   });
 });

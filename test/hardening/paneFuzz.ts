@@ -13,7 +13,7 @@
  */
 import * as core from "../../src/core";
 import { MODELS } from "../../src/model/definition";
-import { cellAddress, parseAddress, quoteSheet } from "../../src/taskpane/a1";
+import { cellAddress, parseAddress, quoteSheet, renameSheetRefs } from "../../src/taskpane/a1";
 import { Platform } from "../../src/taskpane/excelBehaviour";
 import { callsCustomFunction, MemoryWorkbook, memoryPort } from "../../src/taskpane/memoryPort";
 import { calculateModelFormula } from "../../src/taskpane/modelCalc";
@@ -103,8 +103,10 @@ export async function runPaneFuzz(steps: number, seed: number, platform: Platfor
     });
   };
 
-  const step = async (): Promise<string> => {
-    const roll = rand();
+  /** The first steps walk every kind of action once (build, use my data, brief, rename, failure, cell edit). */
+  const prologue = [0.05, 0.1, 0.5, 0.38, 0.8, 0.86];
+  const step = async (done: number): Promise<string> => {
+    const roll = done <= prologue.length ? prologue[done - 1]! : rand();
     const sheets = await workbook.sheetNames();
     if (roll < 0.08 && copies.length < 4) {
       const sample = rand() < 0.8;
@@ -155,6 +157,11 @@ export async function runPaneFuzz(steps: number, seed: number, platform: Platfor
       if (sheets.includes(to)) return "rename skipped";
       workbook.renameSheet(from, to);
       if (from === userSheet) userSheet = to;
+      // Excel rewrites references to a renamed sheet in every formula, the user's included.
+      for (const [key, value] of userCells) {
+        if (typeof value === "string" && value.startsWith("="))
+          userCells.set(key, renameSheetRefs(value, new Map([[from, to]])));
+      }
       renameInCopies(from, to);
       for (const [name, ref] of userNames) {
         const renamed = ref.replace(`${quoteSheet(from)}!`, `${quoteSheet(to)}!`);
@@ -191,15 +198,27 @@ export async function runPaneFuzz(steps: number, seed: number, platform: Platfor
       return `insert ${outcome.ok ? outcome.value : outcome.message}`;
     }
     if (roll < 0.84) {
-      const failures = 1 + Math.floor(rand() * 3);
-      workbook.failNextCalls(failures);
-      const outcome = await pane.buildModel(true).catch((e: unknown) => e);
+      // A failed call before the batch (any of the reads), or a sync that fails part-way through the
+      // batch, leaving the operations before it done (Office.js batches are not transactional).
+      const partWay = rand() < 0.6;
+      const at = Math.floor(rand() * 12);
+      if (partWay) workbook.failAfter(at);
+      else workbook.failNextCalls(1 + Math.floor(rand() * 3));
+      const action = pick(["build", "brief", "useMyData"] as const);
+      const outcome =
+        action === "build"
+          ? await pane.buildModel(true)
+          : action === "brief"
+            ? await pane.writeBrief()
+            : await pane.useMyData(`${quoteSheet(userSheet)}!A1:B13`);
       workbook.failNextCalls(0);
-      if (typeof outcome === "object" && outcome !== null && "ok" in outcome && outcome.ok) await recordCopy();
-      return `failing sync x${failures}`;
+      workbook.failAfter(Number.MAX_SAFE_INTEGER);
+      if (outcome.ok && action !== "brief") await recordCopy();
+      return `failing ${action} ${partWay ? `after ${at} operations` : "call"}: ${outcome.ok ? "ok" : outcome.message}`;
     }
     if (roll < 0.9) {
-      workbook.honoursDelayForCellEdit = rand() < 0.5;
+      const honours = rand() < 0.5;
+      workbook.honoursDelayForCellEdit = honours;
       workbook.enterCellEdit();
       const outcome = await Promise.race([
         pane.setInput("carryover.ask", "40%"),
@@ -208,7 +227,7 @@ export async function runPaneFuzz(steps: number, seed: number, platform: Platfor
       workbook.leaveCellEdit();
       await settle(workbook);
       workbook.honoursDelayForCellEdit = true;
-      return `cell edit (${String(workbook.honoursDelayForCellEdit)}) ${typeof outcome === "string" ? outcome : "answered"}`;
+      return `cell edit (delay honoured: ${String(honours)}) ${typeof outcome === "string" ? outcome : "answered"}`;
     }
     if (pane.state.message?.retry) {
       await pane.retry();
@@ -297,7 +316,7 @@ export async function runPaneFuzz(steps: number, seed: number, platform: Platfor
 
   try {
     for (let done = 1; done <= steps; done++) {
-      const what = await step();
+      const what = await step(done);
       log.push(`${done}: ${what}`);
       actions[what.split(/[ (]/)[0]!] = (actions[what.split(/[ (]/)[0]!] ?? 0) + 1;
       await settle(workbook);

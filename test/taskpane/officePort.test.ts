@@ -82,6 +82,7 @@ function fakeExcel(options: { failSync?: number } = {}) {
           },
         },
       },
+      tables: { load: (what: string) => calls.push(`load tables ${what}`), items: [{ name: "Sales" }] },
       names: {
         add: (name: string, ref: string) => calls.push(`name ${name} ${ref}`),
         load: (what: string) => calls.push(`load names ${what}`),
@@ -187,7 +188,7 @@ describe("OfficeWorkbook", () => {
     expect(outcome).toMatchObject({
       ok: false,
       code: "failed",
-      message: "Excel could not finish: sync failed The sheets and names it had added were removed again.",
+      message: "Excel could not finish: sync failed. The sheets and names it had added were removed again.",
     });
     // The workbook's existing name Usage is not touched (the old rollback deleted every name of the batch).
     expect(fake.calls.filter((c) => c.startsWith("delete"))).toEqual(["delete name Deal_2", "delete sheet Summary"]);

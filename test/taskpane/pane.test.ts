@@ -3,7 +3,7 @@ import "../helpers/customFunctions";
 import * as functions from "../../src/functions/functions";
 import * as sizing from "../../src/functions/sizing";
 import { sampleTokens } from "../../src/model/definition";
-import { parseCall } from "../../src/taskpane/modelCalc";
+import { calculateModelFormula, parseCall } from "../../src/taskpane/modelCalc";
 import { Pane, STATUS_SETTING } from "../../src/taskpane/pane";
 import { memoryPort, MemoryWorkbook } from "../../src/taskpane/memoryPort";
 import { STEP_IDS } from "../../src/taskpane/steps";
@@ -251,8 +251,14 @@ describe("live refresh", () => {
   });
 
   it("waits and looks again while Excel is still calculating (#BUSY!)", async () => {
-    const { pane, workbook } = await samplePane();
+    const workbook = new MemoryWorkbook(calculateModelFormula);
+    // A long debounce: no change-event refresh overlaps the one under test.
+    const pane = new Pane(memoryPort(workbook), { debounceMs: 60_000 });
+    await pane.start();
+    expect((await pane.buildModel(true)).ok).toBe(true);
+    await workbook.calculated();
     workbook.edit("Usage!H2", "#BUSY!");
+    await workbook.calculated();
     await pane.refresh();
     expect(pane.state.phase).toBe("loading");
     expect(pane.refreshPending).toBe(true);
@@ -374,6 +380,12 @@ describe("when Excel refuses or fails (the faithful host)", () => {
     expect(brief).toMatchObject({ ok: false, code: "failed" });
     expect(pane.state.message?.text).toMatch(/its curve has not calculated yet, so the chart was not added/);
     expect(workbook.charts).toEqual([]);
+    // Try again adds the chart to the brief already written: no second Brief sheet.
+    workbook.finishCalculation();
+    await pane.retry();
+    expect(workbook.charts).toHaveLength(1);
+    expect((await workbook.sheetNames()).filter((s) => s.startsWith("Brief"))).toEqual(["Brief"]);
+    expect(pane.state.message?.text).toBe("Wrote the negotiation brief on sheet Brief.");
     await pane.dispose();
   });
 });

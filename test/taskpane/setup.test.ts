@@ -198,6 +198,31 @@ describe("Use my data", () => {
     workbook.select("Spend!A1:B25");
     await pane.retry();
     expect(await workbook.sheetNames()).toContain("Deal");
+    // Try again ran the whole action: its message and the pane's refresh, not just the batch.
+    expect(pane.state.message?.text).toMatch(/^Your usage is Spend!\$A\$2:\$B\$25/);
+    expect(pane.state.phase).toBe("ready");
+  });
+
+  it("next to a built model, reads only its own names: no token counts borrowed from the sample copy", async () => {
+    const { workbook, pane } = memoryPane(userWorkbook());
+    await pane.start();
+    expect((await pane.buildModel(true)).ok).toBe(true);
+    expect((await pane.useMyData("Spend!A1:B25")).ok).toBe(true);
+    await settle({ workbook, pane });
+    expect(pane.state.data?.hasOptimization).toBe(false);
+    expect(pane.state.data?.mix.map((m) => m.mtok)).toEqual([undefined, undefined]);
+  });
+
+  it("a failed re-point puts its names back where they were, and says so", async () => {
+    const { workbook, pane } = memoryPane(userWorkbook());
+    await pane.start();
+    expect((await pane.useMyData("Spend!A1:B25")).ok).toBe(true);
+    const before = workbook.definedNames();
+    workbook.failAfter(1);
+    const moved = await pane.useMyData("Spend!A1:B13");
+    expect(moved).toMatchObject({ ok: false, code: "failed" });
+    expect(!moved.ok && moved.message).toMatch(/The names it was moving point where they did before\./);
+    expect(workbook.definedNames()).toEqual(before);
   });
 
   it("refuses a selection that is not usage, with the core's message", async () => {
