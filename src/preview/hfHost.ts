@@ -212,9 +212,11 @@ export class HyperFormulaHost extends ExcelBehaviour implements WorkbookHost {
     return this.singleSelection("Summary!B3");
   }
 
+  /** Office.context.document.settings.get reads an in-memory copy; values round-trip through JSON. */
   async getSetting(key: string): Promise<unknown> {
-    await this.gate();
-    return this.settings.get(key);
+    await Promise.resolve();
+    const value = this.settings.get(key);
+    return value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as unknown);
   }
 
   async setSettings(entries: Readonly<Record<string, unknown>>): Promise<void> {

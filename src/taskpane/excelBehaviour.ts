@@ -38,9 +38,9 @@ export type Platform = "desktop" | "web";
  */
 export const WEB_PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
 
-/** The size of a payload as JSON text, which is what crosses to Excel on the web. */
+/** The size of a payload as JSON text in UTF-8 bytes, which is what crosses to Excel on the web. */
 export function payloadBytes(value: unknown): number {
-  return JSON.stringify(value).length;
+  return new TextEncoder().encode(JSON.stringify(value)).length;
 }
 
 /** The switches every stand-in host shares, and the checks that make it refuse what Excel refuses. */

@@ -351,8 +351,9 @@ export class MemoryWorkbook extends ExcelBehaviour implements WorkbookHost {
     return this.singleSelection(`${[...this.sheets.keys()][0] ?? "Sheet1"}!A1`);
   }
 
+  /** Office.context.document.settings.get reads an in-memory copy: no request to Excel, so nothing to refuse. */
   async getSetting(key: string): Promise<unknown> {
-    await this.gate();
+    await Promise.resolve();
     const value = this.settings.get(key);
     // Settings round-trip through JSON in Office: so do they here.
     return value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as unknown);
@@ -370,7 +371,9 @@ export class MemoryWorkbook extends ExcelBehaviour implements WorkbookHost {
     this.charts.push({ ...spec, valuesAtCreation: column(spec.values), categoriesAtCreation: column(spec.categories) });
   }
 
-  onChange(listener: (event: ChangeEvent) => void): Promise<() => Promise<void>> {
+  /** Registering the handlers is an Excel.run of its own: it can fail like any other. */
+  async onChange(listener: (event: ChangeEvent) => void): Promise<() => Promise<void>> {
+    await this.gate();
     this.listeners.add(listener);
     return Promise.resolve(() => {
       this.listeners.delete(listener);

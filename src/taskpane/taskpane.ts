@@ -64,10 +64,12 @@ export interface Visibility {
  */
 export function whileShown(visibility: Visibility, start: () => Promise<void>, stop: () => Promise<void>): void {
   let running = false;
+  // One after the other: a quick show, hide, show must not start twice or stop mid-start.
+  let queue: Promise<void> = Promise.resolve();
   const update = (shown: boolean) => {
     if (shown === running) return;
     running = shown;
-    void (shown ? start() : stop());
+    queue = queue.then(shown ? start : stop).catch(() => undefined);
   };
   visibility.onChange(update);
   update(visibility.shown());
