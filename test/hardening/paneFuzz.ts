@@ -89,12 +89,22 @@ export async function runPaneFuzz(steps: number, seed: number, platform: Platfor
   const log: string[] = [];
   const actions: Record<string, number> = {};
 
+  /** Sheets the user renamed, from -> to: the pane's record keeps the names a copy was built with. */
+  const renamed = new Map<string, string>();
+  const current = (sheet: string): string => {
+    let name = sheet;
+    for (let hops = 0; renamed.has(name) && hops < 1000; hops++) name = renamed.get(name)!;
+    return name;
+  };
   const recordCopy = async () => {
     const record = (await memoryPort(workbook).getSetting(MODEL_SETTING)) as ModelRecord | undefined;
     if (!record) return;
-    const key = JSON.stringify(record.sheets);
+    // A record written before a rename names the sheet as it was; a sheet of that name now is a new one.
+    const existing = await workbook.sheetNames();
+    const sheets = record.sheets.map((sheet) => (existing.includes(sheet) ? sheet : current(sheet)));
+    const key = JSON.stringify(sheets);
     if (copies.some((c) => JSON.stringify(c.sheets) === key)) return;
-    copies.push({ sheets: record.sheets, names: new Map(Object.entries(record.names ?? {})), mode: record.mode });
+    copies.push({ sheets, names: new Map(Object.entries(record.names ?? {})), mode: record.mode });
   };
 
   const renameInCopies = (from: string, to: string) => {
@@ -156,6 +166,7 @@ export async function runPaneFuzz(steps: number, seed: number, platform: Platfor
       const to = `${from.replace(/ \(\d+\)$/, "")} r${Math.floor(rand() * 1000)}`;
       if (sheets.includes(to)) return "rename skipped";
       workbook.renameSheet(from, to);
+      renamed.set(from, to);
       if (from === userSheet) userSheet = to;
       // Excel rewrites references to a renamed sheet in every formula, the user's included.
       for (const [key, value] of userCells) {
@@ -231,6 +242,7 @@ export async function runPaneFuzz(steps: number, seed: number, platform: Platfor
     }
     if (pane.state.message?.retry) {
       await pane.retry();
+      await recordCopy();
       return "retry";
     }
     await pane.refresh();
