@@ -20,7 +20,6 @@ export function officeValue(value: unknown): CellValue {
 }
 
 export class HyperFormulaHost extends ExcelBehaviour implements WorkbookHost {
-  readonly kind = "memory" as const;
   readonly settings = new Map<string, unknown>();
   readonly charts: ChartSpec[] = [];
   readonly widths = new Map<string, readonly number[]>();

@@ -44,7 +44,6 @@ export function callsCustomFunction(formula: string): boolean {
 }
 
 export class MemoryWorkbook extends ExcelBehaviour implements WorkbookHost {
-  readonly kind = "memory" as const;
   private sheets = new Map<string, Map<string, StoredCell>>();
   private names = new Map<string, { name: string; ref: string }>();
   private widths = new Map<string, readonly number[]>();

@@ -26,8 +26,6 @@ function run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T
 }
 
 export class OfficeWorkbook implements WorkbookHost {
-  readonly kind = "office" as const;
-
   async sheetNames(): Promise<string[]> {
     return run(async (context) => {
       const sheets = context.workbook.worksheets;

@@ -74,7 +74,6 @@ export interface WriteOptions {
 
 /** Everything the pane does to a workbook. */
 export interface WorkbookPort {
-  readonly kind: "office" | "memory";
   sheetNames(): Promise<string[]>;
   /** A defined name's range; `not-found` when the name does not exist or is not a range. */
   readName(name: string): Promise<Outcome<RangeData>>;
@@ -112,7 +111,6 @@ export interface WorkbookPort {
  * fail; an Excel that ignores the option fails with InvalidOperationInCellEditMode instead.
  */
 export interface WorkbookHost {
-  readonly kind: WorkbookPort["kind"];
   sheetNames(): Promise<string[]>;
   /** Every workbook-scoped defined name. */
   nameList(): Promise<string[]>;
@@ -215,12 +213,9 @@ function isEmpty(cell: CellValue | undefined): boolean {
 
 /** The host plus the ownership rule: the port the pane uses. */
 export class GuardedPort implements WorkbookPort {
-  readonly kind: WorkbookPort["kind"];
   private owned: Ownership | undefined;
 
-  constructor(private readonly host: WorkbookHost) {
-    this.kind = host.kind;
-  }
+  constructor(private readonly host: WorkbookHost) {}
 
   private async ownership(): Promise<Ownership> {
     this.owned ??= Ownership.from(await this.host.getSetting(OWNED_SETTING));

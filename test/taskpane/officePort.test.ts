@@ -1,8 +1,7 @@
 /**
  * The Office.js adapter against stubs of the calls it makes: one Excel.run and one sync for a batch,
- * rollback of added sheets and names when the sync fails, names.add, onChanged registration,
- * settings with saveAsync, the chart. (office-addin-mock is not used: it pulls office-addin-manifest,
- * whose ESM dependencies jest's CommonJS runtime cannot load; plain stubs cover the same calls.)
+ * what a failed sync leaves to remove, names.add and re-pointing, onChanged registration,
+ * settings with saveAsync, the chart: plain stubs of exactly the calls it makes.
  */
 import { OfficeWorkbook, officePort } from "../../src/taskpane/officePort";
 
