@@ -46,7 +46,7 @@ export const Errors = {
     new LeverError("#NUM!", `${arg}: ${show(value)}${where(at)} is negative; expected 0 or more`),
   outOfRange: (arg: string, value: number, range: string, at?: CellAt) =>
     new LeverError("#NUM!", `${arg}: ${show(value)}${where(at)} is outside ${range}`),
-  // #VALUE!, not #NUM!: Excel shows a custom message only on #VALUE! and #N/A (CustomFunctions.ErrorCode docs,
+  // #VALUE!, not #NUM!: Excel shows a custom message only on #VALUE! and #N/A (the custom functions ErrorCode docs,
   // https://learn.microsoft.com/javascript/api/custom-functions-runtime/customfunctions.errorcode), and this
   // message is the fix (DOMAIN.md "Errors").
   wholePercent: (arg: string, value: number, at?: CellAt) =>
