@@ -1,5 +1,9 @@
-// ESLint flat config: typed typescript-eslint rules everywhere, plus the boundary that keeps src/core pure
-// (STYLE.md rule 1: no Office, Excel, CustomFunctions or DOM in the core, and no imports from outside it).
+// ESLint flat config: typed typescript-eslint rules everywhere, plus the layer boundaries: src/core pure
+// (STYLE.md rule 1: no Office, Excel, CustomFunctions or DOM in the core, and no imports from outside it),
+// then each layer importing only the layers below it:
+//   core <- sheet <- catalogue <- functions (the Excel boundary)
+//                             <- model <- taskpane (never the functions, the preview or HyperFormula)
+// and nothing in src/ but the preview itself imports src/preview.
 import js from "@eslint/js";
 import prettier from "eslint-config-prettier";
 import { defineConfig, globalIgnores } from "eslint/config";
@@ -24,6 +28,30 @@ const CORE_IMPORT_BANS = [
     group: ["office-*", "@microsoft/office-js*", "@types/office-*", "exceljs", "hyperformula"],
     message: "src/core must not depend on Office or a workbook engine.",
   },
+];
+
+const LAYER_ORDER =
+  "core <- sheet <- catalogue <- functions | model <- taskpane; src/preview is imported by nothing in src/.";
+/** Each layer above the core: its files, the src/ folders it may not import, and the globals it may not use. */
+const LAYERS = [
+  {
+    files: ["src/sheet/**/*.ts"],
+    banned: ["catalogue", "functions", "model", "taskpane", "preview", "commands"],
+    globals: [...HOST_GLOBALS, ...BROWSER_GLOBALS],
+  },
+  {
+    files: ["src/catalogue/**/*.ts"],
+    banned: ["functions", "model", "taskpane", "preview", "commands"],
+    globals: [...HOST_GLOBALS, ...BROWSER_GLOBALS],
+  },
+  { files: ["src/functions/**/*.ts"], banned: ["model", "taskpane", "preview", "commands"] },
+  {
+    files: ["src/model/**/*.ts"],
+    banned: ["functions", "taskpane", "preview", "commands"],
+    globals: [...HOST_GLOBALS, ...BROWSER_GLOBALS],
+  },
+  { files: ["src/taskpane/**/*.ts"], banned: ["functions", "preview", "commands"] },
+  { files: ["src/commands/**/*.ts"], banned: ["functions", "preview", "taskpane"] },
 ];
 
 export default defineConfig(
@@ -68,6 +96,36 @@ export default defineConfig(
   ...[1, 2, 3].map((depth) => ({
     files: [`src/core/${"*/".repeat(depth - 1)}*.ts`],
     rules: { "no-restricted-imports": ["error", { patterns: [...CORE_IMPORT_BANS, climbs(depth)] }] },
+  })),
+
+  // The layers above the core, each importing only what lies below it.
+  ...LAYERS.map(({ files, banned, globals: bannedGlobals }) => ({
+    files,
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            ...banned.map((layer) => ({
+              regex: `^(\\.\\./)+${layer}(/|$)`,
+              message: `${files[0].split("/")[1]} must not import src/${layer}: ${LAYER_ORDER}`,
+            })),
+            { group: ["hyperformula", "exceljs"], message: "HyperFormula and exceljs never reach the shipped layers." },
+          ],
+        },
+      ],
+      ...(bannedGlobals
+        ? {
+            "no-restricted-globals": [
+              "error",
+              ...bannedGlobals.map((name) => ({
+                name,
+                message: "This layer is pure TypeScript: pass values in instead.",
+              })),
+            ],
+          }
+        : {}),
+    },
   })),
 
   // The functions layer reports Excel errors the way Excel expects: by throwing a CustomFunctions.Error.

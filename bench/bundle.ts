@@ -9,7 +9,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runInThisContext } from "node:vm";
 import type { CustomFunction, FunctionsMetadata } from "../src/preview/leversPlugin";
-import { CustomFunctionsError, ErrorCode, ROOT } from "../test/helpers/loadBundle";
+import { customFunctionsStandIn } from "../src/preview/customFunctionsStandIn";
+import { ROOT } from "../test/helpers/loadBundle";
 
 const BUILD_TIMEOUT_MS = 300_000;
 
@@ -36,18 +37,9 @@ export function buildInto(): { dir: string; buildMs: number; remove: () => void 
  */
 export function loadFunctions(dir: string, fresh = ""): Map<string, CustomFunction> {
   const file = join(dir, "functions.js");
-  // A distinct `fresh` tag makes distinct source, so V8 compiles it anew: a cold start, as a new runtime has.
-  const associated = new Map<string, CustomFunction>();
-  const CustomFunctions = {
-    associate(idOrMappings: string | Record<string, CustomFunction>, fn?: CustomFunction): void {
-      if (typeof idOrMappings === "string") {
-        if (fn) associated.set(idOrMappings, fn);
-      } else for (const [id, mapped] of Object.entries(idOrMappings)) associated.set(id, mapped);
-    },
-    Error: CustomFunctionsError,
-    ErrorCode,
-  };
+  const { CustomFunctions, associated } = customFunctionsStandIn();
   const Office = { onReady: () => Promise.resolve({ host: "Excel", platform: "PC" }) };
+  // A distinct `fresh` tag makes distinct source, so V8 compiles it anew: a cold start, as a new runtime has.
   const source = `(function (CustomFunctions, Office, self) {\n${readFileSync(file, "utf8")}\n})// ${fresh}`;
   const run = runInThisContext(source, { filename: file }) as (
     customFunctions: unknown,

@@ -5,6 +5,8 @@
  * month ("months x rows processed"), while LEVER_VALUES runs the ledger five times a row.
  */
 import * as core from "../src/core";
+import * as sheet from "../src/sheet";
+import { TERMS } from "../src/catalogue/terms";
 import { sink, time, Timing } from "./measure";
 import { BANDS, COMMITS, dealFor, LEVER_RUNS_PER_ROW, MONTHS, ROWS, SIZING, termsTable, USAGE } from "./workload";
 
@@ -42,7 +44,7 @@ function throughput(name: string, runsPerRow: number, row: (i: number) => number
 export function runCore(runs: number): CoreResult {
   const deals = COMMITS.map(dealFor);
   const terms = COMMITS.map((commit) => {
-    const parsed = core.parseTerms("terms", termsTable(commit));
+    const parsed = sheet.parseTerms("terms", termsTable(commit), TERMS);
     if (parsed instanceof core.LeverError) throw new Error(parsed.message);
     return parsed;
   });
@@ -51,7 +53,7 @@ export function runCore(runs: number): CoreResult {
     throughput: [
       throughput("TOTAL_COST", 1, (i) => core.totalCost(usage, deals[i]!), runs),
       throughput("COMMIT_WASTE", 1, (i) => core.commitWaste(usage, deals[i]!), runs),
-      throughput("LEVER_VALUES", LEVER_RUNS_PER_ROW, (i) => core.leverTable(usage, terms[i]!).length, runs),
+      throughput("LEVER_VALUES", LEVER_RUNS_PER_ROW, (i) => sheet.leverTable(usage, terms[i]!, TERMS).length, runs),
     ],
     recommend: time(() => (sink.value += core.recommendCommit(usage, BANDS, SIZING).commit), runs),
     curve: time(() => (sink.value += core.commitCurve(usage, BANDS, SIZING, 25).rows.length), runs),

@@ -2,14 +2,15 @@
  * What would close the gap to the native twin: one call per column instead of one per cell. A
  * bench-only HyperFormula function, BENCH.LEDGER_ROWS(commits, usage, discount, overage_rate,
  * carryover, period_months), spills waste, overage billed and total cost for every commit of a
- * range, reading its inputs with the add-in's own readers (the validator's usage reader, the core's
+ * range, reading its inputs with the add-in's own readers (the sheet layer's usage reader, the core's
  * money check) and running the core's ledger once per commit over usage gathered into periods once.
  * Not shipped and not a LEVERS function: it measures the design, and is checked like the others.
  */
 import { ArraySize, CellError, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula } from "hyperformula";
 import { SimpleRangeValue } from "hyperformula";
-import { ledgerOverPeriods, LeverError, parseMoney, periodize } from "../src/core";
-import { arg } from "../src/functions/validator";
+import { ledgerOverPeriods, LeverError, periodize } from "../src/core";
+import { parseMoney } from "../src/sheet";
+import { arg } from "../src/sheet/readers";
 import { ROWS } from "./workload";
 
 const NAME = "BENCH.LEDGER_ROWS";

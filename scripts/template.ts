@@ -17,7 +17,8 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { DEFAULT_PRICE_BOOK, priceBookTable } from "../src/core";
+import { DEFAULT_PRICE_BOOK } from "../src/core";
+import { priceBookTable } from "../src/sheet";
 import { CellStyle, ModelCell, ModelDefinition, SHEETS, buildModel } from "../src/model/definition";
 
 export const DEFAULT_OUTPUT = resolve(__dirname, "..", "dist", "commit-levers-model.xlsx");

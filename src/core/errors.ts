@@ -14,6 +14,11 @@ export class LeverError {
   ) {}
 }
 
+/** `f` of a value that may be an error: the error passes through unchanged. */
+export function andThen<T, R>(value: T | LeverError, f: (value: T) => R | LeverError): R | LeverError {
+  return value instanceof LeverError ? value : f(value);
+}
+
 /** Where a cell sits inside a range argument, 1-based, as a user counts. */
 export interface CellAt {
   readonly row: number;

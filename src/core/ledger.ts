@@ -3,7 +3,9 @@
  * and a usage series become dollars. Every figure and lever value in the product is read off a
  * run of this ledger, or the difference of two runs.
  */
-import type { OverageRate } from "./inputs";
+
+/** Overage billed at a fraction of list, or at the committed rate (1 - discount). */
+export type OverageRate = number | "committed";
 
 /** The terms of a committed-spend deal. Money in dollars, rates as decimals, time in months. */
 export interface Deal {
@@ -175,39 +177,4 @@ export function ledgerOverPeriods(periods: Periods, deal: Deal, rows?: PeriodRow
  */
 export function runLedger(usage: ArrayLike<number>, deal: Deal, rows?: PeriodRow[]): LedgerTotals {
   return ledgerOverPeriods(periodize(usage, deal), deal, rows);
-}
-
-/** The LEDGER spill's header, in FUNCTIONS.md's order. */
-export const LEDGER_HEADER = [
-  "Period",
-  "Months",
-  "Commit",
-  "Carry in",
-  "Drawn",
-  "Unused",
-  "Carry out",
-  "Forfeited",
-  "Overage",
-  "Billed overage",
-] as const;
-
-/** The ledger as a table: the header, then one row per commit period. */
-export function ledgerTable(usage: ArrayLike<number>, deal: Deal): (number | string)[][] {
-  const rows: PeriodRow[] = [];
-  runLedger(usage, deal, rows);
-  return [
-    [...LEDGER_HEADER],
-    ...rows.map((r) => [
-      r.period,
-      r.months,
-      r.commit,
-      r.carryIn,
-      r.drawn,
-      r.unused,
-      r.carryOut,
-      r.forfeited,
-      r.overage,
-      r.billedOverage,
-    ]),
-  ];
 }

@@ -3,6 +3,7 @@
  * Each lever's value is the difference of two ledger runs: the deal as drafted and the same deal
  * with only that term changed. Positive values save money; *_COST values are what a clause costs.
  */
+import { Errors, LeverError } from "./errors";
 import { Deal, runLedger } from "./ledger";
 
 const cost = (usage: ArrayLike<number>, deal: Deal): number => runLedger(usage, deal).totalCost;
@@ -85,9 +86,15 @@ export function renewalRate(discount: number, cap: number | undefined): number {
 
 /**
  * Cost over a horizon: the deal's ledger over the first `termMonths`, then every later month at
- * `renewalRate` times list. The caller checks termMonths <= usage.length.
+ * `renewalRate` times list. A term longer than the usage is an error: there is no horizon to value.
  */
-export function horizonCost(usage: ArrayLike<number>, deal: Deal, termMonths: number, renewalRate: number): number {
+export function horizonCost(
+  usage: ArrayLike<number>,
+  deal: Deal,
+  termMonths: number,
+  renewalRate: number,
+): number | LeverError {
+  if (termMonths > usage.length) return Errors.tooLong("term_months", termMonths, usage.length);
   const series = Array.from(usage);
   let after = 0;
   for (let t = termMonths; t < series.length; t++) after += series[t]!;

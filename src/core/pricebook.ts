@@ -5,7 +5,6 @@
  * was read and where; a user overrides it with a range of the same shape (PRICE_BOOK's spill, edited).
  */
 import { CellAt, Errors, LeverError } from "./errors";
-import { Cell, Grid, isBlankOrZero, parseMoney, parseShare } from "./inputs";
 
 /** One model's list prices, USD per MTok. */
 export interface PriceRow {
@@ -138,6 +137,12 @@ export function priceOf(row: PriceRow, kind: PriceKind): number {
   }
 }
 
+/** PRICE: a model named in a book, its price of one kind. */
+export function priceIn(book: PriceBook, model: string, kind: PriceKind): number | LeverError {
+  const row = findModel(book, "model", model);
+  return row instanceof LeverError ? row : priceOf(row, kind);
+}
+
 /** A kind word as typed: case and spaces or hyphens do not matter ("Cache Read" = "cache_read"). */
 export function parsePriceKind(arg: string, word: string): PriceKind | LeverError {
   const key = word
@@ -146,95 +151,6 @@ export function parsePriceKind(arg: string, word: string): PriceKind | LeverErro
     .replace(/[\s-]+/g, "_");
   const kind = PRICE_KINDS.find((k) => k === key);
   return kind ?? Errors.unknownWord(arg, word, PRICE_KINDS);
-}
-
-/** The book as PRICE_BOOK spills it: the header, then one row per model. */
-export function priceBookTable(book: PriceBook): (number | string)[][] {
-  return [
-    [...PRICE_BOOK_HEADER],
-    ...book.map((r) => [
-      r.model,
-      r.input,
-      r.output,
-      r.cacheWrite5m,
-      r.cacheWrite1h,
-      r.cacheRead,
-      r.batchMultiplier,
-      r.asOf,
-      r.source,
-    ]),
-  ];
-}
-
-/**
- * A required price cell: blank (or 0, which is what Excel desktop passes for an empty cell:
- * DOMAIN.md "Blank cells inside ranges") is an error here, since a missing price is not a free one.
- */
-function priceCell(arg: string, cell: Cell, at: CellAt): number | LeverError {
-  return isBlankOrZero(cell) ? Errors.blankCell(arg, at) : parseMoney(arg, cell, at);
-}
-
-/** An optional price cell: blank or 0 takes `fallback`. */
-function optionalPrice(arg: string, cell: Cell, at: CellAt, fallback: number): number | LeverError {
-  return isBlankOrZero(cell) ? fallback : parseMoney(arg, cell, at);
-}
-
-const MIN_COLUMNS = 3;
-
-/**
- * A user's price book: columns model, input, output, then optionally cache write 5m, cache write 1h,
- * cache read, batch multiplier, as of, source. A header row is allowed (a first row with text in
- * both the input and output columns); rows with every cell blank or 0 are skipped; a blank or 0 cache price falls
- * back to 1.25x / 2x / 0.1x of input and a blank or 0 batch multiplier to 0.5 (a blank and a 0 are one value
- * inside a range: DOMAIN.md "Blank cells inside ranges"); a blank or 0 input or output price is an error.
- */
-export function parsePriceBook(arg: string, grid: Grid): PriceBook | LeverError {
-  const columns = grid.length > 0 ? Math.max(...grid.map((r) => r.length)) : 0;
-  if (columns < MIN_COLUMNS || columns > PRICE_BOOK_HEADER.length) {
-    return Errors.shape(
-      arg,
-      `${MIN_COLUMNS} to ${PRICE_BOOK_HEADER.length} columns (${PRICE_BOOK_HEADER.join(", ")})`,
-      `${columns} column${columns === 1 ? "" : "s"}`,
-    );
-  }
-  const isText = (cell: Cell) => typeof cell === "string" && cell.trim() !== "";
-  const start = isText(grid[0]![1]) && isText(grid[0]![2]) ? 1 : 0;
-  const rows: PriceRow[] = [];
-  for (let r = start; r < grid.length; r++) {
-    const cells = grid[r]!;
-    if (cells.every(isBlankOrZero)) continue;
-    const at = (column: number): CellAt => ({ row: r + 1, column });
-    const name = cells[0];
-    if (isBlankOrZero(name)) return Errors.blankCell(arg, at(1));
-    if (typeof name !== "string") return Errors.notTextAt(arg, name, at(1));
-    const input = priceCell(arg, cells[1], at(2));
-    if (input instanceof LeverError) return input;
-    const output = priceCell(arg, cells[2], at(3));
-    if (output instanceof LeverError) return output;
-    const cacheWrite5m = optionalPrice(arg, cells[3], at(4), input * CACHE_FALLBACK.cacheWrite5m);
-    if (cacheWrite5m instanceof LeverError) return cacheWrite5m;
-    const cacheWrite1h = optionalPrice(arg, cells[4], at(5), input * CACHE_FALLBACK.cacheWrite1h);
-    if (cacheWrite1h instanceof LeverError) return cacheWrite1h;
-    const cacheRead = optionalPrice(arg, cells[5], at(6), input * CACHE_FALLBACK.cacheRead);
-    if (cacheRead instanceof LeverError) return cacheRead;
-    const batchMultiplier = isBlankOrZero(cells[6]) ? DEFAULT_BATCH_MULTIPLIER : parseShare(arg, cells[6], at(7));
-    if (batchMultiplier instanceof LeverError) return batchMultiplier;
-    const asOf = cells[7];
-    const source = cells[8];
-    rows.push({
-      model: name.trim(),
-      input,
-      output,
-      cacheWrite5m,
-      cacheWrite1h,
-      cacheRead,
-      batchMultiplier,
-      asOf: isBlankOrZero(asOf) ? "" : typeof asOf === "number" ? asOf : String(asOf).trim(),
-      source: isBlankOrZero(source) ? "" : String(source).trim(),
-    });
-  }
-  if (rows.length === 0) return Errors.noModels(arg);
-  return rows;
 }
 
 /** Words that name nothing about the model itself: the vendor's name, a rolling alias. */

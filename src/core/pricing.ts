@@ -4,15 +4,15 @@
  * and discounts as decimals; money in dollars.
  */
 import { CellAt, Errors, LeverError } from "./errors";
-import { PriceRow } from "./pricebook";
+import { findModel, PriceBook, PriceRow } from "./pricebook";
 
 /** A month of one model's traffic at list: input_mtok * p_in + output_mtok * p_out. */
 export function listCost(row: PriceRow, inputMtok: number, outputMtok: number): number {
   return inputMtok * row.input + outputMtok * row.output;
 }
 
-/** The optimization levers on one model's traffic. Shares are decimals in [0, 1]. */
-export interface Levers {
+/** The optimization shares on one model's traffic (caching, batch, routing). Shares are decimals in [0, 1]. */
+export interface Optimization {
   /** Share of input tokens read from the cache. */
   readonly cacheHit: number;
   /** Share of input tokens written to the 5-minute cache. */
@@ -26,7 +26,7 @@ export interface Levers {
 }
 
 /** Traffic at one model's prices with caching and batch applied. */
-function leveredCost(row: PriceRow, inputMtok: number, outputMtok: number, levers: Levers): number {
+function leveredCost(row: PriceRow, inputMtok: number, outputMtok: number, levers: Optimization): number {
   const { cacheHit: h, cacheWriteShare: w, batchShare: b } = levers;
   const input = inputMtok * ((1 - h - w) * row.input + h * row.cacheRead + w * row.cacheWrite5m);
   const output = outputMtok * row.output;
@@ -46,7 +46,7 @@ export function optimizedCost(
   row: PriceRow,
   inputMtok: number,
   outputMtok: number,
-  levers: Levers,
+  levers: Optimization,
   at?: CellAt,
 ): number | LeverError {
   if (levers.cacheHit + levers.cacheWriteShare > 1 + SHARE_SLACK) {
@@ -57,6 +57,35 @@ export function optimizedCost(
   if (!levers.routeTo) return Errors.requiredWhen("route_to", "route_share is more than 0", at);
   const routed = leveredCost(levers.routeTo, inputMtok, outputMtok, levers);
   return (1 - levers.routeShare) * own + levers.routeShare * routed;
+}
+
+/** LIST_COST of a model named in a book: the model looked up, then `listCost`. */
+export function listCostIn(
+  book: PriceBook,
+  model: string,
+  inputMtok: number,
+  outputMtok: number,
+  at?: CellAt,
+): number | LeverError {
+  const row = findModel(book, "model", model, at);
+  return row instanceof LeverError ? row : listCost(row, inputMtok, outputMtok);
+}
+
+/** OPTIMIZED_COST of models named in a book: the model (and any route_to) looked up, then `optimizedCost`. */
+export function optimizedCostIn(
+  book: PriceBook,
+  model: string,
+  inputMtok: number,
+  outputMtok: number,
+  routeTo: string | undefined,
+  shares: Omit<Optimization, "routeTo">,
+  at?: CellAt,
+): number | LeverError {
+  const row = findModel(book, "model", model, at);
+  if (row instanceof LeverError) return row;
+  const route = routeTo === undefined ? undefined : findModel(book, "route_to", routeTo, at);
+  if (route instanceof LeverError) return route;
+  return optimizedCost(row, inputMtok, outputMtok, { ...shares, routeTo: route }, at);
 }
 
 /** The spend-weighted discount: sum(spend * discount) / sum(spend). */

@@ -4,7 +4,6 @@
  * squares on ln, as Excel GROWTH) and growth (the last month compounding at an annual rate).
  */
 import { CellAt, Errors, LeverError } from "./errors";
-import { Grid } from "./inputs";
 
 export const PROJECTION_METHODS = ["flat", "linear", "exponential", "growth"] as const;
 export type ProjectionMethod = (typeof PROJECTION_METHODS)[number];
@@ -19,15 +18,6 @@ export function parseProjectionMethod(arg: string, word: string): ProjectionMeth
 export const FLAT_MONTHS = 3;
 /** Months of history a fitted line needs. */
 const FIT_MONTHS = 2;
-
-/**
- * Where month `month` (1-based) of a usage range sits, as parseUsage reads it: across the columns
- * of a one-row range, else down the rows (several columns are summed; the first is named).
- */
-export function monthCell(grid: Grid, month: number): CellAt {
-  const columns = grid.length > 0 ? Math.max(...grid.map((r) => r.length)) : 0;
-  return grid.length === 1 && columns > 1 ? { row: 1, column: month } : { row: month, column: 1 };
-}
 
 /**
  * Least squares of y on x = 1..n: the slope and intercept Excel's TREND and LINEST give.

@@ -9,9 +9,7 @@
  * draw. So expected cost is piecewise linear in C with breakpoints f_i * r_j; a sweep over those
  * sorted breakpoints and the band thresholds visits every point where the minimum can sit.
  */
-import { Errors, LeverError } from "./errors";
-import { Grid, isBlankOrZero, OverageRate, parseDiscount, parseMoney } from "./inputs";
-import { Deal, LedgerTotals, ledgerOverPeriods, periodize, Periods } from "./ledger";
+import { Deal, LedgerTotals, ledgerOverPeriods, OverageRate, periodize, Periods } from "./ledger";
 
 /** A discount band: commits at or above `threshold` (dollars per period) get `discount`. */
 export interface Band {
@@ -30,29 +28,6 @@ export interface SizingTerms {
 
 /** Scenarios used when volatility > 0. */
 export const SCENARIO_COUNT = 1000;
-
-/**
- * A bands table: two columns, threshold (dollars per period) and discount (decimal). A header row
- * is allowed; rows all blank or 0 are skipped (DOMAIN.md "Blank cells inside ranges"); rows may come in any order.
- */
-export function parseBands(arg: string, grid: Grid): Band[] | LeverError {
-  const bands: Band[] = [];
-  for (let r = 0; r < grid.length; r++) {
-    const row = grid[r]!;
-    if (row.every(isBlankOrZero)) continue;
-    if (row.length < 2) return Errors.shape(arg, "2 columns (threshold, discount)", `${row.length} column`);
-    if (bands.length === 0 && r === 0 && typeof row[0] === "string" && Number.isNaN(Number(row[0]))) continue;
-    const threshold = parseMoney(arg, row[0], { row: r + 1, column: 1 });
-    if (threshold instanceof LeverError) return threshold;
-    const discount = parseDiscount(arg, row[1], { row: r + 1, column: 2 });
-    if (discount instanceof LeverError) return discount;
-    if (bands.some((b) => b.threshold === threshold))
-      return Errors.duplicateBand(arg, threshold, { row: r + 1, column: 1 });
-    bands.push({ threshold, discount });
-  }
-  if (bands.length === 0) return Errors.noBands(arg);
-  return bands.sort((a, b) => a.threshold - b.threshold);
-}
 
 /** The discount of the highest threshold at or below the commit; below the first band, 0. */
 export function bandDiscount(commit: number, bands: readonly Band[]): number {
@@ -298,15 +273,6 @@ export function expectedAtCommit(
 ): Expected {
   return expectedAt(periodize(usage, terms), commit, bands, terms, scenarioFactors(terms.volatility));
 }
-
-/** The COMMIT_CURVE header. */
-export const CURVE_HEADER = [
-  "Commit",
-  "Discount",
-  "Expected cost",
-  "Expected waste",
-  "Expected overage billed",
-] as const;
 
 /**
  * Expected cost against commit: `points` evenly spaced commits from 0 to 1.5 times the average

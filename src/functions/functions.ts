@@ -1,13 +1,24 @@
 /**
  * The LEVERS.* custom functions. Each JSDoc comment is the function's help in Excel (the webpack
- * plugin turns it into functions.json); each body is one call through the shared validator into
- * the core. Argument names, order and defaults are the public contract in FUNCTIONS.md.
+ * plugin turns it into functions.json); each body is one `run` of its catalogue entry (src/catalogue). Argument names, order and defaults are the public contract in FUNCTIONS.md.
  */
-import * as core from "../core";
-import { arg, dealArgs, dealOf, invoke } from "./validator";
-
-const overageArgs = { overage_rate: arg.overageRate(1), carryover: arg.share(0), period_months: arg.months(12) };
-const noOverageArgs = { carryover: arg.share(0), period_months: arg.months(12) };
+import {
+  CARRYOVER_VALUE,
+  COMMIT_WASTE,
+  COVERAGE,
+  ESR,
+  EXCLUSION_COST,
+  HORIZON_COST,
+  LEDGER,
+  OVERAGE_VALUE,
+  PRICE_LOCK_VALUE,
+  RATCHET_COST,
+  RENEWAL_CAP_VALUE,
+  TOTAL_COST,
+  TRUE_FORWARD_COST,
+  UTILIZATION,
+} from "../catalogue/functions";
+import { run } from "./runner";
 
 /**
  * Dollars of commitment forfeited over the term: the commit you pay for and never use.
@@ -26,9 +37,7 @@ export function commitWaste(
   carryover?: unknown,
   period_months?: unknown,
 ): number {
-  return invoke({ ...dealArgs, ...noOverageArgs }, { commit, usage, discount, carryover, period_months }, (a) =>
-    core.commitWaste(a.usage, dealOf(a)),
-  );
+  return run(COMMIT_WASTE, commit, usage, discount, carryover, period_months);
 }
 
 /**
@@ -50,11 +59,7 @@ export function overageValue(
   carryover?: unknown,
   period_months?: unknown,
 ): number {
-  return invoke(
-    { ...dealArgs, ...overageArgs },
-    { commit, usage, discount, overage_rate, carryover, period_months },
-    (a) => core.overageValue(a.usage, dealOf(a)),
-  );
+  return run(OVERAGE_VALUE, commit, usage, discount, overage_rate, carryover, period_months);
 }
 
 /**
@@ -76,11 +81,7 @@ export function totalCost(
   carryover?: unknown,
   period_months?: unknown,
 ): number {
-  return invoke(
-    { ...dealArgs, ...overageArgs },
-    { commit, usage, discount, overage_rate, carryover, period_months },
-    (a) => core.totalCost(a.usage, dealOf(a)),
-  );
+  return run(TOTAL_COST, commit, usage, discount, overage_rate, carryover, period_months);
 }
 
 /**
@@ -102,16 +103,7 @@ export function carryoverValue(
   overage_rate?: unknown,
   period_months?: unknown,
 ): number {
-  return invoke(
-    {
-      ...dealArgs,
-      carryover: arg.share(),
-      overage_rate: arg.overageRate(1),
-      period_months: arg.months(12),
-    },
-    { commit, usage, discount, carryover, overage_rate, period_months },
-    (a) => core.carryoverValue(a.usage, dealOf(a)),
-  );
+  return run(CARRYOVER_VALUE, commit, usage, discount, carryover, overage_rate, period_months);
 }
 
 /**
@@ -131,9 +123,7 @@ export function utilization(
   carryover?: unknown,
   period_months?: unknown,
 ): number {
-  return invoke({ ...dealArgs, ...noOverageArgs }, { commit, usage, discount, carryover, period_months }, (a) =>
-    core.utilization(a.usage, dealOf(a)),
-  );
+  return run(UTILIZATION, commit, usage, discount, carryover, period_months);
 }
 
 /**
@@ -153,9 +143,7 @@ export function coverage(
   carryover?: unknown,
   period_months?: unknown,
 ): number {
-  return invoke({ ...dealArgs, ...noOverageArgs }, { commit, usage, discount, carryover, period_months }, (a) =>
-    core.coverage(a.usage, dealOf(a)),
-  );
+  return run(COVERAGE, commit, usage, discount, carryover, period_months);
 }
 
 /**
@@ -177,11 +165,7 @@ export function esr(
   carryover?: unknown,
   period_months?: unknown,
 ): number {
-  return invoke(
-    { ...dealArgs, ...overageArgs },
-    { commit, usage, discount, overage_rate, carryover, period_months },
-    (a) => core.effectiveSavingsRate(a.usage, dealOf(a)),
-  );
+  return run(ESR, commit, usage, discount, overage_rate, carryover, period_months);
 }
 
 /**
@@ -205,11 +189,7 @@ export function priceLockValue(
   carryover?: unknown,
   period_months?: unknown,
 ): number {
-  return invoke(
-    { ...dealArgs, uplift: arg.change(), ...overageArgs },
-    { commit, usage, discount, uplift, overage_rate, carryover, period_months },
-    (a) => core.priceLockValue(a.usage, dealOf(a), a.uplift),
-  );
+  return run(PRICE_LOCK_VALUE, commit, usage, discount, uplift, overage_rate, carryover, period_months);
 }
 
 /**
@@ -233,11 +213,7 @@ export function trueForwardCost(
   carryover?: unknown,
   period_months?: unknown,
 ): number {
-  return invoke(
-    { ...dealArgs, step_up: arg.change(), ...overageArgs },
-    { commit, usage, discount, step_up, overage_rate, carryover, period_months },
-    (a) => core.trueForwardCost(a.usage, dealOf(a), a.step_up),
-  );
+  return run(TRUE_FORWARD_COST, commit, usage, discount, step_up, overage_rate, carryover, period_months);
 }
 
 /**
@@ -259,11 +235,7 @@ export function ratchetCost(
   carryover?: unknown,
   period_months?: unknown,
 ): number {
-  return invoke(
-    { ...dealArgs, ...overageArgs },
-    { commit, usage, discount, overage_rate, carryover, period_months },
-    (a) => core.ratchetCost(a.usage, dealOf(a)),
-  );
+  return run(RATCHET_COST, commit, usage, discount, overage_rate, carryover, period_months);
 }
 
 /**
@@ -287,11 +259,7 @@ export function exclusionCost(
   carryover?: unknown,
   period_months?: unknown,
 ): number {
-  return invoke(
-    { ...dealArgs, excluded_share: arg.share(), ...overageArgs },
-    { commit, usage, discount, excluded_share, overage_rate, carryover, period_months },
-    (a) => core.exclusionCost(a.usage, dealOf(a), a.excluded_share),
-  );
+  return run(EXCLUSION_COST, commit, usage, discount, excluded_share, overage_rate, carryover, period_months);
 }
 
 /**
@@ -303,11 +271,7 @@ export function exclusionCost(
  * @returns Dollars saved over the renewal horizon.
  */
 export function renewalCapValue(renewal_usage: unknown[][], discount: unknown, cap: unknown): number {
-  return invoke(
-    { renewal_usage: arg.usage(), discount: arg.discount(), cap: arg.cap() },
-    { renewal_usage, discount, cap },
-    (a) => core.renewalCapValue(a.renewal_usage, a.discount, a.cap),
-  );
+  return run(RENEWAL_CAP_VALUE, renewal_usage, discount, cap);
 }
 
 /**
@@ -333,14 +297,7 @@ export function horizonCost(
   carryover?: unknown,
   period_months?: unknown,
 ): number {
-  return invoke(
-    { ...dealArgs, term_months: arg.months(), renewal_rate: arg.listMultiple(), ...overageArgs },
-    { commit, usage, discount, term_months, renewal_rate, overage_rate, carryover, period_months },
-    (a) =>
-      a.term_months > a.usage.length
-        ? core.Errors.tooLong("term_months", a.term_months, a.usage.length)
-        : core.horizonCost(a.usage, dealOf(a), a.term_months, a.renewal_rate),
-  );
+  return run(HORIZON_COST, commit, usage, discount, term_months, renewal_rate, overage_rate, carryover, period_months);
 }
 
 /**
@@ -362,9 +319,5 @@ export function ledger(
   carryover?: unknown,
   period_months?: unknown,
 ): Array<Array<number | string>> {
-  return invoke(
-    { ...dealArgs, ...overageArgs },
-    { commit, usage, discount, overage_rate, carryover, period_months },
-    (a) => core.ledgerTable(a.usage, dealOf(a)),
-  );
+  return run(LEDGER, commit, usage, discount, overage_rate, carryover, period_months);
 }

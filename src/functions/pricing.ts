@@ -1,14 +1,19 @@
 /**
  * The LEVERS.* functions for usage, prices and projection (FUNCTIONS.md "Usage, prices,
- * projection"). Each JSDoc comment is the function's help in Excel; each body is one call through
- * the shared validator into the core. Element-by-element functions spill in the shape of their
+ * projection"). Each JSDoc comment is the function's help in Excel; each body is one `run` of
+ * its catalogue entry (src/catalogue). Element-by-element functions spill in the shape of their
  * ranges, and a bad cell fails only its own element (see `invokeEach`).
  */
-import * as core from "../core";
-import { arg, cells, elementOf, invoke, invokeEach, optional, sameShape } from "./validator";
-
-/** The optional last argument of every price lookup: a user's book, or the built-in one. */
-const priceBookArg = { price_book: arg.priceBook(core.DEFAULT_PRICE_BOOK) };
+import {
+  EFFECTIVE_DISCOUNT,
+  EFFECTIVE_RATE,
+  LIST_COST,
+  OPTIMIZED_COST,
+  PRICE,
+  PRICE_BOOK,
+  PROJECT,
+} from "../catalogue/functions";
+import { run } from "./runner";
 
 /**
  * The built-in price book: the vendor's public list prices in USD per MTok, with the date and source of each row (spills). Paste it as values, edit it, and pass the range as price_book.
@@ -16,7 +21,7 @@ const priceBookArg = { price_book: arg.priceBook(core.DEFAULT_PRICE_BOOK) };
  * @returns A table: Model, Input, Output, Cache write 5m, Cache write 1h, Cache read (USD per MTok), Batch multiplier, As of, Source.
  */
 export function priceBook(): Array<Array<number | string>> {
-  return invoke({}, {}, () => core.priceBookTable(core.DEFAULT_PRICE_BOOK));
+  return run(PRICE_BOOK);
 }
 
 /**
@@ -28,14 +33,7 @@ export function priceBook(): Array<Array<number | string>> {
  * @returns USD per MTok.
  */
 export function price(model: unknown, kind?: unknown, price_book?: unknown[][]): number {
-  return invoke(
-    { model: arg.text(), kind: arg.word(core.parsePriceKind, "input"), ...priceBookArg },
-    { model, kind, price_book },
-    (a) => {
-      const row = core.findModel(a.price_book, "model", a.model);
-      return row instanceof core.LeverError ? row : core.priceOf(row, a.kind);
-    },
-  );
+  return run(PRICE, model, kind, price_book);
 }
 
 /**
@@ -53,15 +51,7 @@ export function listCost(
   output_mtok: unknown[][],
   price_book?: unknown[][],
 ): Array<Array<number | CustomFunctions.Error>> {
-  return invokeEach(
-    { model: cells.text(), input_mtok: cells.mtok(), output_mtok: cells.mtok() },
-    priceBookArg,
-    { model, input_mtok, output_mtok, price_book },
-    (a, at) => {
-      const row = core.findModel(a.price_book, "model", a.model, at);
-      return row instanceof core.LeverError ? row : core.listCost(row, a.input_mtok, a.output_mtok);
-    },
-  );
+  return run(LIST_COST, model, input_mtok, output_mtok, price_book);
 }
 
 /**
@@ -89,33 +79,17 @@ export function optimizedCost(
   cache_write_share?: unknown[][],
   price_book?: unknown[][],
 ): Array<Array<number | CustomFunctions.Error>> {
-  return invokeEach(
-    {
-      model: cells.text(),
-      input_mtok: cells.mtok(),
-      output_mtok: cells.mtok(),
-      cache_hit: cells.share(0),
-      batch_share: cells.share(0),
-      route_to: cells.optionalText(),
-      route_share: cells.share(0),
-      cache_write_share: cells.share(0),
-    },
-    priceBookArg,
-    { model, input_mtok, output_mtok, cache_hit, batch_share, route_to, route_share, cache_write_share, price_book },
-    (a, at) => {
-      const row = core.findModel(a.price_book, "model", a.model, at);
-      if (row instanceof core.LeverError) return row;
-      const routeTo = a.route_to === undefined ? undefined : core.findModel(a.price_book, "route_to", a.route_to, at);
-      if (routeTo instanceof core.LeverError) return routeTo;
-      const levers = {
-        cacheHit: a.cache_hit,
-        cacheWriteShare: a.cache_write_share,
-        batchShare: a.batch_share,
-        routeTo,
-        routeShare: a.route_share,
-      };
-      return core.optimizedCost(row, a.input_mtok, a.output_mtok, levers, at);
-    },
+  return run(
+    OPTIMIZED_COST,
+    model,
+    input_mtok,
+    output_mtok,
+    cache_hit,
+    batch_share,
+    route_to,
+    route_share,
+    cache_write_share,
+    price_book,
   );
 }
 
@@ -127,26 +101,7 @@ export function optimizedCost(
  * @returns A decimal discount (0.15 = 15%).
  */
 export function effectiveDiscount(spend: unknown[][], discount: unknown[][]): number {
-  return invoke(
-    { spend: arg.range(cells.money()), discount: arg.range(cells.discount()) },
-    { spend, discount },
-    (a) => {
-      const shape = sameShape([
-        ["spend", a.spend],
-        ["discount", a.discount],
-      ]);
-      if (shape instanceof core.LeverError) return shape;
-      const spends: number[] = [];
-      const discounts: number[] = [];
-      for (let r = 0; r < shape.rows; r++) {
-        for (let c = 0; c < shape.columns; c++) {
-          spends.push(elementOf(a.spend, r, c));
-          discounts.push(elementOf(a.discount, r, c));
-        }
-      }
-      return core.effectiveDiscount(spends, discounts);
-    },
-  );
+  return run(EFFECTIVE_DISCOUNT, spend, discount);
 }
 
 /**
@@ -162,12 +117,7 @@ export function effectiveRate(
   mtok: unknown[][],
   discount?: unknown[][],
 ): Array<Array<number | CustomFunctions.Error>> {
-  return invokeEach(
-    { spend: cells.money(), mtok: cells.mtok(), discount: cells.discount(0) },
-    {},
-    { spend, mtok, discount },
-    (a, at) => core.effectiveRate(a.spend, a.mtok, a.discount, at),
-  );
+  return run(EFFECTIVE_RATE, spend, mtok, discount);
 }
 
 /**
@@ -180,18 +130,5 @@ export function effectiveRate(
  * @returns A column of `months` projected monthly values.
  */
 export function project(history: unknown[][], months: unknown, method?: unknown, growth?: unknown): number[][] {
-  return invoke(
-    {
-      history: arg.usageRange(),
-      months: arg.months(),
-      method: arg.word(core.parseProjectionMethod, "linear"),
-      growth: optional(arg.change()),
-    },
-    { history, months, method, growth },
-    (a) => {
-      const options = { growth: a.growth, cellOf: a.history.cellOf };
-      const values = core.project(a.history.series, a.months, a.method, options);
-      return values instanceof core.LeverError ? values : values.map((v) => [v]);
-    },
-  );
+  return run(PROJECT, history, months, method, growth);
 }

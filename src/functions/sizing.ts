@@ -1,30 +1,9 @@
 /**
  * The LEVERS.* functions for sizing the commit and summarizing the levers. As in functions.ts,
- * each JSDoc comment is Excel's help and each body is one call through the validator.
+ * each JSDoc comment is Excel's help and each body is one `run` of its catalogue entry.
  */
-import * as core from "../core";
-import { arg, invoke } from "./validator";
-
-const sizingArgs = {
-  usage: arg.usage(),
-  bands: arg.grid(),
-  overage_rate: arg.overageRate(1),
-  carryover: arg.share(0),
-  period_months: arg.months(12),
-  volatility: arg.volatility(0),
-};
-
-const sizingTerms = (a: {
-  overage_rate: core.OverageRate;
-  carryover: number;
-  period_months: number;
-  volatility: number;
-}) => ({
-  overageRate: a.overage_rate,
-  carryover: a.carryover,
-  periodMonths: a.period_months,
-  volatility: a.volatility,
-});
+import { BAND_DISCOUNT, COMMIT_CURVE, LEVER_VALUES, NEXT_BAND, RECOMMEND_COMMIT } from "../catalogue/functions";
+import { run } from "./runner";
 
 /**
  * The discount a commit earns: that of the highest band threshold at or below it (0 below the first band).
@@ -34,10 +13,7 @@ const sizingTerms = (a: {
  * @returns The discount as a decimal (0.15 = 15%).
  */
 export function bandDiscount(commit: unknown, bands: unknown[][]): number {
-  return invoke({ commit: arg.money(), bands: arg.grid() }, { commit, bands }, (a) => {
-    const parsed = core.parseBands("bands", a.bands);
-    return parsed instanceof core.LeverError ? parsed : core.bandDiscount(a.commit, parsed);
-  });
+  return run(BAND_DISCOUNT, commit, bands);
 }
 
 /**
@@ -48,12 +24,7 @@ export function bandDiscount(commit: unknown, bands: unknown[][]): number {
  * @returns One row: next threshold (dollars), dollars to reach it, its discount (decimal); #N/A in the top band.
  */
 export function nextBand(commit: unknown, bands: unknown[][]): number[][] {
-  return invoke({ commit: arg.money(), bands: arg.grid() }, { commit, bands }, (a) => {
-    const parsed = core.parseBands("bands", a.bands);
-    if (parsed instanceof core.LeverError) return parsed;
-    const next = core.nextBand(a.commit, parsed);
-    return next ? [[next.threshold, next.gap, next.discount]] : core.Errors.topBand("commit", a.commit);
-  });
+  return run(NEXT_BAND, commit, bands);
 }
 
 /**
@@ -75,10 +46,7 @@ export function recommendCommit(
   period_months?: unknown,
   volatility?: unknown,
 ): number {
-  return invoke(sizingArgs, { usage, bands, overage_rate, carryover, period_months, volatility }, (a) => {
-    const parsed = core.parseBands("bands", a.bands);
-    return parsed instanceof core.LeverError ? parsed : core.recommendCommit(a.usage, parsed, sizingTerms(a)).commit;
-  });
+  return run(RECOMMEND_COMMIT, usage, bands, overage_rate, carryover, period_months, volatility);
 }
 
 /**
@@ -102,16 +70,7 @@ export function commitCurve(
   volatility?: unknown,
   points?: unknown,
 ): Array<Array<number | string>> {
-  return invoke(
-    { ...sizingArgs, points: arg.count(2, 1000, 25) },
-    { usage, bands, overage_rate, carryover, period_months, volatility, points },
-    (a) => {
-      const parsed = core.parseBands("bands", a.bands);
-      if (parsed instanceof core.LeverError) return parsed;
-      const { rows } = core.commitCurve(a.usage, parsed, sizingTerms(a), a.points);
-      return [[...core.CURVE_HEADER], ...rows.map((r) => [r.commit, r.discount, r.cost, r.waste, r.overageBilled])];
-    },
-  );
+  return run(COMMIT_CURVE, usage, bands, overage_rate, carryover, period_months, volatility, points);
 }
 
 /**
@@ -122,8 +81,5 @@ export function commitCurve(
  * @returns A table: Lever, Draft, Ask, Value over term (dollars saved), Share of total (decimal of the draft's cost), Vendor cost (low/high); last row All asks together.
  */
 export function leverValues(usage: unknown[][], terms: unknown[][]): Array<Array<number | string>> {
-  return invoke({ usage: arg.usage(), terms: arg.grid() }, { usage, terms }, (a) => {
-    const parsed = core.parseTerms("terms", a.terms);
-    return parsed instanceof core.LeverError ? parsed : core.leverTable(a.usage, parsed);
-  });
+  return run(LEVER_VALUES, usage, terms);
 }

@@ -4,8 +4,12 @@
  * "Build the model" (entered through the workbook port) and the preview. Formulas are written as a
  * user types them (`=LEVERS.TOTAL_COST(...)`); each writer turns them into what its target needs.
  *
- * Pure data and arithmetic: no Office, Excel or DOM.
+ * Pure data and arithmetic: no Office, Excel or DOM. Its terms and formulas come from the catalogue.
  */
+import * as F from "../catalogue/functions";
+import { formula, text } from "../catalogue/formula";
+import { TermKey, TermKind, TERM_KEYS, TERMS } from "../catalogue/terms";
+import { columnLetter } from "../sheet/a1";
 
 export type CellValue = string | number | boolean | null;
 
@@ -61,32 +65,16 @@ export const MODELS = [
   { name: "Haiku 4.5", label: "Haiku" },
 ] as const;
 
-/** The deal terms table: key | draft | ask, in the order the pane walks them, with sample values. */
-export const DEAL_TERMS: readonly { key: string; draft: CellValue; ask: CellValue; note: string; format?: string }[] = [
-  { key: "commit", draft: 3_000_000, ask: 3_000_000, note: "Commit per period, dollars", format: MONEY },
-  { key: "discount", draft: 0.15, ask: 0.15, note: "Discount off list on committed usage", format: PERCENT },
-  { key: "overage_rate", draft: 1, ask: "committed", note: "Overage price: fraction of list, or committed" },
-  { key: "carryover", draft: 0, ask: 0.5, note: "Share of unused commitment that rolls over", format: PERCENT },
-  { key: "period_months", draft: 12, ask: 12, note: "Months in a commit period" },
-  { key: "uplift", draft: 0.08, ask: 0, note: "Yearly list-price rise without a lock (0 = locked)", format: PERCENT },
-  { key: "step_up", draft: 0.1, ask: 0, note: "True-forward: commit rise each period", format: PERCENT },
-  { key: "ratchet", draft: 0, ask: 0, note: "1 = the commit ratchets up to the last period's draw" },
-  {
-    key: "excluded_share",
-    draft: 0.05,
-    ask: 0,
-    note: "Share of usage that does not count toward the commit",
-    format: PERCENT,
-  },
-  {
-    key: "renewal_cap",
-    draft: "none",
-    ask: 0.05,
-    note: 'Cap on the renewal rise ("none" = resets to list)',
-    format: PERCENT,
-  },
-  { key: "renewal_months", draft: 12, ask: 12, note: "Months of renewal to value the cap over" },
-];
+/** The number format a term's cells take on the Deal sheet, by how it is typed. */
+const TERM_FORMATS: Partial<Record<TermKind, string>> = { money: MONEY, percent: PERCENT };
+
+/** The deal terms table: key | draft | ask, one row per catalogue term in its order, with sample values. */
+export const DEAL_TERMS: readonly { key: TermKey; draft: CellValue; ask: CellValue; note: string; format?: string }[] =
+  TERM_KEYS.map((key) => {
+    const { sample, kind } = TERMS[key];
+    const format = TERM_FORMATS[kind];
+    return { key, ...sample, ...(format ? { format } : {}) };
+  });
 
 /** Illustrative discount bands: no vendor publishes these. */
 export const SAMPLE_BANDS: readonly [number, number][] = [
@@ -121,14 +109,8 @@ export function sampleTokens(months: number): { input: number; output: number }[
   );
 }
 
-function columnLetter(index: number): string {
-  let s = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
 /** The deal cell holding a key's draft (column B) or ask (column C). */
-export function dealCell(key: string, column: "draft" | "ask"): string {
+export function dealCell(key: TermKey, column: "draft" | "ask"): string {
   const row = DEAL_TERMS.findIndex((t) => t.key === key) + 2;
   if (row < 2) throw new Error(`no deal term ${key}`);
   return `${SHEETS.deal}!$${column === "draft" ? "B" : "C"}$${row}`;
@@ -148,8 +130,8 @@ export function buildModel(options: ModelOptions): ModelDefinition {
   const months = options.months ?? 24;
   const last = months + 1;
   const tokens = options.sample ? sampleTokens(months) : [];
-  const d = (key: string) => dealCell(key, "draft");
-  const a = (key: string) => dealCell(key, "ask");
+  const d = (key: TermKey) => dealCell(key, "draft");
+  const a = (key: TermKey) => dealCell(key, "ask");
   const bookRows = options.priceBook.length;
   const bookCols = Math.max(...options.priceBook.map((r) => r.length));
   const priceRef = `${SHEETS.prices}!$A$1:$${columnLetter(bookCols - 1)}$${bookRows}`;
@@ -173,14 +155,32 @@ export function buildModel(options: ModelOptions): ModelDefinition {
       usage.push({ address: `${outCol}${row}`, value: sample ? sample.output : null, format: MTOK, style: "input" });
       usage.push({
         address: `${columnLetter(7 + i)}${row}`,
-        formula: `=LEVERS.LIST_COST("${m.name}",${inCol}${row},${outCol}${row},PriceBook)`,
+        formula: formula(F.LIST_COST, {
+          model: text(m.name),
+          input_mtok: `${inCol}${row}`,
+          output_mtok: `${outCol}${row}`,
+          price_book: "PriceBook",
+        }),
         format: MONEY,
         style: "output",
       });
-      const route = i === 0 ? `"${MODELS[1].name}",RouteShare` : `"${m.name}",0`;
+      // Opus routes a share of its traffic to Sonnet; the others route nothing (to themselves, at 0).
+      const route =
+        i === 0
+          ? { route_to: text(MODELS[1].name), route_share: "RouteShare" }
+          : { route_to: text(m.name), route_share: 0 };
       usage.push({
         address: `${columnLetter(10 + i)}${row}`,
-        formula: `=LEVERS.OPTIMIZED_COST("${m.name}",${inCol}${row},${outCol}${row},CacheHit,BatchShare,${route},CacheWrite,PriceBook)`,
+        formula: formula(F.OPTIMIZED_COST, {
+          model: text(m.name),
+          input_mtok: `${inCol}${row}`,
+          output_mtok: `${outCol}${row}`,
+          cache_hit: "CacheHit",
+          batch_share: "BatchShare",
+          ...route,
+          cache_write_share: "CacheWrite",
+          price_book: "PriceBook",
+        }),
         format: MONEY,
         style: "output",
       });
@@ -235,32 +235,30 @@ export function buildModel(options: ModelOptions): ModelDefinition {
     bands.push({ address: `B${i + 2}`, value: discount, format: PERCENT, style: "assumption" });
   });
 
-  const dealArgs = `${d("commit")},Usage,${d("discount")}`;
-  const ledgerTail = `${d("overage_rate")},${d("carryover")},${d("period_months")}`;
+  const deal3 = { commit: d("commit"), usage: "Usage", discount: d("discount") };
+  const tail = { overage_rate: d("overage_rate"), carryover: d("carryover"), period_months: d("period_months") };
+  const noOverage = { carryover: d("carryover"), period_months: d("period_months") };
+  const sizing = { usage: "Optimized", bands: "Bands", ...tail, volatility: "Volatility" };
   const lines: [string, string, string][] = [
     ["Usage at list over the term", `=SUM(Usage)`, MONEY],
     ["Optimized usage over the term", `=SUM(Optimized)`, MONEY],
-    ["Draft: total cost over the term", `=LEVERS.TOTAL_COST(${dealArgs},${ledgerTail})`, MONEY],
-    ["Draft: commitment forfeited", `=LEVERS.COMMIT_WASTE(${dealArgs},${d("carryover")},${d("period_months")})`, MONEY],
-    ["Draft: utilization", `=LEVERS.UTILIZATION(${dealArgs},${d("carryover")},${d("period_months")})`, PERCENT],
-    ["Draft: coverage", `=LEVERS.COVERAGE(${dealArgs},${d("carryover")},${d("period_months")})`, PERCENT],
-    ["Draft: effective savings rate", `=LEVERS.ESR(${dealArgs},${ledgerTail})`, PERCENT],
-    ["Overage at the committed rate saves", `=LEVERS.OVERAGE_VALUE(${dealArgs},${ledgerTail})`, MONEY],
+    ["Draft: total cost over the term", formula(F.TOTAL_COST, { ...deal3, ...tail }), MONEY],
+    ["Draft: commitment forfeited", formula(F.COMMIT_WASTE, { ...deal3, ...noOverage }), MONEY],
+    ["Draft: utilization", formula(F.UTILIZATION, { ...deal3, ...noOverage }), PERCENT],
+    ["Draft: coverage", formula(F.COVERAGE, { ...deal3, ...noOverage }), PERCENT],
+    ["Draft: effective savings rate", formula(F.ESR, { ...deal3, ...tail }), PERCENT],
+    ["Overage at the committed rate saves", formula(F.OVERAGE_VALUE, { ...deal3, ...tail }), MONEY],
+    ["Carryover (ask) saves", formula(F.CARRYOVER_VALUE, { ...deal3, ...tail, carryover: a("carryover") }), MONEY],
+    ["Price lock saves", formula(F.PRICE_LOCK_VALUE, { ...deal3, uplift: d("uplift"), ...tail }), MONEY],
+    ["True-forward step-up costs", formula(F.TRUE_FORWARD_COST, { ...deal3, step_up: d("step_up"), ...tail }), MONEY],
+    ["Exclusions cost", formula(F.EXCLUSION_COST, { ...deal3, excluded_share: d("excluded_share"), ...tail }), MONEY],
     [
-      "Carryover (ask) saves",
-      `=LEVERS.CARRYOVER_VALUE(${dealArgs},${a("carryover")},${d("overage_rate")},${d("period_months")})`,
+      "Renewal cap (ask) saves",
+      formula(F.RENEWAL_CAP_VALUE, { renewal_usage: "Renewal", discount: d("discount"), cap: a("renewal_cap") }),
       MONEY,
     ],
-    ["Price lock saves", `=LEVERS.PRICE_LOCK_VALUE(${dealArgs},${d("uplift")},${ledgerTail})`, MONEY],
-    ["True-forward step-up costs", `=LEVERS.TRUE_FORWARD_COST(${dealArgs},${d("step_up")},${ledgerTail})`, MONEY],
-    ["Exclusions cost", `=LEVERS.EXCLUSION_COST(${dealArgs},${d("excluded_share")},${ledgerTail})`, MONEY],
-    ["Renewal cap (ask) saves", `=LEVERS.RENEWAL_CAP_VALUE(Renewal,${d("discount")},${a("renewal_cap")})`, MONEY],
-    ["Band discount at the draft commit", `=LEVERS.BAND_DISCOUNT(${d("commit")},Bands)`, PERCENT],
-    [
-      "Recommended commit (optimized usage)",
-      `=LEVERS.RECOMMEND_COMMIT(Optimized,Bands,${d("overage_rate")},${d("carryover")},${d("period_months")},Volatility)`,
-      MONEY,
-    ],
+    ["Band discount at the draft commit", formula(F.BAND_DISCOUNT, { commit: d("commit"), bands: "Bands" }), PERCENT],
+    ["Recommended commit (optimized usage)", formula(F.RECOMMEND_COMMIT, sizing), MONEY],
   ];
   const summary: ModelCell[] = [
     { address: "A1", value: "Commit Levers: what each term is worth over the term", style: "title" },
@@ -273,7 +271,11 @@ export function buildModel(options: ModelOptions): ModelDefinition {
   });
   const leverRow = lines.length + 5;
   summary.push({ address: `A${leverRow - 1}`, value: "Levers ranked by value (draft vs ask)", style: "title" });
-  summary.push({ address: `A${leverRow}`, formula: `=LEVERS.LEVER_VALUES(Usage,Deal)`, style: "output" });
+  summary.push({
+    address: `A${leverRow}`,
+    formula: formula(F.LEVER_VALUES, { usage: "Usage", terms: "Deal" }),
+    style: "output",
+  });
   const curveRow = leverRow + 16;
   summary.push({
     address: `A${curveRow - 1}`,
@@ -282,7 +284,7 @@ export function buildModel(options: ModelOptions): ModelDefinition {
   });
   summary.push({
     address: `A${curveRow}`,
-    formula: `=LEVERS.COMMIT_CURVE(Optimized,Bands,${d("overage_rate")},${d("carryover")},${d("period_months")},Volatility)`,
+    formula: formula(F.COMMIT_CURVE, sizing),
     style: "output",
   });
 

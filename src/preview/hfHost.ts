@@ -5,10 +5,18 @@
  * that exist, cell-edit mode, multi-area selections, 5 MB on the web, #BUSY! until calculated).
  */
 import { DetailedCellError, RawCellContent } from "hyperformula";
-import { formatRect, parseAddress, quoteSheet } from "../taskpane/a1";
-import { ExcelBehaviour } from "../taskpane/excelBehaviour";
-import { callsCustomFunction } from "../taskpane/memoryPort";
-import { CellValue, ChangeEvent, ChartSpec, GuardedPort, RangeData, WorkbookHost, WorkbookOp } from "../taskpane/port";
+import { formatRect, parseAddress, quoteSheet } from "../sheet/a1";
+import { ExcelBehaviour } from "../taskpane/port/excelBehaviour";
+import { callsCustomFunction } from "../taskpane/port/memoryPort";
+import {
+  CellValue,
+  ChangeEvent,
+  ChartSpec,
+  GuardedPort,
+  RangeData,
+  WorkbookHost,
+  WorkbookOp,
+} from "../taskpane/port/port";
 import { ModelWorkbook, cellName } from "./modelWorkbook";
 
 /** A computed value as Office.js reads it: errors as their text ("#VALUE!"), empty as "". */

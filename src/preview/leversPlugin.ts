@@ -19,7 +19,7 @@
  * differs from what was reserved, the plugin shows what fits and records the cell in `resized`, and
  * the workbook (modelWorkbook.ts) enters the formula again, which reserves the new size.
  */
-import type { Platform } from "../taskpane/excelBehaviour";
+import type { Platform } from "../taskpane/port/excelBehaviour";
 import {
   ArraySize,
   CellError,

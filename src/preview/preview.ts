@@ -7,7 +7,8 @@
  * Development only: HyperFormula is GPL-3.0 and is never part of the add-in's production bundles.
  * Cells are written with textContent only.
  */
-import { DEFAULT_PRICE_BOOK, priceBookTable } from "../core";
+import { DEFAULT_PRICE_BOOK } from "../core";
+import { priceBookTable } from "../sheet";
 import { buildModel } from "../model/definition";
 import { Pane } from "../taskpane/pane";
 import { PaneView } from "../taskpane/view";

@@ -3,10 +3,12 @@
  * dollars), the optimized usage, the deal terms table, the bands and the assumptions, all found by
  * their defined names so the user's own layout (or a renamed sheet) works the same.
  */
+import { TERMS, TermKey } from "../catalogue/terms";
 import * as core from "../core";
+import { parseBands, parseTerms, parseUsage, Terms } from "../sheet";
 import { OPTIMIZATION } from "../model/definition";
-import { cellAddress, quoteSheet, Rect } from "./a1";
-import { CellValue, RangeData, refuse, WorkbookPort } from "./port";
+import { cellAddress, quoteSheet, Rect } from "../sheet/a1";
+import { CellValue, RangeData, refuse, WorkbookPort } from "./port/port";
 import { modelRecord, nameIn } from "./setup";
 
 /** The names the pane reads; Usage, Deal and Bands are required. */
@@ -24,7 +26,7 @@ export interface ModelData {
   readonly mix: { label: string; list: number; mtok: number | undefined }[];
   readonly usageRange: RangeData;
   readonly dealRange: RangeData;
-  readonly terms: core.Terms;
+  readonly terms: Terms<TermKey>;
   readonly bands: core.Band[];
   readonly assumptions: Partial<Record<AssumptionName, { value: number; address: string }>>;
   /** The model's defined names as this copy has them (Usage -> Usage_2 in a second copy). */
@@ -91,13 +93,13 @@ export async function readModel(port: WorkbookPort): Promise<ModelRead> {
       message: "This workbook has no Commit Levers model yet: build one, or name your usage range.",
     };
   }
-  const series = core.parseUsage("Usage", usage.value.values);
+  const series = parseUsage("Usage", usage.value.values);
   if (series instanceof core.LeverError) return { kind: "invalid", message: series.message, dealRange: deal.value };
-  const opt = optimized.ok ? core.parseUsage("Optimized", optimized.value.values) : series;
+  const opt = optimized.ok ? parseUsage("Optimized", optimized.value.values) : series;
   if (opt instanceof core.LeverError) return { kind: "invalid", message: opt.message, dealRange: deal.value };
-  const terms = core.parseTerms("Deal", deal.value.values);
+  const terms = parseTerms("Deal", deal.value.values, TERMS);
   if (terms instanceof core.LeverError) return { kind: "invalid", message: terms.message, dealRange: deal.value };
-  const parsedBands = core.parseBands("Bands", bands.value.values);
+  const parsedBands = parseBands("Bands", bands.value.values);
   if (parsedBands instanceof core.LeverError) {
     return { kind: "invalid", message: parsedBands.message, dealRange: deal.value };
   }

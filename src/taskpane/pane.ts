@@ -2,11 +2,13 @@
  * The task pane's state and handlers, over the workbook port. No DOM here (STYLE.md rule 9): the
  * view (view.ts) renders `PaneState` and calls these handlers; unit tests call them directly.
  */
+import { TERMS } from "../catalogue/terms";
 import * as core from "../core";
-import { formatRect, freshName, parseAddress, quoteSheet, renameNames } from "./a1";
+import { Cell, parseShare, parseTerms, parseVolatility } from "../sheet";
+import { formatRect, freshName, parseAddress, quoteSheet, renameNames } from "../sheet/a1";
 import { formatMoney, formatPercent, parseMoneyText, parsePercentText } from "./format";
 import { dealCellAddress, dealValue, ModelData, readModel } from "./model";
-import { CellValue, CellWrite, ChartSpec, describeFailure, done, Outcome, refuse, WorkbookPort } from "./port";
+import { CellValue, CellWrite, ChartSpec, describeFailure, done, Outcome, refuse, WorkbookPort } from "./port/port";
 import { buildModelInto, useMyData } from "./setup";
 import { computeFigures, Figures, InputSpec, STEP_IDS, StepId, STEPS } from "./steps";
 
@@ -314,8 +316,7 @@ export class Pane {
     const t = input.target;
     if (!data || "setting" in t) return undefined;
     if ("name" in t) {
-      const parsed =
-        t.name === "Volatility" ? core.parseVolatility(input.label, value) : core.parseShare(input.label, value);
+      const parsed = t.name === "Volatility" ? parseVolatility(input.label, value) : parseShare(input.label, value);
       return parsed instanceof core.LeverError ? parsed.message : undefined;
     }
     const column = t.column === "draft" ? 1 : 2;
@@ -324,7 +325,7 @@ export class Pane {
         ? row.map((c, i) => (i === column ? value : c))
         : row,
     );
-    const parsed = core.parseTerms("Deal", grid);
+    const parsed = parseTerms("Deal", grid, TERMS);
     return parsed instanceof core.LeverError ? parsed.message : undefined;
   }
 
@@ -493,7 +494,7 @@ function withNames(figures: Figures, names: ReadonlyMap<string, string>): Figure
   return { ...figures, steps };
 }
 
-function cellText(cell: core.Cell): CellValue {
+function cellText(cell: Cell): CellValue {
   return cell === undefined ? "" : cell;
 }
 

@@ -9,10 +9,19 @@
  * and the refusal's message is returned.
  */
 import * as core from "../core";
+import { parseUsage, priceBookTable } from "../sheet";
 import { buildModel, CellValue as ModelValue, ModelDefinition, ModelSheet, SHEETS } from "../model/definition";
-import { formatRect, freshName, freshNameSet, parseAddress, quoteSheet, renameNames, renameSheetRefs } from "./a1";
+import {
+  formatRect,
+  freshName,
+  freshNameSet,
+  parseAddress,
+  quoteSheet,
+  renameNames,
+  renameSheetRefs,
+} from "../sheet/a1";
 import { lastRows } from "./model";
-import { CellWrite, done, Outcome, refuse, WorkbookOp, WorkbookPort } from "./port";
+import { CellWrite, done, Outcome, refuse, WorkbookOp, WorkbookPort } from "./port/port";
 
 /** The settings key recording the model the pane works on: its sheets and its defined names. */
 export const MODEL_SETTING = "commitLevers.model";
@@ -50,7 +59,7 @@ function allNames(wanted: readonly string[], renames: ReadonlyMap<string, string
 
 /** The price book written on the Prices sheet: the built-in book, header first. */
 export function defaultPriceBookRows(): ModelValue[][] {
-  return core.priceBookTable(core.DEFAULT_PRICE_BOOK);
+  return priceBookTable(core.DEFAULT_PRICE_BOOK);
 }
 
 /** A sheet's cells as one rectangle from A1 (null where the definition has no cell). */
@@ -168,7 +177,7 @@ export async function useMyData(port: WorkbookPort, address?: string): Promise<O
       "Select your monthly usage first: a column of months (or one column per model), then try again.",
     );
   }
-  const usage = core.parseUsage("your selection", values);
+  const usage = parseUsage("your selection", values);
   if (usage instanceof core.LeverError)
     return refuse("invalid", `That range cannot be read as usage: ${usage.message}`);
 

@@ -2,18 +2,21 @@
  * The seven steps in the recommended order (DOMAIN.md), what each says, which cells it binds, and
  * its figures, all computed by the core from the model as read. Pure: no DOM, no port.
  */
+import * as F from "../catalogue/functions";
+import { call, formula } from "../catalogue/formula";
+import { StepId, TermKey, TermKind, TERM_KEYS, TERMS } from "../catalogue/terms";
 import * as core from "../core";
+import { LeverRow, leverRows, parseVolatility } from "../sheet";
 import { dealCellAddress, ModelData, lastRows, AssumptionName } from "./model";
 import { formatMoney, formatPercent, formatPrice } from "./format";
 
-export const STEP_IDS = ["optimize", "size", "overage", "unused", "protection", "term", "fineprint"] as const;
-export type StepId = (typeof STEP_IDS)[number];
+export { STEP_IDS, type StepId } from "../catalogue/terms";
 
-export type InputKind = "money" | "percent" | "months" | "overage" | "flag";
+export type InputKind = TermKind;
 
 /** Where an input lives: a Deal cell (draft or ask), a named assumption cell, or a pane setting. */
 export type InputTarget =
-  | { readonly deal: core.TermKey; readonly column: "draft" | "ask" }
+  | { readonly deal: TermKey; readonly column: "draft" | "ask" }
   | { readonly name: AssumptionName }
   | { readonly setting: "termOption" };
 
@@ -32,10 +35,18 @@ export interface StepDef {
   readonly inputs: readonly InputSpec[];
 }
 
-const pair = (key: core.TermKey, label: string, kind: InputKind): InputSpec[] => [
-  { id: `${key}.draft`, label: `${label}, draft`, kind, target: { deal: key, column: "draft" } },
-  { id: `${key}.ask`, label: `${label}, ask`, kind, target: { deal: key, column: "ask" } },
-];
+/** A step's deal-term inputs, a draft and an ask for each term the catalogue places in it, in catalogue order. */
+const termInputs = (step: StepId): InputSpec[] =>
+  TERM_KEYS.flatMap((key) => {
+    const { pane, kind } = TERMS[key];
+    if (pane?.step !== step) return [];
+    return (["draft", "ask"] as const).map((column) => ({
+      id: `${key}.${column}`,
+      label: `${pane.label}, ${column}`,
+      kind,
+      target: { deal: key, column },
+    }));
+  });
 
 export const STEPS: readonly StepDef[] = [
   {
@@ -64,8 +75,7 @@ export const STEPS: readonly StepDef[] = [
       "Aim it at what optimized usage will really draw, judge the rate by the models that carry your spend, " +
       "and reach for the next band only when your usage fills it.",
     inputs: [
-      ...pair("commit", "Commit per period", "money"),
-      ...pair("discount", "Discount", "percent"),
+      ...termInputs("size"),
       {
         id: "Volatility",
         label: "Uncertainty of usage (std. dev. of log)",
@@ -80,7 +90,7 @@ export const STEPS: readonly StepDef[] = [
     why:
       "Usage past the commit is often billed at the on-demand price, so your fastest-growing months cost the most. " +
       "Overage at the committed rate makes going over neutral, and it costs the vendor little to grant.",
-    inputs: pair("overage_rate", "Overage rate (fraction of list, or committed)", "overage"),
+    inputs: termInputs("overage"),
   },
   {
     id: "unused",
@@ -88,7 +98,7 @@ export const STEPS: readonly StepDef[] = [
     why:
       "Commitment left unused at the end of a period is usually lost. " +
       "Letting some of it carry into the next period turns a use-it-or-lose-it bet into a balance, which makes a cautious commit safe.",
-    inputs: pair("carryover", "Carryover share", "percent"),
+    inputs: termInputs("unused"),
   },
   {
     id: "protection",
@@ -96,10 +106,7 @@ export const STEPS: readonly StepDef[] = [
     why:
       "A good rate is worth little if list prices rise during the term or the price jumps back to list at renewal. " +
       "A lock for the term and a cap on the renewal increase keep the rate you negotiated.",
-    inputs: [
-      ...pair("uplift", "Yearly list rise without a lock (0 = locked)", "percent"),
-      ...pair("renewal_cap", 'Renewal cap ("none" or blank = resets to list)', "percent"),
-    ],
+    inputs: termInputs("protection"),
   },
   {
     id: "term",
@@ -108,7 +115,7 @@ export const STEPS: readonly StepDef[] = [
       "A longer term can buy a better rate and protection; a shorter one keeps room to renegotiate as prices and your usage change. " +
       "Treat the length as something to trade, and compare the options over the same months.",
     inputs: [
-      ...pair("period_months", "Commit period (months)", "months"),
+      ...termInputs("term"),
       {
         id: "termOption",
         label: "Shorter term to compare (months)",
@@ -124,11 +131,7 @@ export const STEPS: readonly StepDef[] = [
       "Automatic step-ups of the commit, minimums that ratchet up to your best period, usage that does not count toward the commit " +
       "and renewals that reset to list each move money without looking like much on the page. " +
       "Price each one and negotiate it before you sign, while it can still move.",
-    inputs: [
-      ...pair("step_up", "True-forward step-up per period", "percent"),
-      ...pair("ratchet", "Ratcheting minimum", "flag"),
-      ...pair("excluded_share", "Usage excluded from the commit", "percent"),
-    ],
+    inputs: termInputs("fineprint"),
   },
 ];
 
@@ -157,8 +160,8 @@ export interface StepFigures {
 }
 
 export interface SummaryFigures {
-  readonly rows: readonly core.LeverRow[];
-  readonly all: core.LeverRow;
+  readonly rows: readonly LeverRow<TermKey>[];
+  readonly all: LeverRow<TermKey>;
   readonly draftCost: number;
 }
 
@@ -176,32 +179,32 @@ export interface FigureOptions {
 export function computeFigures(data: ModelData, options: FigureOptions): Figures {
   const d = data.terms.draft;
   const a = data.terms.ask;
+  // The base terms: the draft's ledger terms without its fine print (lock, step-up, ratchet, exclusions).
   const base: core.Deal = {
-    commit: d.commit as number,
-    discount: d.discount as number,
-    overageRate: d.overage_rate as core.OverageRate,
-    carryover: d.carryover as number,
-    periodMonths: d.period_months as number,
+    commit: d.commit,
+    discount: d.discount,
+    overageRate: d.overageRate,
+    carryover: d.carryover,
+    periodMonths: d.periodMonths,
   };
-  const { rows, draftCost } = core.leverValues(data.usage, data.terms);
+  const { rows, draftCost } = leverRows(data.usage, data.terms, TERMS);
   const all = rows[rows.length - 1]!;
   const levers = rows.slice(0, -1);
-  const lever = (key: core.TermKey) => levers.find((r) => r.key === key)?.value ?? 0;
-  const hasAsk = (key: core.TermKey) => levers.some((r) => r.key === key);
+  const lever = (key: TermKey) => levers.find((r) => r.key === key)?.value ?? 0;
+  const hasAsk = (key: TermKey) => levers.some((r) => r.key === key);
 
   // Formula text: a Deal cell where the key is in the table, else the neutral literal.
-  const ref = (key: core.TermKey, column: "draft" | "ask" = "draft"): string => {
+  const ref = (key: TermKey, column: "draft" | "ask" = "draft"): string => {
     const address = dealCellAddress(data.dealRange, key, column);
     if (address) return address;
-    const v = (column === "draft" ? d : a)[key];
+    const v = (column === "draft" ? d : a)[TERMS[key].field];
     return v === undefined ? '""' : typeof v === "string" ? `"${v}"` : String(typeof v === "boolean" ? Number(v) : v);
   };
-  const dealArgs = `${ref("commit")},Usage,${ref("discount")}`;
-  const tail = `${ref("overage_rate")},${ref("carryover")},${ref("period_months")}`;
-  const volatility = data.assumptions.Volatility ? "Volatility" : "0";
-  const sizingArgs = `Optimized,Bands,${tail},${volatility}`;
+  const dealArgs = { commit: ref("commit"), usage: "Usage", discount: ref("discount") };
+  const tail = { overage_rate: ref("overage_rate"), carryover: ref("carryover"), period_months: ref("period_months") };
+  const volatility = data.assumptions.Volatility ? "Volatility" : 0;
   const optimizedName = data.hasOptimization ? "Optimized" : "Usage";
-  const sizingFormulaArgs = sizingArgs.replace(/^Optimized/, optimizedName);
+  const sizingArgs = { usage: optimizedName, bands: "Bands", ...tail, volatility };
 
   const listTotal = sum(data.usage);
   const optimizedTotal = sum(data.optimized);
@@ -230,7 +233,7 @@ export function computeFigures(data: ModelData, options: FigureOptions): Figures
   };
 
   // 2. Size the commit and band, on the optimized usage.
-  const vol = core.parseVolatility("Volatility", data.assumptions.Volatility?.value ?? 0);
+  const vol = parseVolatility("Volatility", data.assumptions.Volatility?.value ?? 0);
   const volatilityValue = vol instanceof core.LeverError ? 0 : vol;
   const sizingTerms: core.SizingTerms = {
     overageRate: base.overageRate,
@@ -302,11 +305,11 @@ export function computeFigures(data: ModelData, options: FigureOptions): Figures
     formulas: [
       {
         label: "Recommended commit",
-        formula: `=LEVERS.RECOMMEND_COMMIT(${sizingFormulaArgs})`,
+        formula: formula(F.RECOMMEND_COMMIT, sizingArgs),
         value: recommended.commit,
       },
-      { label: "Next band", formula: `=LEVERS.NEXT_BAND(${ref("commit")},Bands)` },
-      { label: "Commit curve", formula: `=LEVERS.COMMIT_CURVE(${sizingFormulaArgs})` },
+      { label: "Next band", formula: formula(F.NEXT_BAND, { commit: ref("commit"), bands: "Bands" }) },
+      { label: "Commit curve", formula: formula(F.COMMIT_CURVE, sizingArgs) },
     ],
     curve: { rows: curveRows, recommended, bands: data.bands, draftCommit: base.commit, periodMonths: P },
   };
@@ -328,12 +331,12 @@ export function computeFigures(data: ModelData, options: FigureOptions): Figures
         : [],
     notes: hasAsk("overage_rate") ? [] : ["Draft and ask are the same: no ask on this term yet."],
     formulas: [
-      { label: "Overage value", formula: `=LEVERS.OVERAGE_VALUE(${dealArgs},${tail})`, value: overageFormula },
+      { label: "Overage value", formula: formula(F.OVERAGE_VALUE, { ...dealArgs, ...tail }), value: overageFormula },
     ],
   };
 
   // 4. Unused commitment.
-  const askCarry = (a.carryover as number) ?? 0;
+  const askCarry = a.carryover;
   const carryFormula = core.carryoverValue(data.usage, { ...base, carryover: askCarry });
   const wasteFormula = core.commitWaste(data.usage, base);
   const unused: StepFigures = {
@@ -348,23 +351,27 @@ export function computeFigures(data: ModelData, options: FigureOptions): Figures
     formulas: [
       {
         label: "Carryover value",
-        formula: `=LEVERS.CARRYOVER_VALUE(${dealArgs},${ref("carryover", "ask")},${ref("overage_rate")},${ref("period_months")})`,
+        formula: formula(F.CARRYOVER_VALUE, { ...dealArgs, ...tail, carryover: ref("carryover", "ask") }),
         value: carryFormula,
       },
       {
         label: "Commitment forfeited",
-        formula: `=LEVERS.COMMIT_WASTE(${dealArgs},${ref("carryover")},${ref("period_months")})`,
+        formula: formula(F.COMMIT_WASTE, {
+          ...dealArgs,
+          carryover: ref("carryover"),
+          period_months: ref("period_months"),
+        }),
         value: wasteFormula,
       },
     ],
   };
 
   // 5. Price lock and renewal cap.
-  const uplift = (d.uplift as number) ?? 0;
+  const uplift = d.uplift;
   const lockFormula = core.priceLockValue(data.usage, base, uplift);
-  const renewalMonths = (d.renewal_months as number) ?? 12;
+  const renewalMonths = d.renewalMonths;
   const renewal = core.renewalUsage(data.usage, renewalMonths);
-  const askCap = a.renewal_cap as number | undefined;
+  const askCap = a.renewalCap;
   const capFormula = askCap === undefined ? 0 : core.renewalCapValue(renewal, base.discount, askCap);
   const renewalRef = lastRows(data.usageRange.rect, 12);
   const protection: StepFigures = {
@@ -375,17 +382,21 @@ export function computeFigures(data: ModelData, options: FigureOptions): Figures
       { label: "PRICE_LOCK_VALUE at the draft uplift", text: formatMoney(lockFormula) },
       { label: "RENEWAL_CAP_VALUE at the ask cap", text: formatMoney(capFormula) },
     ],
-    warnings: d.renewal_cap === undefined ? ["The draft lets the price reset to list at renewal."] : [],
+    warnings: d.renewalCap === undefined ? ["The draft lets the price reset to list at renewal."] : [],
     notes: [],
     formulas: [
       {
         label: "Price lock value",
-        formula: `=LEVERS.PRICE_LOCK_VALUE(${dealArgs},${ref("uplift")},${tail})`,
+        formula: formula(F.PRICE_LOCK_VALUE, { ...dealArgs, uplift: ref("uplift"), ...tail }),
         value: lockFormula,
       },
       {
         label: "Renewal cap value",
-        formula: `=LEVERS.RENEWAL_CAP_VALUE(${renewalRef},${ref("discount")},${ref("renewal_cap", "ask")})`,
+        formula: formula(F.RENEWAL_CAP_VALUE, {
+          renewal_usage: renewalRef,
+          discount: ref("discount"),
+          cap: ref("renewal_cap", "ask"),
+        }),
         ...(askCap === undefined || renewalMonths !== 12 ? {} : { value: capFormula }),
       },
     ],
@@ -393,9 +404,11 @@ export function computeFigures(data: ModelData, options: FigureOptions): Figures
 
   // 6. Term: the full term against a shorter one followed by renewal, over the same months.
   const short = Math.min(Math.max(1, Math.round(options.termOption)), months);
-  const renewalRate = core.renewalRate(base.discount, d.renewal_cap as number | undefined);
+  const renewalRate = core.renewalRate(base.discount, d.renewalCap);
   const fullCost = core.totalCost(data.usage, base);
-  const shortCost = core.horizonCost(data.usage, base, short, renewalRate);
+  // `short` is at most the usage's months, HORIZON_COST's precondition; were it not, nothing is saved.
+  const horizon = core.horizonCost(data.usage, base, short, renewalRate);
+  const shortCost = horizon instanceof core.LeverError ? fullCost : horizon;
   const termNotes = [
     `Compared over the same ${months} months: a ${months}-month term, or ${short} months then renewal at ` +
       `${renewalRate === 1 ? "list" : `${formatPercent(renewalRate)} of list`}.`,
@@ -414,15 +427,15 @@ export function computeFigures(data: ModelData, options: FigureOptions): Figures
     formulas: [
       {
         label: "Term comparison",
-        formula: `=LEVERS.HORIZON_COST(${dealArgs},${short},${renewalRate},${tail})-LEVERS.TOTAL_COST(${dealArgs},${tail})`,
+        formula: `=${call(F.HORIZON_COST, { ...dealArgs, term_months: short, renewal_rate: renewalRate, ...tail })}-${call(F.TOTAL_COST, { ...dealArgs, ...tail })}`,
         value: shortCost - fullCost,
       },
     ],
   };
 
   // 7. Fine print.
-  const stepUp = (d.step_up as number) ?? 0;
-  const excluded = (d.excluded_share as number) ?? 0;
+  const stepUp = d.stepUp;
+  const excluded = d.excludedShare;
   const trueForward = core.trueForwardCost(data.usage, base, stepUp);
   const ratchet = core.ratchetCost(data.usage, base);
   const exclusion = core.exclusionCost(data.usage, base, excluded);
@@ -449,13 +462,13 @@ export function computeFigures(data: ModelData, options: FigureOptions): Figures
     formulas: [
       {
         label: "True-forward cost",
-        formula: `=LEVERS.TRUE_FORWARD_COST(${dealArgs},${ref("step_up")},${tail})`,
+        formula: formula(F.TRUE_FORWARD_COST, { ...dealArgs, step_up: ref("step_up"), ...tail }),
         value: trueForward,
       },
-      { label: "Ratchet cost", formula: `=LEVERS.RATCHET_COST(${dealArgs},${tail})`, value: ratchet },
+      { label: "Ratchet cost", formula: formula(F.RATCHET_COST, { ...dealArgs, ...tail }), value: ratchet },
       {
         label: "Exclusion cost",
-        formula: `=LEVERS.EXCLUSION_COST(${dealArgs},${ref("excluded_share")},${tail})`,
+        formula: formula(F.EXCLUSION_COST, { ...dealArgs, excluded_share: ref("excluded_share"), ...tail }),
         value: exclusion,
       },
     ],

@@ -8,11 +8,11 @@
  * into a cell as a user would), the pane and a function that re-reads the workbook. It only exposes
  * what the pane itself can already do.
  */
-import { MemoryWorkbook, memoryPort } from "./memoryPort";
-import { calculateModelFormula } from "./modelCalc";
-import { officePort } from "./officePort";
+import { MemoryWorkbook, memoryPort } from "./port/memoryPort";
+import { calculateModelFormula } from "./port/modelCalc";
+import { officePort } from "./port/officePort";
 import { Pane } from "./pane";
-import { WorkbookPort } from "./port";
+import { WorkbookPort } from "./port/port";
 import { buildModelInto } from "./setup";
 import { PaneView } from "./view";
 

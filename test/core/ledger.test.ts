@@ -1,4 +1,5 @@
-import { LEDGER_HEADER, ledgerTable, runLedger, type Deal } from "../../src/core";
+import { runLedger, type Deal } from "../../src/core";
+import { LEDGER_HEADER, ledgerTable } from "../../src/sheet";
 import { flat, twoYears } from "../helpers/series";
 
 const deal = (d: Partial<Deal> & { commit: number }): Deal => ({

@@ -1,4 +1,5 @@
 import * as core from "../../src/core";
+import * as sheet from "../../src/sheet";
 import type { PriceRow } from "../../src/core";
 
 const book = core.DEFAULT_PRICE_BOOK;
@@ -86,7 +87,7 @@ describe("findModel: by id or display name, case-insensitive", () => {
     expect(find("fable").model).toBe("Claude Fable 5.1");
   });
   test("in a user's book, the family's newest is the highest version listed, wherever it sits", () => {
-    const mine = core.parsePriceBook("price_book", [
+    const mine = sheet.parsePriceBook("price_book", [
       ["Sonnet 4", 3, 15],
       ["Sonnet 4.6", 2.5, 12],
       ["Sonnet 4.5", 3, 15],
@@ -130,10 +131,10 @@ describe("price kinds", () => {
 });
 
 describe("parsePriceBook: a user's book", () => {
-  const parse = (grid: core.Grid) => core.parsePriceBook("price_book", grid);
+  const parse = (grid: sheet.Grid) => sheet.parsePriceBook("price_book", grid);
 
   test("PRICE_BOOK's own table reads back as the built-in book", () => {
-    const back = parse(core.priceBookTable(book)) as PriceRow[];
+    const back = parse(sheet.priceBookTable(book)) as PriceRow[];
     expect(back).toEqual(book.map((r) => ({ ...r, id: undefined })));
   });
   test("no header; three columns; blank cache prices fall back to 1.25x / 2x / 0.1x input; batch to 0.5", () => {
@@ -223,7 +224,7 @@ describe("parsePriceBook: a user's book", () => {
       "price_book: no models (expected rows of model, input, output, ...)",
     ],
   ])("%s", (_what, grid, type, message) => {
-    const e = parse(grid as core.Grid) as core.LeverError;
+    const e = parse(grid as sheet.Grid) as core.LeverError;
     expect(e).toBeInstanceOf(core.LeverError);
     expect([e.type, e.message]).toEqual([type, message]);
   });

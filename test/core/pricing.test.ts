@@ -1,12 +1,12 @@
 import fc from "fast-check";
 import * as core from "../../src/core";
-import type { Levers, PriceRow } from "../../src/core";
+import type { Optimization, PriceRow } from "../../src/core";
 
 const row = (name: string): PriceRow => core.findModel(core.DEFAULT_PRICE_BOOK, "model", name) as PriceRow;
 const sonnet = row("Sonnet 4.5"); // 3 in, 15 out, 3.75 write 5m, 0.30 read, batch 0.5
 const haiku = row("Haiku 4.5"); // 1 in, 5 out, 1.25 write 5m, 0.10 read, batch 0.5
-const none: Levers = { cacheHit: 0, cacheWriteShare: 0, batchShare: 0, routeShare: 0 };
-const cost = (r: PriceRow, input: number, output: number, levers: Partial<Levers>) =>
+const none: Optimization = { cacheHit: 0, cacheWriteShare: 0, batchShare: 0, routeShare: 0 };
+const cost = (r: PriceRow, input: number, output: number, levers: Partial<Optimization>) =>
   core.optimizedCost(r, input, output, { ...none, ...levers });
 
 describe("listCost", () => {

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import * as core from "../../src/core";
+import * as sheet from "../../src/sheet";
 
 const project = (history: number[], months: number, method: core.ProjectionMethod, growth?: number) =>
   core.project(history, months, method, { growth }) as number[];
@@ -89,10 +90,10 @@ describe("history too short, methods, cells", () => {
     ]);
   });
   test("monthCell: down a column, or across a single row", () => {
-    expect(core.monthCell([[1], [2], [3]], 2)).toEqual({ row: 2, column: 1 });
-    expect(core.monthCell([[1, 2, 3]], 2)).toEqual({ row: 1, column: 2 });
+    expect(sheet.monthCell([[1], [2], [3]], 2)).toEqual({ row: 2, column: 1 });
+    expect(sheet.monthCell([[1, 2, 3]], 2)).toEqual({ row: 1, column: 2 });
     expect(
-      core.monthCell(
+      sheet.monthCell(
         [
           [1, 9],
           [2, 9],

@@ -4,15 +4,16 @@
  * tests never race another test rebuilding dist/, and cannot pass on a stale bundle or without one).
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DIST, ROOT, loadBundle } from "../helpers/loadBundle";
-import { CustomFunctionsError } from "../helpers/loadBundle";
+import { isNewerThan, newestChange } from "../helpers/ensureBundle";
+import { CustomFunctionsError, DIST, ROOT, loadBundle } from "../helpers/loadBundle";
 import type { FunctionsMetadata, LeversPlugin } from "../../src/preview/leversPlugin";
 import { leversPlugin } from "../../src/preview/leversPlugin";
 
 export const BUILD_TIMEOUT_MS = 300_000;
+/** Everything a production build of all the bundles is made from (package.json too: its version is in the pages). */
 const BUILD_INPUTS = [
   "src",
   "webpack.config.js",
@@ -24,27 +25,22 @@ const BUILD_INPUTS = [
 /** The bundles the add-in ships (a development build also has the preview page, which is not shipped). */
 export const SHIPPED_BUNDLES = ["functions.js", "taskpane.js", "commands.js"];
 
-function newestChange(path: string): number {
-  if (!existsSync(path)) return 0;
-  const stats = statSync(path);
-  if (!stats.isDirectory()) return stats.mtimeMs;
-  return Math.max(0, ...readdirSync(path).map((name) => newestChange(join(path, name))));
-}
-
-function isCurrentProductionBuild(dir: string, sources: number): boolean {
-  const files = [...SHIPPED_BUNDLES, "functions.json"].map((f) => join(dir, f));
-  if (!files.every((f) => existsSync(f))) return false;
+function isCurrentProductionBuild(dir: string): boolean {
   // A development build (npm start, npm run build:dev) also emits the preview: not what ships.
   if (existsSync(join(dir, "preview.js"))) return false;
-  return Math.min(...files.map((f) => statSync(f).mtimeMs)) >= sources;
+  return isNewerThan(
+    [...SHIPPED_BUNDLES, "functions.json"].map((f) => join(dir, f)),
+    BUILD_INPUTS,
+  );
 }
 
 /** The folder holding a production build of the current sources (built on first use). */
 export function productionBuild(): string {
+  if (isCurrentProductionBuild(DIST)) return DIST;
+  // Named for the sources' newest change, so a build of older sources is never taken for this one.
   const sources = Math.max(...BUILD_INPUTS.map((input) => newestChange(join(ROOT, input))));
-  if (isCurrentProductionBuild(DIST, sources)) return DIST;
   const cached = join(tmpdir(), `commit-levers-build-${Math.floor(sources)}`);
-  if (isCurrentProductionBuild(cached, sources)) return cached;
+  if (isCurrentProductionBuild(cached)) return cached;
   const building = `${cached}.${process.pid}`;
   mkdirSync(building, { recursive: true });
   const webpack = join(ROOT, "node_modules", "webpack", "bin", "webpack.js");

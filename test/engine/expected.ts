@@ -3,6 +3,8 @@
  * what every formula cell must show when a real engine evaluates it through the functions bundle.
  */
 import * as core from "../../src/core";
+import * as sheet from "../../src/sheet";
+import { TERMS } from "../../src/catalogue/terms";
 import {
   DEAL_TERMS,
   MODELS,
@@ -17,7 +19,7 @@ export type Figure = number | string | (number | string)[][] | { error: string; 
 
 /** The sample model, as `npm run template` writes it. */
 export function sampleModel(): ModelDefinition {
-  return buildModel({ sample: true, priceBook: core.priceBookTable(core.DEFAULT_PRICE_BOOK) });
+  return buildModel({ sample: true, priceBook: sheet.priceBookTable(core.DEFAULT_PRICE_BOOK) });
 }
 
 /** Token usage per month: [input, output] for each model in MODELS order, read from the Usage sheet. */
@@ -44,7 +46,7 @@ const assumption = (name: string) => OPTIMIZATION.find((o) => o.name === name)!.
 
 /** The core's figure for every formula cell of the model, by "Sheet!A1", for the given token usage. */
 export function expectedFigures(tokens: readonly (readonly number[])[]): Map<string, Figure> {
-  const book = ok(core.parsePriceBook("price_book", core.priceBookTable(core.DEFAULT_PRICE_BOOK)));
+  const book = ok(sheet.parsePriceBook("price_book", sheet.priceBookTable(core.DEFAULT_PRICE_BOOK)));
   const rows = MODELS.map((m) => ok(core.findModel(book, "model", m.name)));
   const sonnet = rows[1]!;
   const figures = new Map<string, Figure>();
@@ -57,7 +59,7 @@ export function expectedFigures(tokens: readonly (readonly number[])[]): Map<str
     rows.forEach((row, i) => {
       const input = month[2 * i]!;
       const output = month[2 * i + 1]!;
-      const levers: core.Levers = {
+      const levers: core.Optimization = {
         cacheHit: assumption("CacheHit"),
         cacheWriteShare: assumption("CacheWrite"),
         batchShare: assumption("BatchShare"),
@@ -73,8 +75,8 @@ export function expectedFigures(tokens: readonly (readonly number[])[]): Map<str
     optimized.push(optRow);
   });
 
-  const usage = ok(core.parseUsage("usage", list));
-  const optimizedUsage = ok(core.parseUsage("usage", optimized));
+  const usage = ok(sheet.parseUsage("usage", list));
+  const optimizedUsage = ok(sheet.parseUsage("usage", optimized));
   const deal: core.Deal = {
     commit: draft("commit") as number,
     discount: draft("discount") as number,
@@ -82,19 +84,20 @@ export function expectedFigures(tokens: readonly (readonly number[])[]): Map<str
     carryover: draft("carryover") as number,
     periodMonths: draft("period_months") as number,
   };
-  const bands = ok(core.parseBands("bands", [["Threshold", "Discount"], ...SAMPLE_BANDS]));
+  const bands = ok(sheet.parseBands("bands", [["Threshold", "Discount"], ...SAMPLE_BANDS]));
   const sizing: core.SizingTerms = {
     overageRate: deal.overageRate,
     carryover: deal.carryover,
     periodMonths: deal.periodMonths,
     volatility: assumption("Volatility"),
   };
-  const renewal = ok(core.parseUsage("renewal_usage", list.slice(-12)));
+  const renewal = ok(sheet.parseUsage("renewal_usage", list.slice(-12)));
   const terms = ok(
-    core.parseTerms("terms", [
-      ["Key", "Draft", "Ask"],
-      ...DEAL_TERMS.map((t) => [t.key, t.draft, t.ask] as core.Cell[]),
-    ]),
+    sheet.parseTerms(
+      "terms",
+      [["Key", "Draft", "Ask"], ...DEAL_TERMS.map((t) => [t.key, t.draft, t.ask] as sheet.Cell[])],
+      TERMS,
+    ),
   );
   const sum = (grid: number[][]) => grid.flat().reduce((a, b) => a + b, 0);
 
@@ -117,10 +120,10 @@ export function expectedFigures(tokens: readonly (readonly number[])[]): Map<str
   ];
   summary.forEach((figure, i) => figures.set(`${SHEETS.summary}!B${i + 3}`, figure));
   const leverRow = summary.length + 5;
-  figures.set(`${SHEETS.summary}!A${leverRow}`, core.leverTable(usage, terms));
+  figures.set(`${SHEETS.summary}!A${leverRow}`, sheet.leverTable(usage, terms, TERMS));
   const curve = core.commitCurve(optimizedUsage, bands, sizing, 25).rows;
   figures.set(`${SHEETS.summary}!A${leverRow + 16}`, [
-    [...core.CURVE_HEADER],
+    [...sheet.CURVE_HEADER],
     ...curve.map((r) => [r.commit, r.discount, r.cost, r.waste, r.overageBilled]),
   ]);
   return figures;

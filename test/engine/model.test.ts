@@ -6,6 +6,8 @@
  */
 import { DetailedCellError } from "hyperformula";
 import * as core from "../../src/core";
+import * as sheet from "../../src/sheet";
+import { TERMS } from "../../src/catalogue/terms";
 import { DEAL_TERMS, SHEETS, dealCell } from "../../src/model/definition";
 import type { LeversPlugin } from "../../src/preview/leversPlugin";
 import { ModelWorkbook, cellName, parseCell } from "../../src/preview/modelWorkbook";
@@ -151,14 +153,14 @@ describe.each(["web", "desktop"] as const)("on Excel %s", (platform) => {
       const table = expected.get(`${SHEETS.summary}!A20`) as (number | string)[][];
       const differing = DEAL_TERMS.filter((t) => t.key !== "renewal_months" && t.draft !== t.ask).length;
       expect(table.length).toBe(1 + differing + 1);
-      expect(table[0]).toEqual([...core.LEVER_HEADER]);
+      expect(table[0]).toEqual([...sheet.LEVER_HEADER]);
       expect(table[table.length - 1]![0]).toBe("All asks together");
       expectSpill(wb, `${SHEETS.summary}!A20`, table);
     });
 
     it("COMMIT_CURVE: header + rows of Commit, Discount, Expected cost, Expected waste, Expected overage billed", () => {
       const table = expected.get(`${SHEETS.summary}!A36`) as (number | string)[][];
-      expect(table[0]).toEqual([...core.CURVE_HEADER]);
+      expect(table[0]).toEqual([...sheet.CURVE_HEADER]);
       expect(table.length).toBeGreaterThanOrEqual(1 + 25);
       expectSpill(wb, `${SHEETS.summary}!A36`, table);
     });
@@ -166,19 +168,19 @@ describe.each(["web", "desktop"] as const)("on Excel %s", (platform) => {
     it("LEDGER: header + one row per commit period, 10 columns; the spill grows when the period shortens", () => {
       wb.set("Scratch", "A1", `=LEVERS.LEDGER(${commit},Usage,${discount})`);
       const deal = { commit: 3_000_000, discount: 0.15, overageRate: 1, carryover: 0, periodMonths: 12 } as const;
-      const series = core.parseUsage("usage", listOf(wb)) as number[];
-      expectSpill(wb, "Scratch!A1", core.ledgerTable(series, deal));
-      expect(core.ledgerTable(series, deal)).toHaveLength(1 + 2);
+      const series = sheet.parseUsage("usage", listOf(wb)) as number[];
+      expectSpill(wb, "Scratch!A1", sheet.ledgerTable(series, deal));
+      expect(sheet.ledgerTable(series, deal)).toHaveLength(1 + 2);
 
       wb.set("Scratch", "A1", `=LEVERS.LEDGER(${commit},Usage,${discount},1,0,6)`);
-      const six = core.ledgerTable(series, { ...deal, periodMonths: 6 });
+      const six = sheet.ledgerTable(series, { ...deal, periodMonths: 6 });
       expect(six).toHaveLength(1 + 4);
       expectSpill(wb, "Scratch!A1", six);
     });
 
     it("PROJECT: a column of `months` values", () => {
       wb.set("Scratch", "M1", "=LEVERS.PROJECT(Usage,6)");
-      const projected = core.project(core.parseUsage("history", listOf(wb)) as number[], 6, "linear", {}) as number[];
+      const projected = core.project(sheet.parseUsage("history", listOf(wb)) as number[], 6, "linear", {}) as number[];
       expectSpill(
         wb,
         "Scratch!M1",
@@ -190,7 +192,7 @@ describe.each(["web", "desktop"] as const)("on Excel %s", (platform) => {
       wb.set("Scratch", "O1", "=LEVERS.NEXT_BAND(1500000,Bands)");
       expectSpill(wb, "Scratch!O1", [[2_500_000, 1_000_000, 0.15]]);
       wb.set("Scratch", "A20", "=LEVERS.PRICE_BOOK()");
-      expectSpill(wb, "Scratch!A20", core.priceBookTable(core.DEFAULT_PRICE_BOOK));
+      expectSpill(wb, "Scratch!A20", sheet.priceBookTable(core.DEFAULT_PRICE_BOOK));
     });
 
     it("a spill nested in another function hands it the whole array", () => {
@@ -221,7 +223,7 @@ describe.each(["web", "desktop"] as const)("on Excel %s", (platform) => {
     it('text "n/a" in a token cell: #VALUE! naming the argument, passed unchanged to every figure over Usage', () => {
       const wb = new ModelWorkbook(model, plugin);
       wb.set(SHEETS.usage, "B7", "n/a");
-      const message = (core.parseMoney("input_mtok", "n/a") as core.LeverError).message;
+      const message = (sheet.parseMoney("input_mtok", "n/a") as core.LeverError).message;
       expectError(wb, SHEETS.usage, "H7", "#VALUE!", message);
       expectError(wb, SHEETS.usage, "K7", "#VALUE!", message);
       for (const a1 of ledgerCells) expectError(wb, SHEETS.summary, a1, "#VALUE!", message);
@@ -234,10 +236,10 @@ describe.each(["web", "desktop"] as const)("on Excel %s", (platform) => {
 
     it("text typed over a list-dollar cell: #VALUE! naming the row and column inside the usage range", () => {
       const wb = new ModelWorkbook(model, plugin);
-      const grid: core.Cell[][] = listOf(wb);
+      const grid: sheet.Cell[][] = listOf(wb);
       grid[5]![1] = "n/a";
       wb.set(SHEETS.usage, "I7", "n/a");
-      const message = (core.parseUsage("usage", grid) as core.LeverError).message;
+      const message = (sheet.parseUsage("usage", grid) as core.LeverError).message;
       expect(message).toBe('usage: text "n/a" at row 6, column 2; expected a number');
       expectError(wb, SHEETS.summary, "B5", "#VALUE!", message);
       expectError(wb, SHEETS.summary, "B6", "#VALUE!", message);
@@ -256,7 +258,7 @@ describe.each(["web", "desktop"] as const)("on Excel %s", (platform) => {
     it("a negative usage: #NUM! naming the argument", () => {
       const wb = new ModelWorkbook(model, plugin);
       wb.set(SHEETS.usage, "C4", -5);
-      const message = (core.parseMoney("output_mtok", -5) as core.LeverError).message;
+      const message = (sheet.parseMoney("output_mtok", -5) as core.LeverError).message;
       expectError(wb, SHEETS.usage, "H4", "#NUM!", message);
       expectError(wb, SHEETS.summary, "B5", "#NUM!", message);
     });
@@ -268,8 +270,8 @@ describe.each(["web", "desktop"] as const)("on Excel %s", (platform) => {
       const cap = dealCell("renewal_cap", "draft").replace(/^.*!/, "").replace(/\$/g, "");
       wb.set(SHEETS.deal, cap, null);
       const terms = DEAL_TERMS.map((t) => [t.key, t.key === "renewal_cap" ? 0 : t.draft, t.ask]);
-      const usage = core.parseUsage("usage", listOf(wb)) as number[];
-      const want = core.leverTable(usage, core.parseTerms("terms", terms) as core.Terms);
+      const usage = sheet.parseUsage("usage", listOf(wb)) as number[];
+      const want = sheet.leverTable(usage, sheet.parseTerms("terms", terms, TERMS) as sheet.Terms, TERMS);
       const got = spillValues(wb, SHEETS.summary, "A20", want.length, 6);
       // The figures (lever, value, share, vendor cost); the Draft column shows the cell as passed.
       want.forEach((row, r) =>

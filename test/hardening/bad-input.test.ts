@@ -6,7 +6,8 @@
  * value (a blank is its default, or 0). The rows come from the function list in table.ts and the
  * argument kinds below: a new function is one line there.
  */
-import { Cell, CellAt, Errors } from "../../src/core";
+import { CellAt, Errors } from "../../src/core";
+import { Cell } from "../../src/sheet";
 import { CustomFunction, CustomFunctionsError } from "../helpers/loadBundle";
 import { Parameter, shipped } from "./shipped";
 import { BANDS, DOCUMENTED_CODES, FUNCTIONS, FunctionLine, Kind, column, fromSheet } from "./table";

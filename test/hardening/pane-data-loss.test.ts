@@ -7,11 +7,11 @@
  * and a sync that fails part-way through leaves nothing half-written.
  */
 import { buildModel, SHEETS } from "../../src/model/definition";
-import { cellAddress, parseAddress, quoteSheet } from "../../src/taskpane/a1";
-import { MemoryWorkbook, memoryPort } from "../../src/taskpane/memoryPort";
-import { calculateModelFormula } from "../../src/taskpane/modelCalc";
+import { cellAddress, parseAddress, quoteSheet } from "../../src/sheet/a1";
+import { MemoryWorkbook, memoryPort } from "../../src/taskpane/port/memoryPort";
+import { calculateModelFormula } from "../../src/taskpane/port/modelCalc";
 import { Pane, STATUS_SETTING, TERM_SETTING } from "../../src/taskpane/pane";
-import { CellValue, CellWrite, OWNED_SETTING, WorkbookOp } from "../../src/taskpane/port";
+import { CellValue, CellWrite, OWNED_SETTING, WorkbookOp } from "../../src/taskpane/port/port";
 import { defaultPriceBookRows, MODEL_SETTING } from "../../src/taskpane/setup";
 import { STEP_IDS } from "../../src/taskpane/steps";
 

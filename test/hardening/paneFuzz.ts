@@ -13,12 +13,12 @@
  */
 import * as core from "../../src/core";
 import { MODELS } from "../../src/model/definition";
-import { cellAddress, parseAddress, quoteSheet, renameSheetRefs } from "../../src/taskpane/a1";
-import { Platform } from "../../src/taskpane/excelBehaviour";
-import { callsCustomFunction, MemoryWorkbook, memoryPort } from "../../src/taskpane/memoryPort";
-import { calculateModelFormula } from "../../src/taskpane/modelCalc";
+import { cellAddress, parseAddress, quoteSheet, renameSheetRefs } from "../../src/sheet/a1";
+import { Platform } from "../../src/taskpane/port/excelBehaviour";
+import { callsCustomFunction, MemoryWorkbook, memoryPort } from "../../src/taskpane/port/memoryPort";
+import { calculateModelFormula } from "../../src/taskpane/port/modelCalc";
 import { Pane } from "../../src/taskpane/pane";
-import { CellValue } from "../../src/taskpane/port";
+import { CellValue } from "../../src/taskpane/port/port";
 import { ModelRecord, MODEL_SETTING } from "../../src/taskpane/setup";
 import { STEPS, STEP_IDS } from "../../src/taskpane/steps";
 

@@ -4,18 +4,29 @@
  * Several people build dist/ at once (webpack cleans the folder first), so this copies
  * functions.js and functions.json into a private folder as soon as they are current and loads the
  * copy: a rebuild that starts mid-test cannot pull the bundle away. dist/functions.js depends only on
- * src/core and src/functions, so a bundle newer than those is current even when the pane's sources
- * changed since; otherwise `ensureBundle()` rebuilds dist/. If that build fails (someone's pane is
+ * src/functions and the layers below it (FUNCTION_INPUTS), so a bundle newer than those is current
+ * even when the pane's sources changed since; otherwise `ensureBundle()` rebuilds dist/. If that build fails (someone's pane is
  * half-written) and a bundle newer than the functions' sources is there, it is used.
  */
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ensureBundle } from "../helpers/ensureBundle";
-import { CustomFunction, FUNCTIONS_BUNDLE, FUNCTIONS_METADATA, ROOT, loadBundle } from "../helpers/loadBundle";
+import { ensureBundle, isNewerThan } from "../helpers/ensureBundle";
+import { CustomFunction, FUNCTIONS_BUNDLE, FUNCTIONS_METADATA, loadBundle } from "../helpers/loadBundle";
 
-/** What functions.js is built from. */
-const FUNCTION_INPUTS = ["src/core", "src/functions", "webpack.config.js", "tsconfig.build.json"];
+/**
+ * What functions.js is built from: deliberately fewer inputs than ensureBundle's (all of src), since
+ * the functions bundle depends only on src/functions and the layers below it (src/core, and
+ * src/catalogue and src/sheet, which need not exist yet: a missing folder counts as no change).
+ */
+const FUNCTION_INPUTS = [
+  "src/core",
+  "src/catalogue",
+  "src/sheet",
+  "src/functions",
+  "webpack.config.js",
+  "tsconfig.build.json",
+];
 export const BUNDLE_TIMEOUT_MS = 400_000;
 
 /** One parameter as functions.json declares it. */
@@ -32,17 +43,8 @@ export interface Shipped {
   readonly parameters: ReadonlyMap<string, readonly Parameter[]>;
 }
 
-function newestChange(path: string): number {
-  if (!existsSync(path)) return 0;
-  const stats = statSync(path);
-  if (!stats.isDirectory()) return stats.mtimeMs;
-  return Math.max(0, ...readdirSync(path).map((name) => newestChange(join(path, name))));
-}
-
 function functionsBundleIsCurrent(): boolean {
-  if (!existsSync(FUNCTIONS_BUNDLE) || !existsSync(FUNCTIONS_METADATA)) return false;
-  const built = Math.min(statSync(FUNCTIONS_BUNDLE).mtimeMs, statSync(FUNCTIONS_METADATA).mtimeMs);
-  return FUNCTION_INPUTS.every((input) => newestChange(join(ROOT, input)) <= built);
+  return isNewerThan([FUNCTIONS_BUNDLE, FUNCTIONS_METADATA], FUNCTION_INPUTS);
 }
 
 function sleep(ms: number): void {

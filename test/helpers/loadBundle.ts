@@ -1,42 +1,26 @@
 /**
  * Loads the built custom-functions bundle (dist/functions.js) the way Excel's runtime would: the bundle
  * runs once and registers each function with `CustomFunctions.associate`. Here it runs in a fresh `vm`
- * context whose `CustomFunctions` is a recording stub, and the recorded functions come back by id.
+ * context whose `CustomFunctions` is the recording stand-in (src/preview/customFunctionsStandIn.ts, in
+ * strict mode), and the recorded functions come back by id.
  *
  * Values the bundle creates belong to the vm's realm: compare arrays with `toEqual` (not `toStrictEqual`,
- * whose prototype check fails across realms). `CustomFunctions.Error` is the host-realm class below, so
+ * whose prototype check fails across realms). `CustomFunctions.Error` is the stand-in's host-realm class, so
  * `toBeInstanceOf(CustomFunctionsError)` works.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createContext, runInContext } from "node:vm";
+import { CustomFunction, customFunctionsStandIn } from "../../src/preview/customFunctionsStandIn";
 
 export const ROOT = join(__dirname, "..", "..");
 export const DIST = join(ROOT, "dist");
 export const FUNCTIONS_BUNDLE = join(DIST, "functions.js");
 export const FUNCTIONS_METADATA = join(DIST, "functions.json");
 
-/** A function as the bundle associates it: Excel passes the arguments, the return value fills the cell. */
-export type CustomFunction = (...args: unknown[]) => unknown;
-
-/** The Excel error codes, as `CustomFunctions.ErrorCode` has them. */
-export const ErrorCode = {
-  invalidValue: "#VALUE!",
-  notAvailable: "#N/A",
-  divisionByZero: "#DIV/0!",
-  invalidNumber: "#NUM!",
-  nullReference: "#NULL!",
-  invalidName: "#NAME?",
-  invalidReference: "#REF!",
-} as const;
-
-/** Stands in for `CustomFunctions.Error`: what a function returns or throws to show an Excel error. */
-export class CustomFunctionsError {
-  constructor(
-    readonly code: string,
-    readonly message?: string,
-  ) {}
-}
+// The stand-in's parts, re-exported for the tests and the bench that import them from here.
+export type { CustomFunction };
+export { CustomFunctionsError, ErrorCode } from "../../src/preview/customFunctionsStandIn";
 
 export interface LoadBundleOptions {
   /** The bundle to run; dist/functions.js unless told. */
@@ -50,21 +34,7 @@ export function loadBundle(options: LoadBundleOptions = {}): Map<string, CustomF
   const file = options.file ?? FUNCTIONS_BUNDLE;
   if (!existsSync(file)) throw new Error(`${file} does not exist: run \`npm run build\` first.`);
 
-  const associated = new Map<string, CustomFunction>();
-  const record = (id: string, fn: unknown): void => {
-    if (typeof fn !== "function") throw new Error(`CustomFunctions.associate("${id}") was given a ${typeof fn}`);
-    if (associated.has(id)) throw new Error(`CustomFunctions.associate("${id}") was called twice`);
-    associated.set(id, fn as CustomFunction);
-  };
-
-  const CustomFunctions = {
-    associate(idOrMappings: string | Record<string, unknown>, fn?: unknown): void {
-      if (typeof idOrMappings === "string") record(idOrMappings, fn);
-      else for (const [id, mapped] of Object.entries(idOrMappings)) record(id, mapped);
-    },
-    Error: CustomFunctionsError,
-    ErrorCode,
-  };
+  const { CustomFunctions, associated } = customFunctionsStandIn({ strict: true });
   // Enough of Office.js for a bundle that waits for Office before doing anything.
   const Office = {
     HostType: { Excel: "Excel" },

@@ -1,8 +1,8 @@
 /** A pane over an in-memory workbook, as the unit tests use it. */
-import { MemoryWorkbook, memoryPort } from "../../src/taskpane/memoryPort";
-import { calculateModelFormula } from "../../src/taskpane/modelCalc";
+import { MemoryWorkbook, memoryPort } from "../../src/taskpane/port/memoryPort";
+import { calculateModelFormula } from "../../src/taskpane/port/modelCalc";
 import { Pane } from "../../src/taskpane/pane";
-import { GuardedPort } from "../../src/taskpane/port";
+import { GuardedPort } from "../../src/taskpane/port/port";
 
 export function memoryPane(workbook = new MemoryWorkbook(calculateModelFormula)): {
   workbook: MemoryWorkbook;

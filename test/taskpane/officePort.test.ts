@@ -3,7 +3,7 @@
  * what a failed sync leaves to remove, names.add and re-pointing, onChanged registration,
  * settings with saveAsync, the chart: plain stubs of exactly the calls it makes.
  */
-import { OfficeWorkbook, officePort } from "../../src/taskpane/officePort";
+import { OfficeWorkbook, officePort } from "../../src/taskpane/port/officePort";
 
 type Calls = string[];
 

@@ -1,8 +1,8 @@
 /** Addresses, ownership records and the memory workbook's basics. */
-import { formatRect, freshName, parseAddress, renameSheetRefs } from "../../src/taskpane/a1";
+import { formatRect, freshName, parseAddress, renameSheetRefs } from "../../src/sheet/a1";
 import { formatMoney, formatPercent, parseMoneyText, parsePercentText } from "../../src/taskpane/format";
-import { MemoryWorkbook, memoryPort } from "../../src/taskpane/memoryPort";
-import { Ownership } from "../../src/taskpane/port";
+import { MemoryWorkbook, memoryPort } from "../../src/taskpane/port/memoryPort";
+import { Ownership } from "../../src/taskpane/port/port";
 
 describe("A1 addresses", () => {
   it("parses and formats sheet-qualified ranges, quoting names that need it", () => {

@@ -4,6 +4,8 @@
  * figure and the summary's ranked values. Shared by the unit tests and the browser test.
  */
 import * as core from "../../src/core";
+import * as sheet from "../../src/sheet";
+import { TERMS } from "../../src/catalogue/terms";
 import { DEAL_TERMS, MODELS, OPTIMIZATION, SAMPLE_BANDS, sampleTokens } from "../../src/model/definition";
 
 const book = core.DEFAULT_PRICE_BOOK;
@@ -12,7 +14,7 @@ const assumption = (name: string) => OPTIMIZATION.find((o) => o.name === name)!.
 
 /** Monthly list and optimized dollars of the sample usage (tokens as given, default the sample's 24 months). */
 export function sampleUsage(tokens = sampleTokens(24)): { usage: number[]; optimized: number[] } {
-  const levers = (i: number): core.Levers => ({
+  const levers = (i: number): core.Optimization => ({
     cacheHit: assumption("CacheHit"),
     cacheWriteShare: assumption("CacheWrite"),
     batchShare: assumption("BatchShare"),
@@ -53,15 +55,15 @@ export function expectedFigures(
   commit?: number,
   termOption = 12,
 ): ExpectedFigures {
-  const terms = core.parseTerms("Deal", sampleTermsGrid(commit)) as core.Terms;
+  const terms = sheet.parseTerms("Deal", sampleTermsGrid(commit), TERMS) as sheet.Terms;
   const bands = SAMPLE_BANDS.map(([threshold, discount]) => ({ threshold, discount }));
   const d = terms.draft;
   const base: core.Deal = {
-    commit: d.commit as number,
-    discount: d.discount as number,
-    overageRate: d.overage_rate as core.OverageRate,
-    carryover: d.carryover as number,
-    periodMonths: d.period_months as number,
+    commit: d.commit,
+    discount: d.discount,
+    overageRate: d.overageRate,
+    carryover: d.carryover,
+    periodMonths: d.periodMonths,
   };
   const sizing: core.SizingTerms = {
     overageRate: base.overageRate,
@@ -69,7 +71,7 @@ export function expectedFigures(
     periodMonths: base.periodMonths,
     volatility: assumption("Volatility"),
   };
-  const { rows } = core.leverValues(usage, terms);
+  const { rows } = sheet.leverRows(usage, terms, TERMS);
   const lever = (key: string) => rows.find((r) => r.key === key)?.value ?? 0;
   const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
   return {
@@ -80,7 +82,7 @@ export function expectedFigures(
       lever("overage_rate"),
       lever("carryover"),
       lever("uplift") + lever("renewal_cap"),
-      core.horizonCost(usage, base, termOption, 1) - core.totalCost(usage, base),
+      (core.horizonCost(usage, base, termOption, 1) as number) - core.totalCost(usage, base),
       lever("step_up") + lever("ratchet") + lever("excluded_share"),
     ],
     levers: rows.slice(0, -1).map((r) => r.value),

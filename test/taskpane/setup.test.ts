@@ -1,9 +1,9 @@
 /** Set-up over the in-memory port: "Build the model", "Use my data", renaming, refusals, rollback. */
 import { buildModel, SHEETS } from "../../src/model/definition";
 import { settle } from "./helpers";
-import { MemoryWorkbook } from "../../src/taskpane/memoryPort";
-import { calculateModelFormula } from "../../src/taskpane/modelCalc";
-import { OWNED_SETTING } from "../../src/taskpane/port";
+import { MemoryWorkbook } from "../../src/taskpane/port/memoryPort";
+import { calculateModelFormula } from "../../src/taskpane/port/modelCalc";
+import { OWNED_SETTING } from "../../src/taskpane/port/port";
 import { defaultPriceBookRows } from "../../src/taskpane/setup";
 import { memoryPane } from "./helpers";
 

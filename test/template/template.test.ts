@@ -8,7 +8,8 @@ import JSZip from "jszip";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DEFAULT_PRICE_BOOK, priceBookTable } from "../../src/core";
+import { DEFAULT_PRICE_BOOK } from "../../src/core";
+import { priceBookTable } from "../../src/sheet";
 import { SHEETS, buildModel } from "../../src/model/definition";
 import { USAGE_TABLE, callsCustomFunction, toStoredFormula, writeModelWorkbook } from "../../scripts/template";
 

@@ -8,7 +8,7 @@
  * during an edit runs when the edit ends. Settings go through `Office.context.document.settings`
  * and are saved with `saveAsync`.
  */
-import { parseAddress, splitAddress } from "./a1";
+import { parseAddress, splitAddress } from "../../sheet/a1";
 import { OfficeCodes, OfficeError } from "./excelBehaviour";
 import { CellValue, CellWrite, ChangeEvent, ChartSpec, GuardedPort, RangeData, WorkbookHost, WorkbookOp } from "./port";
 

@@ -7,7 +7,7 @@
  * is refused with a message. The cells (and names) the pane wrote are recorded in the document's
  * settings, so the rule survives closing and reopening the workbook.
  */
-import { cellAddress, formatRect, freshName, parseAddress, Rect } from "./a1";
+import { cellAddress, formatRect, freshName, parseAddress, Rect } from "../../sheet/a1";
 import { OfficeCodes } from "./excelBehaviour";
 
 export type CellValue = string | number | boolean | null;

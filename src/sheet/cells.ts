@@ -1,16 +1,13 @@
 /**
- * Turning cell values into checked core inputs: a usage range into a monthly series, and each
+ * Turning cell values into checked core inputs (src/sheet: cell values <-> core values): a usage range into a monthly series, and each
  * scalar argument by its kind (money, discount, share, months, ...). The functions layer and the
  * task pane both go through these, so a value is judged the same way wherever it is typed.
  */
-import { CellAt, Errors, LeverError } from "./errors";
+import { CellAt, Errors, LeverError, OverageRate } from "../core";
 
 /** A cell value as a spreadsheet hands it over (Excel errors are handled before the core). */
 export type Cell = number | string | boolean | null | undefined;
 export type Grid = readonly (readonly Cell[])[];
-
-/** Overage billed at a fraction of list, or at the committed rate (1 - discount). */
-export type OverageRate = number | "committed";
 
 /** No single money cell may exceed this many dollars: keeps every sum finite. */
 export const MAX_DOLLARS = 1e15;

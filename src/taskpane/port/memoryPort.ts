@@ -12,7 +12,7 @@
  * (custom-functions-troubleshooting: "While Excel waits for a custom function to complete, it shows
  * #BUSY!"); `calculated()` waits for that step, which then fires a change event as onCalculated does.
  */
-import { formatRect, parseAddress, Rect, renameSheetRefs } from "./a1";
+import { formatRect, parseAddress, Rect, renameSheetRefs } from "../../sheet/a1";
 import { ExcelBehaviour } from "./excelBehaviour";
 import { CellValue, CellWrite, ChangeEvent, ChartSpec, GuardedPort, RangeData, WorkbookHost, WorkbookOp } from "./port";
 

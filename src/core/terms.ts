@@ -1,0 +1,82 @@
+/**
+ * A deal as a terms table describes it, and what changing its terms is worth (FUNCTIONS.md
+ * "LEVER_VALUES", DOMAIN.md "The value of a lever"): every change valued alone against the draft,
+ * then all changes together. Each value is the difference of two ledger runs; nothing here is a
+ * separate formula. Which keys a table may hold, their labels and readers, are the catalogue's.
+ */
+import { overageMultiple, OverageRate, runLedger } from "./ledger";
+import { renewalRate } from "./levers";
+
+/** Every term a deal has: the ledger's, plus the renewal cap and the renewal horizon it is valued over. */
+export interface TermsDeal {
+  readonly commit: number;
+  readonly discount: number;
+  readonly overageRate: OverageRate;
+  readonly carryover: number;
+  readonly periodMonths: number;
+  readonly uplift: number;
+  readonly stepUp: number;
+  readonly ratchet: boolean;
+  readonly excludedShare: number;
+  /** Cap on the renewal uplift, decimal; undefined = no cap (renewal resets to list). */
+  readonly renewalCap: number | undefined;
+  /** Months of renewal the cap is valued over. */
+  readonly renewalMonths: number;
+}
+
+export type DealTerm = keyof TermsDeal;
+export type TermValue = TermsDeal[DealTerm];
+
+/** The renewal horizon: the last 12 months of usage repeated to fill `months`. */
+export function renewalUsage(usage: readonly number[], months: number): number[] {
+  const last = usage.slice(-12);
+  return Array.from({ length: months }, (_, i) => last[i % last.length]!);
+}
+
+/**
+ * Cost of a deal: the ledger over the term, plus (when a renewal horizon is given) the renewal
+ * horizon at the renewal rate.
+ */
+export function termsCost(usage: readonly number[], deal: TermsDeal, renewal: readonly number[] | undefined): number {
+  let cost = runLedger(usage, deal).totalCost;
+  if (renewal) cost += renewalRate(deal.discount, deal.renewalCap) * renewal.reduce((a, b) => a + b, 0);
+  return cost;
+}
+
+/** Whether two values of a term are the same term: "committed" and its number are, at the same discount. */
+export function sameTerm(a: TermValue, b: TermValue, discount: number): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined) return false;
+  if (typeof a === "boolean" || typeof b === "boolean") return false;
+  return overageMultiple({ overageRate: a, discount }) === overageMultiple({ overageRate: b, discount });
+}
+
+/** What a set of changes to a draft is worth: each alone, and all together. */
+export interface ChangeValues {
+  /** Dollars saved over the term by each change alone, in the order given. */
+  readonly alone: readonly number[];
+  /** Dollars saved by all changes together (terms interact: not the sum). */
+  readonly all: number;
+  /** The draft's cost over the term (and the renewal horizon, when valued). */
+  readonly draftCost: number;
+}
+
+/**
+ * Values each change against the draft, alone and together. With `withRenewal`, every cost includes
+ * the draft's renewal horizon at the renewal rate (how a renewal cap earns its value).
+ */
+export function changeValues(
+  usage: readonly number[],
+  draft: TermsDeal,
+  changes: readonly Partial<TermsDeal>[],
+  withRenewal: boolean,
+): ChangeValues {
+  const renewal = withRenewal ? renewalUsage(usage, draft.renewalMonths) : undefined;
+  const draftCost = termsCost(usage, draft, renewal);
+  const valueOf = (change: Partial<TermsDeal>) => draftCost - termsCost(usage, { ...draft, ...change }, renewal);
+  return {
+    alone: changes.map(valueOf),
+    all: valueOf(Object.assign({}, ...changes) as Partial<TermsDeal>),
+    draftCost,
+  };
+}

@@ -1,0 +1,203 @@
+/**
+ * Tables in and out of the sheet (src/sheet: cell values <-> core values): the bands, price book and
+ * usage ranges a function reads, and the header rows of the tables it spills. The core sees only
+ * the parsed values; nothing here is arithmetic on dollars.
+ */
+import {
+  Band,
+  nextBand,
+  CellAt,
+  CACHE_FALLBACK,
+  Deal,
+  DEFAULT_BATCH_MULTIPLIER,
+  Errors,
+  Expected,
+  LeverError,
+  PeriodRow,
+  PRICE_BOOK_HEADER,
+  PriceBook,
+  PriceRow,
+  runLedger,
+} from "../core";
+import { Cell, Grid, isBlankOrZero, parseDiscount, parseMoney, parseShare } from "./cells";
+
+/**
+ * A bands table: two columns, threshold (dollars per period) and discount (decimal). A header row
+ * is allowed; rows all blank or 0 are skipped (DOMAIN.md "Blank cells inside ranges"); rows may come in any order.
+ */
+export function parseBands(arg: string, grid: Grid): Band[] | LeverError {
+  const bands: Band[] = [];
+  for (let r = 0; r < grid.length; r++) {
+    const row = grid[r]!;
+    if (row.every(isBlankOrZero)) continue;
+    if (row.length < 2) return Errors.shape(arg, "2 columns (threshold, discount)", `${row.length} column`);
+    if (bands.length === 0 && r === 0 && typeof row[0] === "string" && Number.isNaN(Number(row[0]))) continue;
+    const threshold = parseMoney(arg, row[0], { row: r + 1, column: 1 });
+    if (threshold instanceof LeverError) return threshold;
+    const discount = parseDiscount(arg, row[1], { row: r + 1, column: 2 });
+    if (discount instanceof LeverError) return discount;
+    if (bands.some((b) => b.threshold === threshold))
+      return Errors.duplicateBand(arg, threshold, { row: r + 1, column: 1 });
+    bands.push({ threshold, discount });
+  }
+  if (bands.length === 0) return Errors.noBands(arg);
+  return bands.sort((a, b) => a.threshold - b.threshold);
+}
+
+/** The COMMIT_CURVE header. */
+export const CURVE_HEADER = [
+  "Commit",
+  "Discount",
+  "Expected cost",
+  "Expected waste",
+  "Expected overage billed",
+] as const;
+
+/** COMMIT_CURVE as a table: the header, then one row per commit. */
+export function curveTable(rows: readonly Expected[]): (number | string)[][] {
+  return [[...CURVE_HEADER], ...rows.map((r) => [r.commit, r.discount, r.cost, r.waste, r.overageBilled])];
+}
+
+/** The book as PRICE_BOOK spills it: the header, then one row per model. */
+export function priceBookTable(book: PriceBook): (number | string)[][] {
+  return [
+    [...PRICE_BOOK_HEADER],
+    ...book.map((r) => [
+      r.model,
+      r.input,
+      r.output,
+      r.cacheWrite5m,
+      r.cacheWrite1h,
+      r.cacheRead,
+      r.batchMultiplier,
+      r.asOf,
+      r.source,
+    ]),
+  ];
+}
+
+/**
+ * A required price cell: blank (or 0, which is what Excel desktop passes for an empty cell:
+ * DOMAIN.md "Blank cells inside ranges") is an error here, since a missing price is not a free one.
+ */
+function priceCell(arg: string, cell: Cell, at: CellAt): number | LeverError {
+  return isBlankOrZero(cell) ? Errors.blankCell(arg, at) : parseMoney(arg, cell, at);
+}
+
+/** An optional price cell: blank or 0 takes `fallback`. */
+function optionalPrice(arg: string, cell: Cell, at: CellAt, fallback: number): number | LeverError {
+  return isBlankOrZero(cell) ? fallback : parseMoney(arg, cell, at);
+}
+
+const MIN_COLUMNS = 3;
+
+/**
+ * A user's price book: columns model, input, output, then optionally cache write 5m, cache write 1h,
+ * cache read, batch multiplier, as of, source. A header row is allowed (a first row with text in
+ * both the input and output columns); rows with every cell blank or 0 are skipped; a blank or 0 cache price falls
+ * back to 1.25x / 2x / 0.1x of input and a blank or 0 batch multiplier to 0.5 (a blank and a 0 are one value
+ * inside a range: DOMAIN.md "Blank cells inside ranges"); a blank or 0 input or output price is an error.
+ */
+export function parsePriceBook(arg: string, grid: Grid): PriceBook | LeverError {
+  const columns = grid.length > 0 ? Math.max(...grid.map((r) => r.length)) : 0;
+  if (columns < MIN_COLUMNS || columns > PRICE_BOOK_HEADER.length) {
+    return Errors.shape(
+      arg,
+      `${MIN_COLUMNS} to ${PRICE_BOOK_HEADER.length} columns (${PRICE_BOOK_HEADER.join(", ")})`,
+      `${columns} column${columns === 1 ? "" : "s"}`,
+    );
+  }
+  const isText = (cell: Cell) => typeof cell === "string" && cell.trim() !== "";
+  const start = isText(grid[0]![1]) && isText(grid[0]![2]) ? 1 : 0;
+  const rows: PriceRow[] = [];
+  for (let r = start; r < grid.length; r++) {
+    const cells = grid[r]!;
+    if (cells.every(isBlankOrZero)) continue;
+    const at = (column: number): CellAt => ({ row: r + 1, column });
+    const name = cells[0];
+    if (isBlankOrZero(name)) return Errors.blankCell(arg, at(1));
+    if (typeof name !== "string") return Errors.notTextAt(arg, name, at(1));
+    const input = priceCell(arg, cells[1], at(2));
+    if (input instanceof LeverError) return input;
+    const output = priceCell(arg, cells[2], at(3));
+    if (output instanceof LeverError) return output;
+    const cacheWrite5m = optionalPrice(arg, cells[3], at(4), input * CACHE_FALLBACK.cacheWrite5m);
+    if (cacheWrite5m instanceof LeverError) return cacheWrite5m;
+    const cacheWrite1h = optionalPrice(arg, cells[4], at(5), input * CACHE_FALLBACK.cacheWrite1h);
+    if (cacheWrite1h instanceof LeverError) return cacheWrite1h;
+    const cacheRead = optionalPrice(arg, cells[5], at(6), input * CACHE_FALLBACK.cacheRead);
+    if (cacheRead instanceof LeverError) return cacheRead;
+    const batchMultiplier = isBlankOrZero(cells[6]) ? DEFAULT_BATCH_MULTIPLIER : parseShare(arg, cells[6], at(7));
+    if (batchMultiplier instanceof LeverError) return batchMultiplier;
+    const asOf = cells[7];
+    const source = cells[8];
+    rows.push({
+      model: name.trim(),
+      input,
+      output,
+      cacheWrite5m,
+      cacheWrite1h,
+      cacheRead,
+      batchMultiplier,
+      asOf: isBlankOrZero(asOf) ? "" : typeof asOf === "number" ? asOf : String(asOf).trim(),
+      source: isBlankOrZero(source) ? "" : String(source).trim(),
+    });
+  }
+  if (rows.length === 0) return Errors.noModels(arg);
+  return rows;
+}
+
+/** The LEDGER spill's header, in FUNCTIONS.md's order. */
+export const LEDGER_HEADER = [
+  "Period",
+  "Months",
+  "Commit",
+  "Carry in",
+  "Drawn",
+  "Unused",
+  "Carry out",
+  "Forfeited",
+  "Overage",
+  "Billed overage",
+] as const;
+
+/** The ledger as a table: the header, then one row per commit period. */
+export function ledgerTable(usage: ArrayLike<number>, deal: Deal): (number | string)[][] {
+  const rows: PeriodRow[] = [];
+  runLedger(usage, deal, rows);
+  return [
+    [...LEDGER_HEADER],
+    ...rows.map((r) => [
+      r.period,
+      r.months,
+      r.commit,
+      r.carryIn,
+      r.drawn,
+      r.unused,
+      r.carryOut,
+      r.forfeited,
+      r.overage,
+      r.billedOverage,
+    ]),
+  ];
+}
+
+/**
+ * Where month `month` (1-based) of a usage range sits, as parseUsage reads it: across the columns
+ * of a one-row range, else down the rows (several columns are summed; the first is named).
+ */
+export function monthCell(grid: Grid, month: number): CellAt {
+  const columns = grid.length > 0 ? Math.max(...grid.map((r) => r.length)) : 0;
+  return grid.length === 1 && columns > 1 ? { row: 1, column: month } : { row: month, column: 1 };
+}
+
+/** NEXT_BAND as a row: threshold, the dollars to reach it, its discount; above the top band, an error. */
+export function nextBandRow(commit: number, bands: readonly Band[]): number[][] | LeverError {
+  const next = nextBand(commit, bands);
+  return next ? [[next.threshold, next.gap, next.discount]] : Errors.topBand("commit", commit);
+}
+
+/** A series as a spilled column. */
+export function asColumn(values: readonly number[]): number[][] {
+  return values.map((v) => [v]);
+}

@@ -1,0 +1,165 @@
+/**
+ * A terms table in the sheet (key | draft | ask) and the LEVER_VALUES table out of it. Which keys
+ * exist, how each is read, its label and neutral value come from a term table (the catalogue's
+ * TERMS); the values are the core's (`changeValues`). Nothing here knows a particular term.
+ */
+import { CellAt, changeValues, DealTerm, Errors, LeverError, sameTerm, TermsDeal, TermValue } from "../core";
+import { Cell, Grid, isBlankOrZero } from "./cells";
+
+/** Whether an ask usually costs the vendor little (DOMAIN.md: overage at committed rate, renewal cap, partial carryover). */
+export type VendorCost = "low" | "high";
+
+/** How one key of a terms table is read and valued. */
+export interface TermSpec<F extends DealTerm = DealTerm> {
+  /** The deal term the key sets. */
+  readonly field: F;
+  /** The lever's name in LEVER_VALUES and the pane. */
+  readonly label: string;
+  /** Reads a draft or ask cell. A blank cell reads as 0, as a 0 does (DOMAIN.md "Blank cells inside ranges"). */
+  readonly read: (arg: string, cell: Cell, at?: CellAt) => TermsDeal[F] | LeverError;
+  /** The value of a key the table leaves out. */
+  readonly neutral: TermsDeal[F];
+  /** For keys where 0 is no real term: what to enter instead of a blank or 0. */
+  readonly filled?: string;
+  /** Whether LEVER_VALUES values a change of it (false: it only sets something, as the renewal horizon does). */
+  readonly lever: boolean;
+  /** Whether, with this key in the table, every cost includes the renewal horizon. */
+  readonly renewal?: boolean;
+  readonly vendorCost: (ask: TermsDeal[F]) => VendorCost;
+}
+
+/** A spec for any deal term. */
+export type AnyTermSpec = { [F in DealTerm]: TermSpec<F> }[DealTerm];
+/** The keys a terms table may hold, in the order LEVER_VALUES ranks ties and the pane walks them. */
+export type TermTable<K extends string = string> = Readonly<Record<K, AnyTermSpec>>;
+
+/** A parsed terms table: the draft and ask deals (keys left out: neutral in both) and the cells as typed. */
+export interface Terms<K extends string = string> {
+  readonly draft: TermsDeal;
+  readonly ask: TermsDeal;
+  readonly shown: Readonly<Partial<Record<K, { readonly draft: Cell; readonly ask: Cell }>>>;
+}
+
+/** The deal every key of `table` leaves at its neutral value. */
+export function neutralDeal(table: TermTable): TermsDeal {
+  const deal: Partial<Record<DealTerm, TermValue>> = {};
+  for (const spec of Object.values<AnyTermSpec>(table)) deal[spec.field] = spec.neutral;
+  return deal as TermsDeal;
+}
+
+/**
+ * A terms range of three columns, key | draft | ask (a header row is allowed; rows all blank or 0
+ * are skipped). A blank draft or ask is 0, as a 0 is (DOMAIN.md "Blank cells inside ranges"); the
+ * keys where 0 means nothing must be filled in.
+ */
+export function parseTerms<K extends string>(arg: string, grid: Grid, table: TermTable<K>): Terms<K> | LeverError {
+  const keys = Object.keys(table) as K[];
+  const draft: Record<string, TermValue> = { ...neutralDeal(table) };
+  const ask: Record<string, TermValue> = { ...draft };
+  const shown: Partial<Record<K, { draft: Cell; ask: Cell }>> = {};
+  for (let r = 0; r < grid.length; r++) {
+    const row = grid[r]!;
+    if (row.every(isBlankOrZero)) continue;
+    if (row.length < 3) return Errors.shape(arg, "3 columns (key, draft, ask)", `${row.length} columns`);
+    const name = typeof row[0] === "string" ? row[0].trim().toLowerCase() : row[0];
+    if (typeof name !== "string" || !keys.includes(name as K)) {
+      if (r === 0 && typeof name === "string") continue; // a header row
+      return Errors.unknownWord(arg, String(row[0]), keys, { row: r + 1, column: 1 });
+    }
+    const key = name as K;
+    if (shown[key]) return Errors.duplicateKey(arg, key, { row: r + 1, column: 1 });
+    const spec: TermSpec = table[key] as TermSpec;
+    for (const [column, target] of [
+      [2, draft],
+      [3, ask],
+    ] as const) {
+      const cell = row[column - 1];
+      const at: CellAt = { row: r + 1, column };
+      if (spec.filled && isBlankOrZero(cell)) return Errors.blankOrZero(arg, key, at, spec.filled);
+      const value = spec.read(arg, cell, at);
+      if (value instanceof LeverError) return value;
+      target[spec.field] = value;
+    }
+    shown[key] = { draft: row[1], ask: row[2] };
+  }
+  if (Object.keys(shown).length === 0) return Errors.noTerms(arg);
+  return { draft: draft as unknown as TermsDeal, ask: ask as unknown as TermsDeal, shown };
+}
+
+export interface LeverRow<K extends string = string> {
+  readonly key: K | "all";
+  readonly lever: string;
+  readonly draft: Cell;
+  readonly ask: Cell;
+  /** Dollars saved over the term by this ask alone (all asks, for the last row). */
+  readonly value: number;
+  /** The value as a share of the draft deal's total cost. */
+  readonly share: number;
+  readonly vendorCost: VendorCost | "";
+}
+
+/**
+ * Every lever whose draft differs from its ask, valued alone against the draft and ranked by
+ * value (largest saving first), then "All asks together" (levers interact: not the sum).
+ */
+export function leverRows<K extends string>(
+  usage: readonly number[],
+  terms: Terms<K>,
+  table: TermTable<K>,
+): { rows: LeverRow<K>[]; draftCost: number } {
+  const keys = Object.keys(table) as K[];
+  const spec = (key: K) => table[key] as TermSpec;
+  const withRenewal = keys.some((key) => spec(key).renewal === true && terms.shown[key] !== undefined);
+  const changed = keys.filter((key) => {
+    const { field, lever } = spec(key);
+    return lever && terms.shown[key] && !sameTerm(terms.draft[field], terms.ask[field], terms.draft.discount);
+  });
+  const changes = changed.map((key) => ({ [spec(key).field]: terms.ask[spec(key).field] }));
+  const { alone, all, draftCost } = changeValues(usage, terms.draft, changes, withRenewal);
+  const rows: LeverRow<K>[] = changed
+    .map((key, i) => {
+      const { field, label, vendorCost } = spec(key);
+      const value = alone[i]!;
+      return {
+        key,
+        lever: label,
+        draft: terms.shown[key]!.draft ?? "",
+        ask: terms.shown[key]!.ask ?? "",
+        value,
+        share: value / draftCost,
+        vendorCost: vendorCost(terms.ask[field]),
+      };
+    })
+    .sort((a, b) => b.value - a.value);
+  rows.push({
+    key: "all",
+    lever: "All asks together",
+    draft: "",
+    ask: "",
+    value: all,
+    share: all / draftCost,
+    vendorCost: "",
+  });
+  return { rows, draftCost };
+}
+
+/** The LEVER_VALUES header. */
+export const LEVER_HEADER = ["Lever", "Draft", "Ask", "Value over term", "Share of total", "Vendor cost"] as const;
+
+/** LEVER_VALUES as a table: header, ranked levers, then all asks together. */
+export function leverTable<K extends string>(
+  usage: readonly number[],
+  terms: Terms<K>,
+  table: TermTable<K>,
+): (number | string)[][] {
+  const { rows } = leverRows(usage, terms, table);
+  return [
+    [...LEVER_HEADER],
+    ...rows.map((r) => [r.lever, cellText(r.draft), cellText(r.ask), r.value, r.share, r.vendorCost]),
+  ];
+}
+
+function cellText(cell: Cell): number | string {
+  if (cell === null || cell === undefined) return "";
+  return typeof cell === "boolean" ? (cell ? "TRUE" : "FALSE") : cell;
+}
