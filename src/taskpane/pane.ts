@@ -4,12 +4,13 @@
  */
 import { TERMS } from "../catalogue/terms";
 import * as core from "../core";
-import { Cell, parseShare, parseTerms, parseVolatility } from "../sheet";
+import { parseShare, parseTerms, parseVolatility } from "../sheet";
 import { formatRect, freshName, parseAddress, quoteSheet, renameNames } from "../sheet/a1";
 import { formatMoney, formatPercent, parseMoneyText, parsePercentText } from "./format";
 import { dealCellAddress, dealValue, ModelData, readModel } from "./model";
-import { CellValue, CellWrite, ChartSpec, describeFailure, done, Outcome, refuse, WorkbookPort } from "./port/port";
+import { CellValue, ChartSpec, describeFailure, done, Outcome, refuse, WorkbookPort } from "./port/port";
 import { buildModelInto, useMyData } from "./setup";
+import { briefLayout } from "../model/brief";
 import { computeFigures, Figures, InputSpec, STEP_IDS, StepId, STEPS } from "./steps";
 
 export type StepStatus = "open" | "done" | "skipped";
@@ -376,67 +377,29 @@ export class Pane {
     // The sheet and its cells go in one batch, so a failed sync leaves neither behind.
     const sheet = freshName("Brief", await this.port.sheetNames());
     const { rows, all, draftCost } = figures.summary;
-    const money = '"$"#,##0';
-    const pct = "0.0%";
-    const v = (value: CellValue, format?: string): CellWrite => (format ? { value, format } : { value });
-    const grid: (CellWrite | null)[][] = [
-      [v("Negotiation brief: the asks ranked by dollars over the term")],
-      [
-        v(
-          `Values as of ${new Date().toISOString().slice(0, 10)}, from this workbook's usage and deal (they do not update).`,
-        ),
-      ],
-      [v("Draft deal: total cost over the term"), null, null, null, v(draftCost, money)],
-      [
-        v("Rank"),
-        v("Ask"),
-        v("Draft"),
-        v("Ask value"),
-        v("Value over term"),
-        v("Share of total"),
-        v("Vendor cost"),
-        v("Cheap ask"),
-      ],
-      ...rows.map((r, i) => [
-        v(i + 1),
-        v(r.lever),
-        v(cellText(r.draft)),
-        v(cellText(r.ask)),
-        v(r.value, money),
-        v(r.share, pct),
-        v(r.vendorCost),
-        v(r.vendorCost === "low" ? "yes" : ""),
-      ]),
-      [null, v(all.lever), null, null, v(all.value, money), v(all.share, pct), null, null],
-      [null, v("Levers interact: all asks together is not the sum of the rows.")],
-    ];
-    const curveTitleRow = grid.length + 1;
-    const curve = figures.steps.size.formulas.find((f) => f.formula.startsWith("=LEVERS.COMMIT_CURVE"))!;
-    grid.push([]);
-    grid.push([v("Expected cost against commit (live: LEVERS.COMMIT_CURVE)")]);
-    grid.push([{ formula: curve.formula }]);
+    const curve = figures.steps.size.formulas.find((f) => f.id === "curve")!;
+    const brief = briefLayout({
+      sheet,
+      date: new Date().toISOString().slice(0, 10),
+      draftCost,
+      rows,
+      all,
+      curveFormula: curve.formula,
+      // The spill's size is known from the core: header + one row per commit on the curve.
+      curvePoints: figures.steps.size.curve?.rows.length ?? 25,
+    });
     const q = quoteSheet(sheet);
     const written = await this.port.batch([
       { kind: "addSheet", name: sheet },
-      { kind: "write", address: `${q}!A1`, cells: grid },
+      { kind: "write", address: `${q}!A1`, cells: brief.grid.map((row) => [...row]) },
     ]);
     if (!written.ok) {
       this.say(written, "", () => this.writeBrief());
       return written;
     }
-    // The spill's size is known from the core: header + one row per commit on the curve. The chart
-    // takes the data rows only (the header is not a point), once the spill has calculated: custom
-    // functions are asynchronous and show #BUSY! first (custom-functions-troubleshooting).
-    const top = curveTitleRow + 2;
-    const n = figures.steps.size.curve?.rows.length ?? 25;
-    return this.briefChart(sheet, `${q}!A${top}`, {
-      sheet,
-      title: "Expected cost over the term against commit per period",
-      seriesName: "Expected cost over the term",
-      categories: `${q}!A${top + 1}:A${top + n}`,
-      values: `${q}!C${top + 1}:C${top + n}`,
-      anchor: "J4",
-    });
+    // The chart once the spill has calculated: custom functions are asynchronous and show #BUSY!
+    // first (custom-functions-troubleshooting).
+    return this.briefChart(sheet, brief.curveCell, { sheet, ...brief.chart });
   }
 
   /** The brief's chart, once its curve has calculated; "Try again" retries the chart alone (the sheet is written). */
@@ -492,10 +455,6 @@ function withNames(figures: Figures, names: ReadonlyMap<string, string>): Figure
     ]),
   ) as unknown as Figures["steps"];
   return { ...figures, steps };
-}
-
-function cellText(cell: Cell): CellValue {
-  return cell === undefined ? "" : cell;
 }
 
 function readStatuses(value: unknown): Record<StepId, StepStatus> {

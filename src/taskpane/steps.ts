@@ -136,6 +136,8 @@ export const STEPS: readonly StepDef[] = [
 ];
 
 export interface FormulaSpec {
+  /** Which figure it is, for code that needs one in particular (the brief's curve). */
+  readonly id?: string;
   readonly label: string;
   readonly formula: string;
   /** What the formula evaluates to, by the core, when it is one number. */
@@ -309,7 +311,7 @@ export function computeFigures(data: ModelData, options: FigureOptions): Figures
         value: recommended.commit,
       },
       { label: "Next band", formula: formula(F.NEXT_BAND, { commit: ref("commit"), bands: "Bands" }) },
-      { label: "Commit curve", formula: formula(F.COMMIT_CURVE, sizingArgs) },
+      { id: "curve", label: "Commit curve", formula: formula(F.COMMIT_CURVE, sizingArgs) },
     ],
     curve: { rows: curveRows, recommended, bands: data.bands, draftCommit: base.commit, periodMonths: P },
   };
