@@ -12,7 +12,9 @@ import {
   OPTIMIZATION,
   SAMPLE_BANDS,
   SHEETS,
+  SummaryLine,
   buildModel,
+  summaryCell,
 } from "../../src/model/definition";
 
 export type Figure = number | string | (number | string)[][] | { error: string; message?: string };
@@ -101,28 +103,28 @@ export function expectedFigures(tokens: readonly (readonly number[])[]): Map<str
   );
   const sum = (grid: number[][]) => grid.flat().reduce((a, b) => a + b, 0);
 
-  const summary: Figure[] = [
-    sum(list),
-    sum(optimized),
-    core.totalCost(usage, deal),
-    core.commitWaste(usage, deal),
-    core.utilization(usage, deal),
-    core.coverage(usage, deal),
-    core.effectiveSavingsRate(usage, deal),
-    core.overageValue(usage, deal),
-    core.carryoverValue(usage, { ...deal, carryover: ask("carryover") as number }),
-    core.priceLockValue(usage, deal, draft("uplift") as number),
-    core.trueForwardCost(usage, deal, draft("step_up") as number),
-    core.exclusionCost(usage, deal, draft("excluded_share") as number),
-    core.renewalCapValue(renewal, deal.discount, ask("renewal_cap") as number),
-    core.bandDiscount(deal.commit, bands),
-    core.recommendCommit(optimizedUsage, bands, sizing).commit,
-  ];
-  summary.forEach((figure, i) => figures.set(`${SHEETS.summary}!B${i + 3}`, figure));
-  const leverRow = summary.length + 5;
-  figures.set(`${SHEETS.summary}!A${leverRow}`, sheet.leverTable(usage, terms, TERMS));
+  // Keyed by line id, so a line added or moved in the definition cannot shift these onto other cells.
+  const summary: Record<SummaryLine, Figure> = {
+    usage_list: sum(list),
+    usage_optimized: sum(optimized),
+    total_cost: core.totalCost(usage, deal),
+    commit_waste: core.commitWaste(usage, deal),
+    utilization: core.utilization(usage, deal),
+    coverage: core.coverage(usage, deal),
+    esr: core.effectiveSavingsRate(usage, deal),
+    overage_value: core.overageValue(usage, deal),
+    carryover_value: core.carryoverValue(usage, { ...deal, carryover: ask("carryover") as number }),
+    price_lock_value: core.priceLockValue(usage, deal, draft("uplift") as number),
+    true_forward_cost: core.trueForwardCost(usage, deal, draft("step_up") as number),
+    exclusion_cost: core.exclusionCost(usage, deal, draft("excluded_share") as number),
+    renewal_cap_value: core.renewalCapValue(renewal, deal.discount, ask("renewal_cap") as number),
+    band_discount: core.bandDiscount(deal.commit, bands),
+    recommended_commit: core.recommendCommit(optimizedUsage, bands, sizing).commit,
+  };
+  for (const [line, figure] of Object.entries(summary)) figures.set(summaryCell(line as SummaryLine), figure);
+  figures.set(summaryCell("levers"), sheet.leverTable(usage, terms, TERMS));
   const curve = core.commitCurve(optimizedUsage, bands, sizing, 25).rows;
-  figures.set(`${SHEETS.summary}!A${leverRow + 16}`, [
+  figures.set(summaryCell("curve"), [
     [...sheet.CURVE_HEADER],
     ...curve.map((r) => [r.commit, r.discount, r.cost, r.waste, r.overageBilled]),
   ]);
