@@ -1,6 +1,7 @@
 import "../helpers/customFunctions";
 import * as f from "../../src/functions/functions";
 import { describeErrors } from "./errorTable";
+import * as F from "../../src/catalogue/functions";
 import { column, flat, twoYears } from "../helpers/series";
 
 describe("LEVERS.CARRYOVER_VALUE", () => {
@@ -26,10 +27,12 @@ describe("LEVERS.CARRYOVER_VALUE", () => {
     expect(f.carryoverValue(1_000_000, column(twoYears), 0.2, null)).toBe(0);
     expect(f.carryoverValue(1_000_000, column(twoYears), 0.2, 0)).toBe(0);
   });
-  describeErrors(
-    f.carryoverValue as (...a: unknown[]) => unknown,
-    ["commit", "usage", "discount", "carryover", "overage_rate", "period_months"],
-    ["money", "usage", "discount", "share", "overage", "months"],
-    [1_000_000, column(twoYears), 0.2, 0.5, 1, 12],
-  );
+  describeErrors(f.carryoverValue as (...a: unknown[]) => unknown, F.CARRYOVER_VALUE, [
+    1_000_000,
+    column(twoYears),
+    0.2,
+    0.5,
+    1,
+    12,
+  ]);
 });

@@ -1,6 +1,7 @@
 import "../helpers/customFunctions";
 import * as s from "../../src/functions/sizing";
 import { describeErrors } from "./errorTable";
+import * as F from "../../src/catalogue/functions";
 
 import { excelError } from "../helpers/customFunctions";
 import { column, flat } from "../helpers/series";
@@ -53,10 +54,5 @@ describe("LEVERS.COMMIT_CURVE", () => {
       ]);
     }
   });
-  describeErrors(
-    s.commitCurve as (...a: unknown[]) => unknown,
-    ["usage", null, "overage_rate", "carryover", "period_months", "volatility"],
-    ["usage", null, "overage", "share", "months", "volatility"],
-    [oneYear, bands, 1, 0, 12, 0, 5],
-  );
+  describeErrors(s.commitCurve as (...a: unknown[]) => unknown, F.COMMIT_CURVE, [oneYear, bands, 1, 0, 12, 0, 5]);
 });

@@ -1,6 +1,7 @@
 import "../helpers/customFunctions";
 import * as f from "../../src/functions/functions";
 import { describeErrors } from "./errorTable";
+import * as F from "../../src/catalogue/functions";
 import { column, flat, twoYears } from "../helpers/series";
 
 const ex1 = column(flat(12, 100_000));
@@ -23,10 +24,5 @@ describe("LEVERS.ESR", () => {
   test("an oversized commit can cost more than list: ESR below 0", () => {
     expect(f.esr(1_500_000, ex1, 0.2)).toBeCloseTo(1 - 1_500_000 / 1_200_000, 12);
   });
-  describeErrors(
-    f.esr as (...a: unknown[]) => unknown,
-    ["commit", "usage", "discount", "overage_rate", "carryover", "period_months"],
-    ["money", "usage", "discount", "overage", "share", "months"],
-    [1_000_000, ex1, 0.2, 1, 0, 12],
-  );
+  describeErrors(f.esr as (...a: unknown[]) => unknown, F.ESR, [1_000_000, ex1, 0.2, 1, 0, 12]);
 });

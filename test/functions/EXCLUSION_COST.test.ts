@@ -1,6 +1,7 @@
 import "../helpers/customFunctions";
 import * as f from "../../src/functions/functions";
 import { describeErrors } from "./errorTable";
+import * as F from "../../src/catalogue/functions";
 import { column, flat } from "../helpers/series";
 
 const ex1 = column(flat(12, 100_000));
@@ -24,10 +25,5 @@ describe("LEVERS.EXCLUSION_COST", () => {
   test("nothing excluded costs nothing", () => {
     expect(f.exclusionCost(960_000, ex1, 0.2, 0)).toBe(0);
   });
-  describeErrors(
-    f.exclusionCost as (...a: unknown[]) => unknown,
-    ["commit", "usage", "discount", "excluded_share", "overage_rate", "carryover", "period_months"],
-    ["money", "usage", "discount", "share", "overage", "share", "months"],
-    [960_000, ex1, 0.2, 0.1, 1, 0, 12],
-  );
+  describeErrors(f.exclusionCost as (...a: unknown[]) => unknown, F.EXCLUSION_COST, [960_000, ex1, 0.2, 0.1, 1, 0, 12]);
 });

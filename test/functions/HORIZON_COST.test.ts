@@ -1,6 +1,7 @@
 import "../helpers/customFunctions";
 import * as f from "../../src/functions/functions";
 import { describeErrors } from "./errorTable";
+import * as F from "../../src/catalogue/functions";
 import { column, flat } from "../helpers/series";
 
 import { excelError } from "../helpers/customFunctions";
@@ -30,10 +31,14 @@ describe("LEVERS.HORIZON_COST", () => {
     expect(error.code).toBe("#NUM!");
     expect(error.message).toMatch(/^term_months: 36 months is longer than the usage \(24 months\)/);
   });
-  describeErrors(
-    f.horizonCost as (...a: unknown[]) => unknown,
-    ["commit", "usage", "discount", "term_months", "renewal_rate", "overage_rate", "carryover", "period_months"],
-    ["money", "usage", "discount", "months", "listMultiple", "overage", "share", "months"],
-    [960_000, twoFlat, 0.2, 12, 1, 1, 0, 12],
-  );
+  describeErrors(f.horizonCost as (...a: unknown[]) => unknown, F.HORIZON_COST, [
+    960_000,
+    twoFlat,
+    0.2,
+    12,
+    1,
+    1,
+    0,
+    12,
+  ]);
 });

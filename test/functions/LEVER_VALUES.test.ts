@@ -1,6 +1,7 @@
 import "../helpers/customFunctions";
 import * as s from "../../src/functions/sizing";
 import { describeErrors } from "./errorTable";
+import * as F from "../../src/catalogue/functions";
 
 import * as f from "../../src/functions/functions";
 import { excelError } from "../helpers/customFunctions";
@@ -153,5 +154,5 @@ describe("LEVERS.LEVER_VALUES", () => {
     );
     expect([twice.code, twice.message]).toEqual(["#VALUE!", 'terms: key "commit" at row 2, column 1 appears twice']);
   });
-  describeErrors(s.leverValues as (...a: unknown[]) => unknown, ["usage"], ["usage"], [usage, terms]);
+  describeErrors(s.leverValues as (...a: unknown[]) => unknown, F.LEVER_VALUES, [usage, terms]);
 });

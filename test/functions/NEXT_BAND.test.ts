@@ -2,6 +2,7 @@ import "../helpers/customFunctions";
 import * as s from "../../src/functions/sizing";
 import { excelError } from "../helpers/customFunctions";
 import { describeErrors } from "./errorTable";
+import * as F from "../../src/catalogue/functions";
 
 const bands = [
   [250_000, 0.05],
@@ -21,5 +22,5 @@ describe("LEVERS.NEXT_BAND", () => {
     const error = excelError(() => s.nextBand(6_000_000, bands));
     expect([error.code, error.message]).toEqual(["#N/A", "commit: 6000000 is already in the top band"]);
   });
-  describeErrors(s.nextBand as (...a: unknown[]) => unknown, ["commit"], ["money"], [800_000, bands]);
+  describeErrors(s.nextBand as (...a: unknown[]) => unknown, F.NEXT_BAND, [800_000, bands]);
 });

@@ -1,6 +1,7 @@
 import "../helpers/customFunctions";
 import * as f from "../../src/functions/functions";
 import { describeErrors } from "./errorTable";
+import * as F from "../../src/catalogue/functions";
 import { column, flat, twoYears } from "../helpers/series";
 
 const ex1 = column(flat(12, 100_000));
@@ -31,10 +32,5 @@ describe("LEVERS.OVERAGE_VALUE", () => {
   test("no overage, nothing to save", () => {
     expect(f.overageValue(1_000_000, ex1, 0.2)).toBe(0);
   });
-  describeErrors(
-    f.overageValue as (...a: unknown[]) => unknown,
-    ["commit", "usage", "discount", "overage_rate", "carryover", "period_months"],
-    ["money", "usage", "discount", "overage", "share", "months"],
-    [900_000, ex1, 0.2, 1, 0, 12],
-  );
+  describeErrors(f.overageValue as (...a: unknown[]) => unknown, F.OVERAGE_VALUE, [900_000, ex1, 0.2, 1, 0, 12]);
 });

@@ -1,6 +1,7 @@
 import "../helpers/customFunctions";
 import * as f from "../../src/functions/functions";
 import { describeErrors } from "./errorTable";
+import * as F from "../../src/catalogue/functions";
 import { column, flat } from "../helpers/series";
 
 const twoFlat = column(flat(24, 100_000));
@@ -27,10 +28,13 @@ describe("LEVERS.PRICE_LOCK_VALUE", () => {
   test("zero uplift: worth nothing", () => {
     expect(f.priceLockValue(960_000, twoFlat, 0.2, 0)).toBe(0);
   });
-  describeErrors(
-    f.priceLockValue as (...a: unknown[]) => unknown,
-    ["commit", "usage", "discount", "uplift", "overage_rate", "carryover", "period_months"],
-    ["money", "usage", "discount", "change", "overage", "share", "months"],
-    [960_000, twoFlat, 0.2, 0.1, 1, 0, 12],
-  );
+  describeErrors(f.priceLockValue as (...a: unknown[]) => unknown, F.PRICE_LOCK_VALUE, [
+    960_000,
+    twoFlat,
+    0.2,
+    0.1,
+    1,
+    0,
+    12,
+  ]);
 });

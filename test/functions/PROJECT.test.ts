@@ -3,6 +3,7 @@ import * as p from "../../src/functions/pricing";
 import { excelError } from "../helpers/customFunctions";
 import { column } from "../helpers/series";
 import { describeErrors } from "./errorTable";
+import * as F from "../../src/catalogue/functions";
 
 const project = p.project as (...a: unknown[]) => number[][];
 const closeTo = (values: number[]) => values.map((v) => [expect.closeTo(v, 9)]);
@@ -111,10 +112,5 @@ describe("LEVERS.PROJECT", () => {
       expect([e.code, e.message]).toEqual([code, message]);
     });
   });
-  describeErrors(
-    p.project as (...a: unknown[]) => unknown,
-    ["history", "months", null, "growth"],
-    ["usage", "months", null, "change"],
-    [column([3, 5, 4, 6]), 3, "growth", 0.1],
-  );
+  describeErrors(p.project as (...a: unknown[]) => unknown, F.PROJECT, [column([3, 5, 4, 6]), 3, "growth", 0.1]);
 });

@@ -1,6 +1,7 @@
 import "../helpers/customFunctions";
 import * as f from "../../src/functions/functions";
 import { describeErrors } from "./errorTable";
+import * as F from "../../src/catalogue/functions";
 import { column, flat, twoYears } from "../helpers/series";
 
 const falling = column([...flat(12, 100_000), ...flat(12, 50_000)]);
@@ -23,10 +24,5 @@ describe("LEVERS.RATCHET_COST", () => {
   test("worked example 2 usage: the ratchet lifts year 2 to 1,000,000 only, so it costs nothing", () => {
     expect(f.ratchetCost(1_000_000, column(twoYears), 0.2)).toBe(0);
   });
-  describeErrors(
-    f.ratchetCost as (...a: unknown[]) => unknown,
-    ["commit", "usage", "discount", "overage_rate", "carryover", "period_months"],
-    ["money", "usage", "discount", "overage", "share", "months"],
-    [800_000, falling, 0.2, 1, 0, 12],
-  );
+  describeErrors(f.ratchetCost as (...a: unknown[]) => unknown, F.RATCHET_COST, [800_000, falling, 0.2, 1, 0, 12]);
 });

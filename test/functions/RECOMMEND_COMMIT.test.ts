@@ -2,6 +2,7 @@ import "../helpers/customFunctions";
 import * as s from "../../src/functions/sizing";
 import { excelError } from "../helpers/customFunctions";
 import { describeErrors } from "./errorTable";
+import * as F from "../../src/catalogue/functions";
 import { column, flat, twoYears } from "../helpers/series";
 
 import fc from "fast-check";
@@ -96,12 +97,14 @@ describe("LEVERS.RECOMMEND_COMMIT", () => {
       { numRuns: 60, seed: 20261122 },
     );
   });
-  describeErrors(
-    s.recommendCommit as (...a: unknown[]) => unknown,
-    ["usage", null, "overage_rate", "carryover", "period_months", "volatility"],
-    ["usage", null, "overage", "share", "months", "volatility"],
-    [oneYear, flatBand, 1, 0, 12, 0],
-  );
+  describeErrors(s.recommendCommit as (...a: unknown[]) => unknown, F.RECOMMEND_COMMIT, [
+    oneYear,
+    flatBand,
+    1,
+    0,
+    12,
+    0,
+  ]);
   test("volatility: 30 looks like a percent; negative is out of range", () => {
     const pct = excelError(() => s.recommendCommit(oneYear, flatBand, 1, 0, 12, 30));
     expect([pct.code, pct.message]).toEqual([

@@ -1,6 +1,7 @@
 import "../helpers/customFunctions";
 import * as f from "../../src/functions/functions";
 import { describeErrors } from "./errorTable";
+import * as F from "../../src/catalogue/functions";
 import { column, flat } from "../helpers/series";
 
 const year = column(flat(12, 100_000));
@@ -26,10 +27,5 @@ describe("LEVERS.RENEWAL_CAP_VALUE", () => {
       ),
     ).toBeCloseTo(192_000, 6);
   });
-  describeErrors(
-    f.renewalCapValue as (...a: unknown[]) => unknown,
-    ["renewal_usage", "discount", "cap"],
-    ["usage", "discount", "cap"],
-    [year, 0.2, 0.05],
-  );
+  describeErrors(f.renewalCapValue as (...a: unknown[]) => unknown, F.RENEWAL_CAP_VALUE, [year, 0.2, 0.05]);
 });

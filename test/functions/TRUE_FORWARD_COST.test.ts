@@ -1,6 +1,7 @@
 import "../helpers/customFunctions";
 import * as f from "../../src/functions/functions";
 import { describeErrors } from "./errorTable";
+import * as F from "../../src/catalogue/functions";
 import { column, flat } from "../helpers/series";
 
 const twoFlat = column(flat(24, 100_000));
@@ -25,10 +26,13 @@ describe("LEVERS.TRUE_FORWARD_COST", () => {
   test("one period: no step ever applies", () => {
     expect(f.trueForwardCost(960_000, column(flat(12, 100_000)), 0.2, 0.5)).toBe(0);
   });
-  describeErrors(
-    f.trueForwardCost as (...a: unknown[]) => unknown,
-    ["commit", "usage", "discount", "step_up", "overage_rate", "carryover", "period_months"],
-    ["money", "usage", "discount", "change", "overage", "share", "months"],
-    [960_000, twoFlat, 0.2, 0.1, 1, 0, 12],
-  );
+  describeErrors(f.trueForwardCost as (...a: unknown[]) => unknown, F.TRUE_FORWARD_COST, [
+    960_000,
+    twoFlat,
+    0.2,
+    0.1,
+    1,
+    0,
+    12,
+  ]);
 });

@@ -2,6 +2,7 @@
  * The error rows of DOMAIN.md "Errors", applied to every argument a function has, by the
  * argument's kind. Each function's spec calls `describeErrors` with a good call to perturb.
  */
+import type { FunctionEntry } from "../../src/catalogue/functions";
 import { StubExcelError, excelError } from "../helpers/customFunctions";
 import { column, flat } from "../helpers/series";
 
@@ -73,21 +74,32 @@ const usageRows: Row[] = [
   { what: "all zero", value: column(flat(12, 0)), code: "#N/A", says: /no usage/ },
 ];
 
+/** The error rows by what a parameter's reader reads (its catalogue kind); other kinds have their own tests. */
+const KINDS: Readonly<Record<string, Kind>> = {
+  money: "money",
+  usage: "usage",
+  discount: "discount",
+  share: "share",
+  cap: "cap",
+  change: "change",
+  overage: "overage",
+  listMultiple: "listMultiple",
+  months: "months",
+  volatility: "volatility",
+};
+
 /**
  * For each argument, each bad value gives its documented error with a message that names the
- * argument; an Excel error passed in comes back unchanged. `names` and `kinds` follow the
- * argument positions; a null name skips an argument (tables such as bands have their own rows).
+ * argument; an Excel error passed in comes back unchanged. The arguments' names and kinds are the
+ * catalogue entry's (src/catalogue/functions.ts); what each kind's bad values give is this file's.
+ * Arguments read as tables (bands, terms, a price book) or words have their own tests.
  */
-export function describeErrors(
-  fn: Fn,
-  names: readonly (string | null)[],
-  kinds: readonly (Kind | null)[],
-  good: readonly unknown[],
-) {
+export function describeErrors(fn: Fn, entry: FunctionEntry, good: readonly unknown[]) {
   describe("errors", () => {
-    names.forEach((name, i) => {
-      const kind = kinds[i];
-      if (name === null || !kind) return;
+    test("the good call has one value per parameter", () => expect(good.length).toBe(entry.params.length));
+    entry.params.forEach(({ name, param }, i) => {
+      const kind = KINDS[param.kind];
+      if (!kind) return;
       const rows = kind === "usage" ? usageRows : numberRows(kind);
       test.each(rows)(`${name}: $what gives $code`, ({ value, code, says }) => {
         const args = [...good];

@@ -3,41 +3,59 @@
  * a 2-D array, an omitted optional argument is null) and the kind of each argument. The bad-input
  * table and the fuzzing are built from this list; adding a function is adding its line.
  */
+import { FUNCTIONS as CATALOGUE, FunctionEntry, FunctionId, ParamEntry } from "../../src/catalogue/functions";
 import { CustomFunctionsError } from "../helpers/loadBundle";
 
-/** How an argument is read (src/functions/validator.ts), which decides what counts as a bad value for it. */
-export type Kind =
-  // single values
-  | "money" // dollars >= 0
-  | "discount" // [0, 1)
-  | "share" // [0, 1]
-  | "cap" // [0, 1] or "none"
-  | "change" // (-1, 1]
-  | "listMultiple" // [0, 3]
-  | "overage" // [0, 3] or "committed"
-  | "months" // whole, 1..1200
-  | "volatility" // [0, 2]
-  | "points" // whole, 2..1000
-  | "growth" // (-1, 1], optional without a default
-  | "word" // a word from a list (kind, method)
-  | "model" // a model name (PRICE)
-  // ranges read as a whole
-  | "usage" // monthly list dollars
-  | "bands" // threshold | discount
-  | "terms" // key | draft | ask
-  | "priceBook" // PRICE_BOOK's columns
-  | "spendRange" // dollars, cell by cell (EFFECTIVE_DISCOUNT)
-  | "discountRange" // discounts, cell by cell (EFFECTIVE_DISCOUNT)
-  // element by element: a single value or a range, spilled
-  | "modelEach"
-  | "routeTo"
-  | "mtokEach"
-  | "moneyEach"
-  | "shareEach"
-  | "discountEach";
+/** How an argument is read (its catalogue reader, src/sheet/readers.ts), which decides what counts as a bad value for it. */
+export const KINDS = [
+  "money",
+  "discount",
+  "share",
+  "cap",
+  "change",
+  "listMultiple",
+  "overage",
+  "months",
+  "volatility",
+  "points",
+  "growth",
+  "word",
+  "model",
+  "usage",
+  "bands",
+  "terms",
+  "priceBook",
+  "spendRange",
+  "discountRange",
+  "modelEach",
+  "routeTo",
+  "mtokEach",
+  "moneyEach",
+  "shareEach",
+  "discountEach",
+] as const;
+export type Kind = (typeof KINDS)[number];
+
+/** A parameter's kind, from its catalogue reader: element-by-element readers, ranges and optional-only readers have their own. */
+function kindOf(entry: FunctionEntry, p: ParamEntry): Kind {
+  const k = p.param.kind;
+  const kind =
+    entry.each === true && "cell" in p.param
+      ? k === "routeTo"
+        ? k
+        : `${k}Each`
+      : (({ moneyRange: "spendRange", count: "points", text: "model" } as Record<string, string>)[k] ??
+        (k === "change" && p.optional && p.param.fallback === undefined ? "growth" : k));
+  if (!(KINDS as readonly string[]).includes(kind))
+    throw new Error(`${entry.id}.${p.name}: no bad values for kind ${kind}`);
+  return kind as Kind;
+}
+
+/** The kinds of a function's parameters, in order. */
+export const kindsOf = (id: FunctionId): readonly Kind[] => CATALOGUE[id].params.map((p) => kindOf(CATALOGUE[id], p));
 
 export interface FunctionLine {
-  readonly id: string;
+  readonly id: FunctionId;
   readonly good: readonly unknown[];
   readonly kinds: readonly Kind[];
 }
@@ -69,66 +87,53 @@ export const BOOK = [
   ["Claude Haiku 4.5", 1, 5],
 ];
 
-const ledger = ["money", "usage", "discount"] as const;
-const tail = ["overage", "share", "months"] as const;
-
 export const FUNCTIONS: readonly FunctionLine[] = [
-  { id: "COMMIT_WASTE", good: [900_000, U2, 0.2, 0.5, 12], kinds: [...ledger, "share", "months"] },
-  { id: "OVERAGE_VALUE", good: [900_000, U2, 0.2, 1, 0.5, 12], kinds: [...ledger, ...tail] },
-  { id: "TOTAL_COST", good: [900_000, U2, 0.2, 1, 0.5, 12], kinds: [...ledger, ...tail] },
-  { id: "CARRYOVER_VALUE", good: [1e6, U2, 0.2, 0.5, 1, 12], kinds: [...ledger, "share", "overage", "months"] },
-  { id: "UTILIZATION", good: [900_000, U2, 0.2, 0.5, 12], kinds: [...ledger, "share", "months"] },
-  { id: "COVERAGE", good: [900_000, U2, 0.2, 0.5, 12], kinds: [...ledger, "share", "months"] },
-  { id: "ESR", good: [900_000, U2, 0.2, 1, 0.5, 12], kinds: [...ledger, ...tail] },
-  { id: "PRICE_LOCK_VALUE", good: [960_000, U2, 0.2, 0.1, 1, 0.5, 12], kinds: [...ledger, "change", ...tail] },
-  { id: "TRUE_FORWARD_COST", good: [960_000, U2, 0.2, 0.1, 1, 0.5, 12], kinds: [...ledger, "change", ...tail] },
-  { id: "RATCHET_COST", good: [800_000, U2, 0.2, 1, 0.5, 12], kinds: [...ledger, ...tail] },
-  { id: "EXCLUSION_COST", good: [960_000, U2, 0.2, 0.1, 1, 0.5, 12], kinds: [...ledger, "share", ...tail] },
-  { id: "RENEWAL_CAP_VALUE", good: [U1, 0.2, 0.05], kinds: ["usage", "discount", "cap"] },
+  { id: "COMMIT_WASTE", good: [900_000, U2, 0.2, 0.5, 12], kinds: kindsOf("COMMIT_WASTE") },
+  { id: "OVERAGE_VALUE", good: [900_000, U2, 0.2, 1, 0.5, 12], kinds: kindsOf("OVERAGE_VALUE") },
+  { id: "TOTAL_COST", good: [900_000, U2, 0.2, 1, 0.5, 12], kinds: kindsOf("TOTAL_COST") },
+  { id: "CARRYOVER_VALUE", good: [1e6, U2, 0.2, 0.5, 1, 12], kinds: kindsOf("CARRYOVER_VALUE") },
+  { id: "UTILIZATION", good: [900_000, U2, 0.2, 0.5, 12], kinds: kindsOf("UTILIZATION") },
+  { id: "COVERAGE", good: [900_000, U2, 0.2, 0.5, 12], kinds: kindsOf("COVERAGE") },
+  { id: "ESR", good: [900_000, U2, 0.2, 1, 0.5, 12], kinds: kindsOf("ESR") },
+  { id: "PRICE_LOCK_VALUE", good: [960_000, U2, 0.2, 0.1, 1, 0.5, 12], kinds: kindsOf("PRICE_LOCK_VALUE") },
+  { id: "TRUE_FORWARD_COST", good: [960_000, U2, 0.2, 0.1, 1, 0.5, 12], kinds: kindsOf("TRUE_FORWARD_COST") },
+  { id: "RATCHET_COST", good: [800_000, U2, 0.2, 1, 0.5, 12], kinds: kindsOf("RATCHET_COST") },
+  { id: "EXCLUSION_COST", good: [960_000, U2, 0.2, 0.1, 1, 0.5, 12], kinds: kindsOf("EXCLUSION_COST") },
+  { id: "RENEWAL_CAP_VALUE", good: [U1, 0.2, 0.05], kinds: kindsOf("RENEWAL_CAP_VALUE") },
   {
     id: "HORIZON_COST",
     good: [960_000, U2, 0.2, 12, 0.85, 1, 0.5, 12],
-    kinds: [...ledger, "months", "listMultiple", ...tail],
+    kinds: kindsOf("HORIZON_COST"),
   },
-  { id: "LEDGER", good: [900_000, U2, 0.2, 1, 0.5, 12], kinds: [...ledger, ...tail] },
-  { id: "PRICE_BOOK", good: [], kinds: [] },
-  { id: "PRICE", good: ["Sonnet 4.5", "output", BOOK], kinds: ["model", "word", "priceBook"] },
+  { id: "LEDGER", good: [900_000, U2, 0.2, 1, 0.5, 12], kinds: kindsOf("LEDGER") },
+  { id: "PRICE_BOOK", good: [], kinds: kindsOf("PRICE_BOOK") },
+  { id: "PRICE", good: ["Sonnet 4.5", "output", BOOK], kinds: kindsOf("PRICE") },
   {
     id: "LIST_COST",
     good: [[["Sonnet 4.5"]], [[10]], [[2]], BOOK],
-    kinds: ["modelEach", "mtokEach", "mtokEach", "priceBook"],
+    kinds: kindsOf("LIST_COST"),
   },
   {
     id: "OPTIMIZED_COST",
     good: [[["Sonnet 4.5"]], [[10]], [[2]], [[0.6]], [[0.5]], [["Haiku 4.5"]], [[0.2]], [[0.1]], BOOK],
-    kinds: [
-      "modelEach",
-      "mtokEach",
-      "mtokEach",
-      "shareEach",
-      "shareEach",
-      "routeTo",
-      "shareEach",
-      "shareEach",
-      "priceBook",
-    ],
+    kinds: kindsOf("OPTIMIZED_COST"),
   },
-  { id: "EFFECTIVE_DISCOUNT", good: [column([600, 400]), column([0.2, 0.1])], kinds: ["spendRange", "discountRange"] },
-  { id: "EFFECTIVE_RATE", good: [[[1000]], [[100]], [[0.2]]], kinds: ["moneyEach", "mtokEach", "discountEach"] },
-  { id: "PROJECT", good: [column([3, 5, 4, 6]), 3, "growth", 0.2], kinds: ["usage", "months", "word", "growth"] },
-  { id: "BAND_DISCOUNT", good: [1_200_000, BANDS], kinds: ["money", "bands"] },
-  { id: "NEXT_BAND", good: [800_000, BANDS], kinds: ["money", "bands"] },
+  { id: "EFFECTIVE_DISCOUNT", good: [column([600, 400]), column([0.2, 0.1])], kinds: kindsOf("EFFECTIVE_DISCOUNT") },
+  { id: "EFFECTIVE_RATE", good: [[[1000]], [[100]], [[0.2]]], kinds: kindsOf("EFFECTIVE_RATE") },
+  { id: "PROJECT", good: [column([3, 5, 4, 6]), 3, "growth", 0.2], kinds: kindsOf("PROJECT") },
+  { id: "BAND_DISCOUNT", good: [1_200_000, BANDS], kinds: kindsOf("BAND_DISCOUNT") },
+  { id: "NEXT_BAND", good: [800_000, BANDS], kinds: kindsOf("NEXT_BAND") },
   {
     id: "RECOMMEND_COMMIT",
     good: [U1, BANDS, 1, 0, 12, 0.3],
-    kinds: ["usage", "bands", "overage", "share", "months", "volatility"],
+    kinds: kindsOf("RECOMMEND_COMMIT"),
   },
   {
     id: "COMMIT_CURVE",
     good: [U1, BANDS, 1, 0, 12, 0.3, 5],
-    kinds: ["usage", "bands", "overage", "share", "months", "volatility", "points"],
+    kinds: kindsOf("COMMIT_CURVE"),
   },
-  { id: "LEVER_VALUES", good: [U2, TERMS], kinds: ["usage", "terms"] },
+  { id: "LEVER_VALUES", good: [U2, TERMS], kinds: kindsOf("LEVER_VALUES") },
 ];
 
 /** The Excel errors a function may show of its own (DOMAIN.md "Errors"). */
