@@ -2,12 +2,15 @@
  * The public contract (FUNCTIONS.md): functions.json declares exactly the LEVERS functions with
  * their parameter names, order and optional flags, and the bundle Excel loads gives DOMAIN.md's
  * worked-example figures. The table below is FUNCTIONS.md's; when ../shared/FUNCTIONS.md is beside
- * the repository, the test also checks the table still matches it.
+ * the repository, the test also checks the table still matches it. The catalogue (src/catalogue) is
+ * checked against the same hand-written table, so it never checks itself.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { CustomFunctionsError, FUNCTIONS_METADATA, ROOT, loadBundle } from "../helpers/loadBundle";
 import { ensureBundle } from "../helpers/ensureBundle";
+import { FUNCTIONS as CATALOGUE, FunctionId } from "../../src/catalogue/functions";
+import { TERM_KEYS } from "../../src/catalogue/terms";
 
 /** FUNCTIONS.md, as `ID: arguments` (`[x=default]` or `[x]` optional). */
 const CONTRACT: Record<string, string> = {
@@ -123,6 +126,47 @@ describe("functions.json", () => {
       expect(fromDoc).toEqual(shipped);
     });
   }
+});
+
+/** A default as FUNCTIONS.md writes it: a number, or a quoted word. */
+const literal = (text: string): unknown => (text.startsWith('"') ? text.slice(1, -1) : Number(text));
+
+describe("the catalogue (src/catalogue/functions.ts)", () => {
+  test("declares exactly the FUNCTIONS.md functions", () => {
+    expect(Object.keys(CATALOGUE).sort()).toEqual(Object.keys(CONTRACT).sort());
+    for (const [id, entry] of Object.entries(CATALOGUE)) expect(entry.id).toBe(id);
+  });
+
+  test.each(Object.entries(CONTRACT))("%s: parameter names, order, optional flags and defaults", (id, args) => {
+    const entry = CATALOGUE[id as FunctionId];
+    expect(entry.params.map((p) => ({ name: p.name, optional: p.optional }))).toEqual(params(args));
+    const written = args === "(none)" ? [] : args.split(", ");
+    entry.params.forEach((p, i) => {
+      // The entry's optional flag (which the formula builder types) is its reader's (which the runner reads).
+      expect([p.name, p.param.optional]).toEqual([p.name, p.optional]);
+      const fallback = /=(.*)\]$/.exec(written[i]!)?.[1];
+      // price_book's default is the built-in book, which FUNCTIONS.md does not write out.
+      if (p.name !== "price_book") expect([p.name, p.param.fallback]).toEqual([p.name, fallback && literal(fallback)]);
+    });
+  });
+
+  test("every parameter's Excel help names the unit its catalogue entry gives", () => {
+    const metadata = JSON.parse(readFileSync(FUNCTIONS_METADATA, "utf8")) as { functions: Declared[] };
+    for (const f of metadata.functions) {
+      const entry = CATALOGUE[f.id as FunctionId];
+      (f.parameters ?? []).forEach((p, i) => {
+        const unit = entry.params[i]!.unit.toLowerCase();
+        expect([f.id, p.name, p.description?.toLowerCase().includes(unit)]).toEqual([f.id, p.name, true]);
+      });
+    }
+  });
+
+  test("LEVER_VALUES's help lists every terms-table key, in the catalogue's order", () => {
+    const metadata = JSON.parse(readFileSync(FUNCTIONS_METADATA, "utf8")) as { functions: Declared[] };
+    const terms = metadata.functions.find((f) => f.id === "LEVER_VALUES")!.parameters!.find((p) => p.name === "terms")!;
+    const listed = /keys: ([a-z_, ]+)\)/.exec(terms.description ?? "")?.[1]?.split(", ");
+    expect(listed).toEqual(TERM_KEYS);
+  });
 });
 
 describe("dist/functions.js, called the way Excel calls it", () => {
