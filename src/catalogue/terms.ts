@@ -30,7 +30,12 @@ export type TermEntry<F extends keyof TermsDeal = keyof TermsDeal> = TermSpec<F>
   /** The model's Deal sheet row: sample draft and ask, and what the term means. */
   readonly sample: { readonly draft: string | number; readonly ask: string | number; readonly note: string };
   /** Where the pane asks for it (a draft and an ask input), if it does. */
-  readonly pane?: { readonly step: StepId; readonly label: string };
+  readonly pane?: {
+    readonly step: StepId;
+    readonly label: string;
+    /** What the pane warns of when the draft has the clause (`pct` writes a share as a percent). */
+    readonly warn?: (draft: TermsDeal[F], pct: (share: number) => string) => string | undefined;
+  };
 };
 
 const term = <F extends keyof TermsDeal>(entry: TermEntry<F>): TermEntry<F> => entry;
@@ -117,7 +122,11 @@ export const TERMS = {
     vendorCost: high,
     kind: "percent",
     sample: { draft: 0.1, ask: 0, note: "True-forward: commit rise each period" },
-    pane: { step: "fineprint", label: "True-forward step-up per period" },
+    pane: {
+      step: "fineprint",
+      label: "True-forward step-up per period",
+      warn: (v, pct) => (v > 0 ? `The draft steps the commit up ${pct(v)} each period.` : undefined),
+    },
   }),
   ratchet: term({
     field: "ratchet",
@@ -128,7 +137,11 @@ export const TERMS = {
     vendorCost: high,
     kind: "flag",
     sample: { draft: 0, ask: 0, note: "1 = the commit ratchets up to the last period's draw" },
-    pane: { step: "fineprint", label: "Ratcheting minimum" },
+    pane: {
+      step: "fineprint",
+      label: "Ratcheting minimum",
+      warn: (v) => (v ? "The draft's minimum ratchets up to the last period's draw." : undefined),
+    },
   }),
   excluded_share: term({
     field: "excludedShare",
@@ -139,7 +152,11 @@ export const TERMS = {
     vendorCost: high,
     kind: "percent",
     sample: { draft: 0.05, ask: 0, note: "Share of usage that does not count toward the commit" },
-    pane: { step: "fineprint", label: "Usage excluded from the commit" },
+    pane: {
+      step: "fineprint",
+      label: "Usage excluded from the commit",
+      warn: (v, pct) => (v > 0 ? `The draft leaves ${pct(v)} of usage out of the commit.` : undefined),
+    },
   }),
   renewal_cap: term({
     field: "renewalCap",
@@ -183,4 +200,14 @@ export function dealOf(args: Readonly<Partial<Record<string, unknown>>>): TermsD
     if (value !== undefined) deal[TERMS[key].field] = value as TermValue;
   }
   return deal as unknown as TermsDeal;
+}
+
+/** A deal's terms as function arguments, by key (`overageRate` as `overage_rate`): the inverse of `dealOf`. */
+export function termArgs(deal: TermsDeal): Record<TermKey, TermValue> {
+  return Object.fromEntries(TERM_KEYS.map((key) => [key, deal[TERMS[key].field]])) as Record<TermKey, TermValue>;
+}
+
+/** The terms the pane places in a step, in catalogue order. */
+export function termsIn(step: StepId): TermKey[] {
+  return TERM_KEYS.filter((key) => TERMS[key].pane?.step === step);
 }

@@ -4,7 +4,7 @@
  */
 import * as F from "../catalogue/functions";
 import { call, formula } from "../catalogue/formula";
-import { StepId, TermKey, TermKind, TERM_KEYS, TERMS } from "../catalogue/terms";
+import { StepId, termArgs, TermKey, TermKind, TERM_KEYS, TERMS, termsIn } from "../catalogue/terms";
 import * as core from "../core";
 import { LeverRow, leverRows, parseVolatility } from "../sheet";
 import { dealCellAddress, ModelData, lastRows, AssumptionName } from "./model";
@@ -435,45 +435,44 @@ export function computeFigures(data: ModelData, options: FigureOptions): Figures
     ],
   };
 
-  // 7. Fine print.
-  const stepUp = d.stepUp;
-  const excluded = d.excludedShare;
-  const trueForward = core.trueForwardCost(data.usage, base, stepUp);
-  const ratchet = core.ratchetCost(data.usage, base);
-  const exclusion = core.exclusionCost(data.usage, base, excluded);
-  const fineWarnings: string[] = [];
-  if (stepUp > 0) fineWarnings.push(`The draft steps the commit up ${formatPercent(stepUp)} each period.`);
-  if (d.ratchet === true) fineWarnings.push("The draft's minimum ratchets up to the last period's draw.");
-  if (excluded > 0) fineWarnings.push(`The draft leaves ${formatPercent(excluded)} of usage out of the commit.`);
+  // 7. Fine print: each clause the catalogue places here, valued alone (its ask) and priced at the draft.
+  const fineKeys = termsIn("fineprint");
+  const draftArgs = { ...termArgs(d), usage: data.usage };
+  const priced = fineKeys.flatMap((key) =>
+    Object.values<F.FunctionEntry>(F.FUNCTIONS).flatMap((entry) => {
+      if (entry.prices?.term !== key) return [];
+      // Only the function's own arguments, as a formula passes them: the rest of the deal stays neutral.
+      const given = Object.fromEntries(entry.params.map((p) => [p.name, draftArgs[p.name as keyof typeof draftArgs]]));
+      const value = (entry.compute as (a: typeof given) => number | core.LeverError)(given);
+      const args = entry.params.map((p) => [p.name, p.name === "usage" ? "Usage" : ref(p.name as TermKey)]);
+      return [
+        {
+          line: entry.prices.line,
+          label: entry.prices.label,
+          value: value instanceof core.LeverError ? 0 : value,
+          formula: formula(entry, Object.fromEntries(args) as never),
+        },
+      ];
+    }),
+  );
   const fineprint: StepFigures = {
     headline: {
       label: "Your asks are worth over the term (each alone)",
-      value: lever("step_up") + lever("ratchet") + lever("excluded_share"),
+      value: fineKeys.map(lever).reduce((s, v) => s + v, 0),
     },
     lines: [
-      { label: "True-forward step-up (ask alone)", text: formatMoney(lever("step_up")) },
-      { label: "Ratchet (ask alone)", text: formatMoney(lever("ratchet")) },
-      { label: "Exclusions (ask alone)", text: formatMoney(lever("excluded_share")) },
+      ...fineKeys.map((key) => ({ label: `${TERMS[key].label} (ask alone)`, text: formatMoney(lever(key)) })),
       { label: "Renewal reset to list (step 5)", text: formatMoney(lever("renewal_cap")) },
-      { label: "TRUE_FORWARD_COST at the draft step-up", text: formatMoney(trueForward) },
-      { label: "RATCHET_COST if the minimum ratchets", text: formatMoney(ratchet) },
-      { label: "EXCLUSION_COST at the draft share", text: formatMoney(exclusion) },
+      ...priced.map(({ line, value }) => ({ label: line, text: formatMoney(value) })),
     ],
-    warnings: fineWarnings,
+    warnings: fineKeys.flatMap((key) => {
+      const warn = TERMS[key].pane?.warn as
+        ((v: unknown, pct: (s: number) => string) => string | undefined) | undefined;
+      const text = warn?.(d[TERMS[key].field], formatPercent);
+      return text ? [text] : [];
+    }),
     notes: [],
-    formulas: [
-      {
-        label: "True-forward cost",
-        formula: formula(F.TRUE_FORWARD_COST, { ...dealArgs, step_up: ref("step_up"), ...tail }),
-        value: trueForward,
-      },
-      { label: "Ratchet cost", formula: formula(F.RATCHET_COST, { ...dealArgs, ...tail }), value: ratchet },
-      {
-        label: "Exclusion cost",
-        formula: formula(F.EXCLUSION_COST, { ...dealArgs, excluded_share: ref("excluded_share"), ...tail }),
-        value: exclusion,
-      },
-    ],
+    formulas: priced.map(({ label, value, formula }) => ({ label, formula, value })),
   };
 
   return {

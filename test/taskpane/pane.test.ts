@@ -67,6 +67,15 @@ describe("figures", () => {
       }
     }
     expect(checked).toBeGreaterThanOrEqual(9);
+    // With the commit above usage, periods go unused and each clause's cost depends on every term
+    // the formula passes (and on none it does not): the figures must still be the formulas'.
+    await pane.setInput("commit.draft", "$6,000,000");
+    for (const id of STEP_IDS) {
+      for (const f of pane.state.figures!.steps[id].formulas) {
+        if (f.value === undefined || !f.formula.startsWith("=LEVERS.")) continue;
+        expect([f.label, viaFunctions(workbook, f.formula)]).toEqual([f.label, expect.closeTo(f.value, 4)]);
+      }
+    }
     // The summary ranks what LEVER_VALUES(Usage, Deal) spills.
     const usage = (workbook as unknown as { readNow(x: string): { values: unknown[][] } }).readNow(
       "Usage!$H$2:$J$25",
