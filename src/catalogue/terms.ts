@@ -23,7 +23,8 @@ export const STEP_IDS = ["optimize", "size", "overage", "unused", "protection", 
 export type StepId = (typeof STEP_IDS)[number];
 
 /** How a term is typed and shown: the pane's input and the Deal sheet's number format follow from it. */
-export type TermKind = "money" | "percent" | "months" | "overage" | "flag";
+/** `cap` is a share, or the word "none" (no cap), which a blank input also means. */
+export type TermKind = "money" | "percent" | "cap" | "months" | "overage" | "flag";
 
 export type TermEntry<F extends keyof TermsDeal = keyof TermsDeal> = TermSpec<F> & {
   readonly kind: TermKind;
@@ -166,7 +167,7 @@ export const TERMS = {
     lever: true,
     renewal: true,
     vendorCost: low,
-    kind: "percent",
+    kind: "cap",
     sample: { draft: "none", ask: 0.05, note: 'Cap on the renewal rise ("none" = resets to list)' },
     pane: { step: "protection", label: 'Renewal cap ("none" or blank = resets to list)' },
   }),

@@ -66,7 +66,7 @@ export const MODELS = [
 ] as const;
 
 /** The number format a term's cells take on the Deal sheet, by how it is typed. */
-const TERM_FORMATS: Partial<Record<TermKind, string>> = { money: MONEY, percent: PERCENT };
+const TERM_FORMATS: Partial<Record<TermKind, string>> = { money: MONEY, percent: PERCENT, cap: PERCENT };
 
 /** The deal terms table: key | draft | ask, one row per catalogue term in its order, with sample values. */
 export const DEAL_TERMS: readonly { key: TermKey; draft: CellValue; ask: CellValue; note: string; format?: string }[] =

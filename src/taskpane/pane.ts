@@ -4,7 +4,7 @@
  */
 import { TERMS } from "../catalogue/terms";
 import * as core from "../core";
-import { parseShare, parseTerms, parseVolatility } from "../sheet";
+import { NO_CAP, parseShare, parseTerms, parseVolatility } from "../sheet";
 import { formatRect, freshName, parseAddress, quoteSheet, renameNames } from "../sheet/a1";
 import { formatMoney, formatPercent, parseMoneyText, parsePercentText } from "./format";
 import { dealCellAddress, dealValue, ModelData, readModel } from "./model";
@@ -479,6 +479,7 @@ export function showInput(input: InputSpec, value: CellValue): string {
     case "money":
       return formatMoney(value);
     case "percent":
+    case "cap":
       return formatPercent(value);
     case "flag":
       return value === 1 ? "yes" : "no";
@@ -496,10 +497,13 @@ export function parseInput(input: InputSpec, text: string): CellValue | ReturnTy
       const n = parseMoneyText(t);
       return n === undefined || n < 0 ? bad("an amount in dollars, like $3,000,000") : n;
     }
-    case "percent": {
+    case "cap": {
       // No cap is the word "none": a blank cell reads as 0 on Excel desktop (DOMAIN.md "Blank cells inside ranges").
-      if ("deal" in input.target && input.target.deal === "renewal_cap" && (t === "" || t.toLowerCase() === "none"))
-        return "none";
+      if (t === "" || t.toLowerCase() === NO_CAP) return NO_CAP;
+      const n = parsePercentText(t);
+      return n === undefined ? bad("a percent, like 15%") : n;
+    }
+    case "percent": {
       const n = parsePercentText(t);
       return n === undefined ? bad("a percent, like 15%") : n;
     }
