@@ -6,12 +6,13 @@ import { sampleTokens } from "../../src/model/definition";
 import { calculateModelFormula, parseCall } from "../../src/taskpane/port/modelCalc";
 import { Pane, STATUS_SETTING } from "../../src/taskpane/pane";
 import { memoryPort, MemoryWorkbook } from "../../src/taskpane/port/memoryPort";
+import type { GuardedPort } from "../../src/taskpane/port/port";
 import { STEP_IDS } from "../../src/taskpane/steps";
 import { memoryPane, samplePane } from "./helpers";
 import { expectedFigures, sampleUsage } from "./sampleFigures";
 
 /** Evaluates one `=LEVERS.X(...)` through the real functions layer, reading refs from the workbook. */
-function viaFunctions(workbook: MemoryWorkbook, formula: string): number {
+async function viaFunctions(port: GuardedPort, formula: string): Promise<number> {
   const table: Record<string, (...args: unknown[]) => unknown> = {
     "LEVERS.OVERAGE_VALUE": functions.overageValue as never,
     "LEVERS.CARRYOVER_VALUE": functions.carryoverValue as never,
@@ -28,17 +29,24 @@ function viaFunctions(workbook: MemoryWorkbook, formula: string): number {
   // A difference of two calls (the term step): evaluate each side.
   const split = formula.indexOf(")-LEVERS.");
   if (split > 0)
-    return viaFunctions(workbook, formula.slice(0, split + 1)) - viaFunctions(workbook, `=${formula.slice(split + 2)}`);
+    return (
+      (await viaFunctions(port, formula.slice(0, split + 1))) -
+      (await viaFunctions(port, `=${formula.slice(split + 2)}`))
+    );
   const call = parseCall(formula)!;
-  const names = Object.fromEntries(workbook.definedNames().map((n) => [n.name.toLowerCase(), n.ref]));
-  const args = call.args.map((a) => {
-    if (a.kind === "number") return a.value;
-    if (a.kind === "text") return a.text;
-    const address = names[a.ref.toLowerCase()] ?? a.ref;
-    const values = (workbook as unknown as { readNow(x: string): { values: unknown[][] } }).readNow(address).values;
-    const cleaned = values.map((row) => row.map((v) => (v === "" ? null : v)));
-    return cleaned.length === 1 && cleaned[0]!.length === 1 && !names[a.ref.toLowerCase()] ? cleaned[0]![0] : cleaned;
-  });
+  const names = new Set((await port.nameList()).map((n) => n.toLowerCase()));
+  const args = await Promise.all(
+    call.args.map(async (a) => {
+      if (a.kind === "number") return a.value;
+      if (a.kind === "text") return a.text;
+      const named = names.has(a.ref.toLowerCase());
+      const read = named ? await port.readName(a.ref) : await port.readRange(a.ref);
+      if (!read.ok) throw new Error(`cannot read ${a.ref}: ${read.message}`);
+      // As Excel passes them: an empty cell is null, a one-cell reference a single value.
+      const cleaned = read.value.values.map((row) => row.map((v) => (v === "" ? null : v)));
+      return cleaned.length === 1 && cleaned[0]!.length === 1 && !named ? cleaned[0]![0] : cleaned;
+    }),
+  );
   return table[call.name]!(...args) as number;
 }
 
@@ -57,12 +65,12 @@ describe("figures", () => {
   });
 
   it("gives the same figure as each inserted LEVERS.* formula, evaluated by the functions layer", async () => {
-    const { pane, workbook } = await samplePane();
+    const { pane, port } = await samplePane();
     let checked = 0;
     for (const id of STEP_IDS) {
       for (const f of pane.state.figures!.steps[id].formulas) {
         if (f.value === undefined || !f.formula.startsWith("=LEVERS.")) continue;
-        expect(viaFunctions(workbook, f.formula)).toBeCloseTo(f.value, 4);
+        expect(await viaFunctions(port, f.formula)).toBeCloseTo(f.value, 4);
         checked++;
       }
     }
@@ -73,17 +81,15 @@ describe("figures", () => {
     for (const id of STEP_IDS) {
       for (const f of pane.state.figures!.steps[id].formulas) {
         if (f.value === undefined || !f.formula.startsWith("=LEVERS.")) continue;
-        expect([f.label, viaFunctions(workbook, f.formula)]).toEqual([f.label, expect.closeTo(f.value, 4)]);
+        expect([f.label, await viaFunctions(port, f.formula)]).toEqual([f.label, expect.closeTo(f.value, 4)]);
       }
     }
     // The summary ranks what LEVER_VALUES(Usage, Deal) spills.
-    const usage = (workbook as unknown as { readNow(x: string): { values: unknown[][] } }).readNow(
-      "Usage!$H$2:$J$25",
-    ).values;
-    const deal = (workbook as unknown as { readNow(x: string): { values: unknown[][] } })
-      .readNow("Deal!$A$1:$C$12")
-      .values.map((r) => r.map((v) => (v === "" ? null : v)));
-    const spilled = sizing.leverValues(usage, deal);
+    const usage = await port.readName("Usage");
+    const deal = await port.readName("Deal");
+    if (!usage.ok || !deal.ok) throw new Error("the sample model has Usage and Deal");
+    const blanks = (values: unknown[][]) => values.map((r) => r.map((v) => (v === "" ? null : v)));
+    const spilled = sizing.leverValues(blanks(usage.value.values), blanks(deal.value.values));
     const rows = pane.state.figures!.summary.rows;
     expect(spilled.slice(1, -1).map((r) => r[3])).toEqual(rows.map((r) => expect.closeTo(r.value, 6)));
   });
