@@ -82,7 +82,6 @@ export const Errors = {
   noBands: (arg: string) => new LeverError("#N/A", `${arg}: no bands (expected rows of threshold, discount)`),
   topBand: (arg: string, commit: number) =>
     new LeverError("#N/A", `${arg}: ${show(commit)} is already in the top band`),
-  notText: (arg: string, value: unknown) => new LeverError("#VALUE!", `${arg}: ${show(value)} is not text`),
   blankOrZero: (arg: string, key: string, at: CellAt, fix: string) =>
     new LeverError(
       "#VALUE!",
@@ -99,7 +98,7 @@ export const Errors = {
     new LeverError("#NUM!", `${arg}: ${show(value)}${where(at)} is more than the ${show(limit)} this function accepts`),
   // Prices, token costs and projection (PRICE_BOOK, PRICE, LIST_COST, OPTIMIZED_COST, EFFECTIVE_*, PROJECT).
   blankCell: (arg: string, at: CellAt) => new LeverError("#N/A", `${arg}: blank${where(at)}; a value is required`),
-  notTextAt: (arg: string, value: unknown, at?: CellAt) =>
+  notText: (arg: string, value: unknown, at?: CellAt) =>
     new LeverError("#VALUE!", `${arg}: ${show(value)}${where(at)} is not text`),
   noModels: (arg: string) => new LeverError("#N/A", `${arg}: no models (expected rows of model, input, output, ...)`),
   unknownModel: (arg: string, name: string, closest: readonly string[], at?: CellAt) =>

@@ -233,7 +233,7 @@ function parseName(name: string, cell: Cell, at?: CellAt): string | LeverError {
   if (isBlankOrZero(cell)) {
     return at ? Errors.blankCell(name, at) : Errors.missing(name);
   }
-  return Errors.notTextAt(name, cell, at);
+  return Errors.notText(name, cell, at);
 }
 
 /** Readers for arguments that are a single value or a range read element by element. */

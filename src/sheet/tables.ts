@@ -116,7 +116,7 @@ export function parsePriceBook(arg: string, grid: Grid): PriceBook | LeverError 
     const at = (column: number): CellAt => ({ row: r + 1, column });
     const name = cells[0];
     if (isBlankOrZero(name)) return Errors.blankCell(arg, at(1));
-    if (typeof name !== "string") return Errors.notTextAt(arg, name, at(1));
+    if (typeof name !== "string") return Errors.notText(arg, name, at(1));
     const input = priceCell(arg, cells[1], at(2));
     if (input instanceof LeverError) return input;
     const output = priceCell(arg, cells[2], at(3));

@@ -4,7 +4,7 @@
  */
 import * as F from "../catalogue/functions";
 import { call, formula } from "../catalogue/formula";
-import { StepId, termArgs, TermKey, TermKind, TERM_KEYS, TERMS, termsIn } from "../catalogue/terms";
+import { dealOf, StepId, termArgs, TermKey, TermKind, TERM_KEYS, TERMS, termsIn } from "../catalogue/terms";
 import * as core from "../core";
 import { LeverRow, leverRows, parseVolatility } from "../sheet";
 import { dealCellAddress, ModelData, lastRows, AssumptionName } from "./model";
@@ -182,13 +182,8 @@ export function computeFigures(data: ModelData, options: FigureOptions): Figures
   const d = data.terms.draft;
   const a = data.terms.ask;
   // The base terms: the draft's ledger terms without its fine print (lock, step-up, ratchet, exclusions).
-  const base: core.Deal = {
-    commit: d.commit,
-    discount: d.discount,
-    overageRate: d.overageRate,
-    carryover: d.carryover,
-    periodMonths: d.periodMonths,
-  };
+  const { commit, discount, overage_rate, carryover, period_months } = termArgs(d);
+  const base = dealOf({ commit, discount, overage_rate, carryover, period_months });
   const { rows, draftCost } = leverRows(data.usage, data.terms, TERMS);
   const all = rows[rows.length - 1]!;
   const levers = rows.slice(0, -1);
