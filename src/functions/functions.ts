@@ -29,6 +29,7 @@ import { run } from "./runner";
  * @param [carryover] Share of unused commitment that rolls into the next period, as a decimal (default 0).
  * @param [period_months] Months in a commit period (default 12).
  * @returns Dollars forfeited over the term.
+ * @example =LEVERS.COMMIT_WASTE(1000000, {100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000}, 0.2) → 40000
  */
 export function commitWaste(
   commit: unknown,
@@ -50,6 +51,7 @@ export function commitWaste(
  * @param [carryover] Share of unused commitment that rolls into the next period, as a decimal (default 0).
  * @param [period_months] Months in a commit period (default 12).
  * @returns Dollars saved over the term.
+ * @example =LEVERS.OVERAGE_VALUE(900000, {100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000}, 0.2) → 15000
  */
 export function overageValue(
   commit: unknown,
@@ -72,6 +74,7 @@ export function overageValue(
  * @param [carryover] Share of unused commitment that rolls into the next period, as a decimal (default 0).
  * @param [period_months] Months in a commit period (default 12).
  * @returns Dollars over the term.
+ * @example =LEVERS.TOTAL_COST(900000, {100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000}, 0.2) → 975000
  */
 export function totalCost(
   commit: unknown,
@@ -94,6 +97,7 @@ export function totalCost(
  * @param [overage_rate] Price of overage as a fraction of list (default 1 = list), or "committed".
  * @param [period_months] Months in a commit period (default 12).
  * @returns Dollars saved over the term.
+ * @example =LEVERS.CARRYOVER_VALUE(500000, {80000;80000;80000;80000;80000;80000;120000;120000;120000;120000;120000;120000}, 0.2, 0.5, 1, 6) → 72500
  */
 export function carryoverValue(
   commit: unknown,
@@ -115,6 +119,7 @@ export function carryoverValue(
  * @param [carryover] Share of unused commitment that rolls into the next period, as a decimal (default 0).
  * @param [period_months] Months in a commit period (default 12).
  * @returns A decimal share (0.96 = 96%).
+ * @example =LEVERS.UTILIZATION(1000000, {100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000}, 0.2) → 0.96
  */
 export function utilization(
   commit: unknown,
@@ -135,6 +140,7 @@ export function utilization(
  * @param [carryover] Share of unused commitment that rolls into the next period, as a decimal (default 0).
  * @param [period_months] Months in a commit period (default 12).
  * @returns A decimal share (0.95 = 95%).
+ * @example =LEVERS.COVERAGE(900000, {100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000}, 0.2) → 0.9375
  */
 export function coverage(
   commit: unknown,
@@ -156,6 +162,7 @@ export function coverage(
  * @param [carryover] Share of unused commitment that rolls into the next period, as a decimal (default 0).
  * @param [period_months] Months in a commit period (default 12).
  * @returns A decimal rate (0.15 = 15% below list; negative means paying more than list).
+ * @example =LEVERS.ESR(1000000, {100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000}, 0.2) → 0.1667
  */
 export function esr(
   commit: unknown,
@@ -179,6 +186,7 @@ export function esr(
  * @param [carryover] Share of unused commitment that rolls into the next period, as a decimal (default 0).
  * @param [period_months] Months in a commit period (default 12).
  * @returns Dollars saved over the term.
+ * @example =LEVERS.PRICE_LOCK_VALUE(960000, {100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000}, 0.2, 0.1) → 10000
  */
 export function priceLockValue(
   commit: unknown,
@@ -203,6 +211,7 @@ export function priceLockValue(
  * @param [carryover] Share of unused commitment that rolls into the next period, as a decimal (default 0).
  * @param [period_months] Months in a commit period (default 12).
  * @returns Dollars over the term (negative when the step-up saves more overage than it adds in commitment).
+ * @example =LEVERS.TRUE_FORWARD_COST(480000, {100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000}, 0.2, 0.1, 1, 0, 6) → 48000
  */
 export function trueForwardCost(
   commit: unknown,
@@ -226,6 +235,7 @@ export function trueForwardCost(
  * @param [carryover] Share of unused commitment that rolls into the next period, as a decimal (default 0).
  * @param [period_months] Months in a commit period (default 12).
  * @returns Dollars over the term.
+ * @example =LEVERS.RATCHET_COST(400000, {100000;100000;100000;100000;100000;100000;50000;50000;50000;50000;50000;50000}, 0.2, 1, 0, 6) → 80000
  */
 export function ratchetCost(
   commit: unknown,
@@ -249,6 +259,7 @@ export function ratchetCost(
  * @param [carryover] Share of unused commitment that rolls into the next period, as a decimal (default 0).
  * @param [period_months] Months in a commit period (default 12).
  * @returns Dollars over the term.
+ * @example =LEVERS.EXCLUSION_COST(960000, {100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000}, 0.2, 0.1) → 120000
  */
 export function exclusionCost(
   commit: unknown,
@@ -269,6 +280,7 @@ export function exclusionCost(
  * @param discount Discount off list in the current deal, as a decimal (0.2 = 20%).
  * @param cap Most the rate may rise at renewal, as a decimal (0.05 = 5% above today's discounted rate), or "none" (no cap: worth 0).
  * @returns Dollars saved over the renewal horizon.
+ * @example =LEVERS.RENEWAL_CAP_VALUE({100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000}, 0.2, 0.05) → 192000
  */
 export function renewalCapValue(renewal_usage: unknown[][], discount: unknown, cap: unknown): number {
   return run(RENEWAL_CAP_VALUE, renewal_usage, discount, cap);
@@ -286,6 +298,7 @@ export function renewalCapValue(renewal_usage: unknown[][], discount: unknown, c
  * @param [carryover] Share of unused commitment that rolls into the next period, as a decimal (default 0).
  * @param [period_months] Months in a commit period (default 12).
  * @returns Dollars over the horizon.
+ * @example =LEVERS.HORIZON_COST(960000, {100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000}, 0.2, 6, 0.85) → 990000
  */
 export function horizonCost(
   commit: unknown,

@@ -31,6 +31,7 @@ export function priceBook(): Array<Array<number | string>> {
  * @param [kind] Which price: "input" (default), "output", "cache_write" (5-minute), "cache_write_1h" or "cache_read".
  * @param [price_book] Your price book range (PRICE_BOOK's columns, header optional); default the built-in book.
  * @returns USD per MTok.
+ * @example =LEVERS.PRICE("Opus 4.5", "cache_write_1h") → 10
  */
 export function price(model: unknown, kind?: unknown, price_book?: unknown[][]): number {
   return run(PRICE, model, kind, price_book);
@@ -44,6 +45,7 @@ export function price(model: unknown, kind?: unknown, price_book?: unknown[][]):
  * @param output_mtok Output tokens, in millions (MTok): a value or a range.
  * @param [price_book] Your price book range (PRICE_BOOK's columns, header optional); default the built-in book.
  * @returns Dollars at list, one per element.
+ * @example =LEVERS.LIST_COST("Haiku 4.5", 10, 2) → 20
  */
 export function listCost(
   model: unknown[][],
@@ -67,6 +69,7 @@ export function listCost(
  * @param [cache_write_share] Share of input tokens written to the 5-minute cache, as a decimal (default 0); cache_hit + cache_write_share <= 1.
  * @param [price_book] Your price book range (PRICE_BOOK's columns, header optional); default the built-in book.
  * @returns Dollars, one per element.
+ * @example =LEVERS.OPTIMIZED_COST("Haiku 4.5", 10, 2, 0.5, 0.5) → 11.625
  */
 export function optimizedCost(
   model: unknown[][],
@@ -99,6 +102,7 @@ export function optimizedCost(
  * @param spend Spend per model (or per line), in dollars: a range.
  * @param discount Discount on each, as a decimal (0.2 = 20%): a range of the same shape, or one value for all.
  * @returns A decimal discount (0.15 = 15%).
+ * @example =LEVERS.EFFECTIVE_DISCOUNT({300;100}, {0.2;0.1}) → 0.175
  */
 export function effectiveDiscount(spend: unknown[][], discount: unknown[][]): number {
   return run(EFFECTIVE_DISCOUNT, spend, discount);
@@ -111,6 +115,7 @@ export function effectiveDiscount(spend: unknown[][], discount: unknown[][]): nu
  * @param mtok Tokens bought with that spend, in millions (MTok): a value or a range.
  * @param [discount] Discount off list, as a decimal (default 0): a value or a range.
  * @returns USD per MTok, one per element (#N/A where there are no tokens).
+ * @example =LEVERS.EFFECTIVE_RATE(1200, 100, 0.25) → 9
  */
 export function effectiveRate(
   spend: unknown[][],
@@ -128,6 +133,7 @@ export function effectiveRate(
  * @param [method] "linear" (default, least squares as TREND), "exponential" (as GROWTH), "flat" (mean of the last 3 months) or "growth".
  * @param [growth] Annual growth rate for method "growth", as a decimal (0.2 = 20% a year, compounding monthly).
  * @returns A column of `months` projected monthly values.
+ * @example =LEVERS.PROJECT({1;2;4}, 2) → {5.3333;6.8333}
  */
 export function project(history: unknown[][], months: unknown, method?: unknown, growth?: unknown): number[][] {
   return run(PROJECT, history, months, method, growth);

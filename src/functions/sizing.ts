@@ -11,6 +11,7 @@ import { run } from "./runner";
  * @param commit Commit per period, in dollars.
  * @param bands Discount bands: two columns, threshold (dollars per period) and discount (decimal); a header row is allowed.
  * @returns The discount as a decimal (0.15 = 15%).
+ * @example =LEVERS.BAND_DISCOUNT(1000000, {250000,0.05;1000000,0.12;5000000,0.2}) → 0.12
  */
 export function bandDiscount(commit: unknown, bands: unknown[][]): number {
   return run(BAND_DISCOUNT, commit, bands);
@@ -37,6 +38,7 @@ export function nextBand(commit: unknown, bands: unknown[][]): number[][] {
  * @param [period_months] Months in a commit period (default 12).
  * @param [volatility] Uncertainty of the projection's level, as a decimal: the standard deviation of its log (0.3 = about ±30%; default 0 = certain).
  * @returns Dollars per period.
+ * @example =LEVERS.RECOMMEND_COMMIT({100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000}, {100000,0.2}) → 960000
  */
 export function recommendCommit(
   usage: unknown[][],
