@@ -6,7 +6,7 @@
  * with a message. Settings survive a reload (a new port and pane over the same stored document),
  * and a sync that fails part-way through leaves nothing half-written.
  */
-import { buildModel, SHEETS } from "../../src/model/definition";
+import { buildModel, DEAL_TERMS, SHEETS } from "../../src/model/definition";
 import { cellAddress, parseAddress, quoteSheet } from "../../src/sheet/a1";
 import { MemoryWorkbook, memoryPort } from "../../src/taskpane/port/memoryPort";
 import { calculateModelFormula } from "../../src/taskpane/port/modelCalc";
@@ -266,7 +266,7 @@ describe("every pane action leaves the user's data as it was", () => {
     expect((await pane.buildModel(true)).ok).toBe(true);
     const names = workbook.definedNames();
     expect(names.find((n) => n.name === "Deal")?.ref).toBe("Sheet1!$A$1:$C$12");
-    expect(names.find((n) => n.name === "Deal_2")?.ref).toBe("'Deal (2)'!$A$1:$C$12");
+    expect(names.find((n) => n.name === "Deal_2")?.ref).toBe(`'Deal (2)'!$A$1:$C$${DEAL_TERMS.length + 1}`);
     expect(changed(before, snapshot(workbook, USER_SHEETS))).toEqual([]);
   });
 

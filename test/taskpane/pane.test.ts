@@ -1,8 +1,9 @@
 /** The pane's handlers over the in-memory port: figures, inputs, formulas, status, live refresh, the brief. */
 import "../helpers/customFunctions";
-import * as functions from "../../src/functions/functions";
+import { FUNCTIONS as CATALOGUE, FunctionId } from "../../src/catalogue/functions";
+import { run } from "../../src/functions/runner";
 import * as sizing from "../../src/functions/sizing";
-import { sampleTokens } from "../../src/model/definition";
+import { DEAL_TERMS, dealCell, sampleTokens } from "../../src/model/definition";
 import { calculateModelFormula, parseCall } from "../../src/taskpane/port/modelCalc";
 import { Pane, STATUS_SETTING } from "../../src/taskpane/pane";
 import { memoryPort, MemoryWorkbook } from "../../src/taskpane/port/memoryPort";
@@ -13,19 +14,12 @@ import { expectedFigures, sampleUsage } from "./sampleFigures";
 
 /** Evaluates one `=LEVERS.X(...)` through the real functions layer, reading refs from the workbook. */
 async function viaFunctions(port: GuardedPort, formula: string): Promise<number> {
-  const table: Record<string, (...args: unknown[]) => unknown> = {
-    "LEVERS.OVERAGE_VALUE": functions.overageValue as never,
-    "LEVERS.CARRYOVER_VALUE": functions.carryoverValue as never,
-    "LEVERS.COMMIT_WASTE": functions.commitWaste as never,
-    "LEVERS.PRICE_LOCK_VALUE": functions.priceLockValue as never,
-    "LEVERS.RENEWAL_CAP_VALUE": functions.renewalCapValue as never,
-    "LEVERS.TRUE_FORWARD_COST": functions.trueForwardCost as never,
-    "LEVERS.RATCHET_COST": functions.ratchetCost as never,
-    "LEVERS.EXCLUSION_COST": functions.exclusionCost as never,
-    "LEVERS.TOTAL_COST": functions.totalCost as never,
-    "LEVERS.HORIZON_COST": functions.horizonCost as never,
-    "LEVERS.RECOMMEND_COMMIT": sizing.recommendCommit as never,
-  };
+  // Each adapter is one `run` of its catalogue entry: call the runner on the entry the formula names.
+  const runAny = run as (entry: unknown, ...args: unknown[]) => unknown;
+  const table =
+    (name: string) =>
+    (...args: unknown[]) =>
+      runAny(CATALOGUE[name.replace(/^LEVERS\./, "") as FunctionId], ...args);
   // A difference of two calls (the term step): evaluate each side.
   const split = formula.indexOf(")-LEVERS.");
   if (split > 0)
@@ -47,7 +41,7 @@ async function viaFunctions(port: GuardedPort, formula: string): Promise<number>
       return cleaned.length === 1 && cleaned[0]!.length === 1 && !named ? cleaned[0]![0] : cleaned;
     }),
   );
-  return table[call.name]!(...args) as number;
+  return table(call.name)(...args) as number;
 }
 
 describe("figures", () => {
@@ -133,12 +127,13 @@ describe("inputs bound to the deal cells", () => {
     expect(workbook.cell("Deal!C3")?.value).toBe(0.2);
     // No cap is the word "none" (a blank cell is 0 on Excel desktop: DOMAIN.md "Blank cells inside ranges").
     expect(await pane.setInput("renewal_cap.draft", "")).toMatchObject({ ok: true });
-    expect(workbook.cell("Deal!B11")?.value).toBe("none");
+    expect(workbook.cell(dealCell("renewal_cap", "draft").replace(/\$/g, ""))?.value).toBe("none");
     expect(await pane.setInput("ratchet.ask", "yes")).toMatchObject({ ok: true });
     expect(workbook.cell("Deal!C9")?.value).toBe(1);
     expect(await pane.setInput("overage_rate.draft", "committed")).toMatchObject({ ok: true });
     expect(await pane.setInput("CacheHit", "40%")).toMatchObject({ ok: true });
-    expect(workbook.cell("Deal!B15")?.value).toBe(0.4);
+    // CacheHit is the first assumption, two rows below the terms table.
+    expect(workbook.cell(`Deal!B${DEAL_TERMS.length + 4}`)?.value).toBe(0.4);
   });
 
   it("refuses text it cannot read and values the core rejects, and writes nothing", async () => {

@@ -1,11 +1,14 @@
 /** Set-up over the in-memory port: "Build the model", "Use my data", renaming, refusals, rollback. */
-import { buildModel, SHEETS } from "../../src/model/definition";
+import { buildModel, DEAL_TERMS, SHEETS } from "../../src/model/definition";
 import { settle } from "./helpers";
 import { MemoryWorkbook } from "../../src/taskpane/port/memoryPort";
 import { calculateModelFormula } from "../../src/taskpane/port/modelCalc";
 import { OWNED_SETTING } from "../../src/taskpane/port/port";
 import { defaultPriceBookRows } from "../../src/taskpane/setup";
 import { memoryPane } from "./helpers";
+
+/** The model's Deal range: its terms table, one row per catalogue term under a header. */
+const DEAL = `$A$1:$C$${DEAL_TERMS.length + 1}`;
 
 describe("Build the model", () => {
   it("writes exactly buildModel's cells, formats and names", async () => {
@@ -48,7 +51,7 @@ describe("Build the model", () => {
     const built = await pane.buildModel(true);
     expect(built.ok && built.value).toEqual(["Usage", "Prices", "Deal (2)", "Bands", "Summary"]);
     expect(workbook.cell("Deal!A1")?.value).toBe("my own notes");
-    expect(workbook.definedNames().find((n) => n.name === "Deal")?.ref).toBe("'Deal (2)'!$A$1:$C$12");
+    expect(workbook.definedNames().find((n) => n.name === "Deal")?.ref).toBe(`'Deal (2)'!${DEAL}`);
     expect(workbook.cell("Summary!B5")?.formula).toContain("'Deal (2)'!$B$2");
     expect(workbook.cell("Summary!B5")?.formula).not.toMatch(/[^']Deal!/);
     expect(pane.state.phase).toBe("ready");
@@ -67,7 +70,7 @@ describe("Build the model", () => {
     const names = workbook.definedNames();
     expect(names.slice(0, first.length)).toEqual(first);
     expect(names.slice(first.length).map((n) => n.name)).toEqual(first.map((n) => `${n.name}_2`));
-    expect(names.find((n) => n.name === "Deal_2")?.ref).toBe("'Deal (2)'!$A$1:$C$12");
+    expect(names.find((n) => n.name === "Deal_2")?.ref).toBe(`'Deal (2)'!${DEAL}`);
     expect(workbook.cell("Summary!B5")?.formula).toBe(firstSummary);
     const second = workbook.cell("'Summary (2)'!B5")?.formula ?? "";
     expect(second).toContain("Usage_2");
@@ -75,7 +78,7 @@ describe("Build the model", () => {
     // The pane now works on the second copy, through its names.
     await settle({ workbook, pane });
     expect(pane.state.phase).toBe("ready");
-    expect(pane.state.data?.dealRange.address).toBe("'Deal (2)'!$A$1:$C$12");
+    expect(pane.state.data?.dealRange.address).toBe(`'Deal (2)'!${DEAL}`);
   });
 
   it("leaves a name the user owns alone: the model takes fresh names instead", async () => {
@@ -136,7 +139,7 @@ describe("Use my data", () => {
     const names = Object.fromEntries(workbook.definedNames().map((n) => [n.name, n.ref]));
     expect(names.Usage).toBe("Spend!$A$2:$B$25");
     expect(names.Optimized).toBe("Spend!$A$2:$B$25");
-    expect(names.Deal).toBe("Deal!$A$1:$C$12");
+    expect(names.Deal).toBe(`Deal!${DEAL}`);
     expect(names.Tokens).toBeUndefined();
     expect(names.PriceBook).toBeUndefined();
     const renewal = workbook.cell("Summary!B15")?.formula;
@@ -159,7 +162,7 @@ describe("Use my data", () => {
     // The built model's Usage still points at its own usage sheet.
     expect(names.Usage).toBe(built.find((n) => n.name === "Usage")!.ref);
     expect(names.Usage_2).toBe("Spend!$A$2:$B$25");
-    expect(names.Deal_2).toBe("'Deal (2)'!$A$1:$C$12");
+    expect(names.Deal_2).toBe(`'Deal (2)'!${DEAL}`);
     const sheets = await workbook.sheetNames();
     // Used again on its own model: the same names move, no sheet is added, names.add is not called.
     expect((await pane.useMyData("Spend!A1:B13")).ok).toBe(true);
