@@ -1,7 +1,9 @@
 /**
  * Every LEVERS.* function as one line: a good call (the arguments as Excel passes them: a range is
  * a 2-D array, an omitted optional argument is null) and the kind of each argument. The bad-input
- * table and the fuzzing are built from this list; adding a function is adding its line.
+ * table and the fuzzing are built from this list. The functions and their argument kinds are the
+ * catalogue's; a function whose arguments are all single values or usage gets a good call made of
+ * each kind's good value, the others have their line below.
  */
 import { FUNCTIONS as CATALOGUE, FunctionEntry, FunctionId, ParamEntry } from "../../src/catalogue/functions";
 import { CustomFunctionsError } from "../helpers/loadBundle";
@@ -87,7 +89,7 @@ export const BOOK = [
   ["Claude Haiku 4.5", 1, 5],
 ];
 
-export const FUNCTIONS: readonly FunctionLine[] = [
+const LINES: readonly FunctionLine[] = [
   { id: "COMMIT_WASTE", good: [900_000, U2, 0.2, 0.5, 12], kinds: kindsOf("COMMIT_WASTE") },
   { id: "OVERAGE_VALUE", good: [900_000, U2, 0.2, 1, 0.5, 12], kinds: kindsOf("OVERAGE_VALUE") },
   { id: "TOTAL_COST", good: [900_000, U2, 0.2, 1, 0.5, 12], kinds: kindsOf("TOTAL_COST") },
@@ -135,6 +137,34 @@ export const FUNCTIONS: readonly FunctionLine[] = [
   },
   { id: "LEVER_VALUES", good: [U2, TERMS], kinds: kindsOf("LEVER_VALUES") },
 ];
+
+/** A good value of each kind a ledger function's argument may be (worked example 2's deal). */
+const GOOD: Partial<Record<Kind, unknown>> = {
+  money: 1_000_000,
+  usage: U2,
+  discount: 0.2,
+  share: 0.5,
+  cap: 0.1,
+  change: 0.1,
+  listMultiple: 0.85,
+  overage: 1,
+  months: 12,
+  volatility: 0.3,
+};
+
+function goodCall(id: FunctionId): FunctionLine {
+  const kinds = kindsOf(id);
+  const good = kinds.map((kind) => {
+    if (!(kind in GOOD)) throw new Error(`LEVERS.${id} takes a ${kind}: give it a line in LINES`);
+    return GOOD[kind];
+  });
+  return { id, good, kinds };
+}
+
+/** Every catalogue function: its line, or a good call from its kinds. */
+export const FUNCTIONS: readonly FunctionLine[] = (Object.keys(CATALOGUE) as FunctionId[]).map(
+  (id) => LINES.find((line) => line.id === id) ?? goodCall(id),
+);
 
 /** The Excel errors a function may show of its own (DOMAIN.md "Errors"). */
 export const DOCUMENTED_CODES: readonly string[] = ["#VALUE!", "#NUM!", "#N/A"];
