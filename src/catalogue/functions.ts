@@ -159,6 +159,20 @@ export const EXCLUSION_COST = entry({
   params: [commit, usage, discount, p("excluded_share", arg.share(), "decimal"), overageRate, carryover, periodMonths],
   compute: (a) => core.exclusionCost(a.usage, dealOf(a), a.excluded_share),
 });
+export const CARRYOVER_CAP_COST = entry({
+  id: "CARRYOVER_CAP_COST",
+  prices: { term: "carryover_cap", line: "CARRYOVER_CAP_COST at the draft cap", label: "Carryover cap cost" },
+  params: [
+    commit,
+    usage,
+    discount,
+    p("carryover", arg.share(), "decimal"),
+    p("carryover_cap", arg.cap(), "decimal"),
+    overageRate,
+    periodMonths,
+  ],
+  compute: (a) => core.carryoverCapCost(a.usage, dealOf(a), a.carryover_cap),
+});
 export const RENEWAL_CAP_VALUE = entry({
   id: "RENEWAL_CAP_VALUE",
   params: [p("renewal_usage", arg.usage(), "dollars"), discount, p("cap", arg.cap(), "decimal")],
@@ -310,6 +324,7 @@ export const FUNCTIONS = {
   RENEWAL_CAP_VALUE,
   HORIZON_COST,
   LEDGER,
+  CARRYOVER_CAP_COST,
   PRICE_BOOK,
   PRICE,
   LIST_COST,

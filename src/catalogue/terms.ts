@@ -182,6 +182,27 @@ export const TERMS = {
     kind: "months",
     sample: { draft: 12, ask: 12, note: "Months of renewal to value the cap over" },
   }),
+  carryover_cap: term({
+    field: "carryoverCap",
+    label: "Carryover cap",
+    read: parseCap,
+    neutral: undefined,
+    lever: true,
+    // A higher cap costs the vendor little, as partial carryover does; no cap at all is a real concession.
+    vendorCost: (ask) => (ask === undefined ? "high" : "low"),
+    kind: "cap",
+    sample: {
+      draft: 0.25,
+      ask: "none",
+      note: 'Most that carries out of a period, share of its commit ("none" = no cap)',
+    },
+    pane: {
+      step: "fineprint",
+      label: 'Carryover cap, share of the period\'s commit ("none" or blank = no cap)',
+      warn: (v, pct) =>
+        v === undefined ? undefined : `The draft caps what carries out of a period at ${pct(v)} of its commit.`,
+    },
+  }),
 } satisfies Record<string, AnyTermSpec>;
 
 export type TermKey = keyof typeof TERMS;

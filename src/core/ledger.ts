@@ -27,6 +27,8 @@ export interface Deal {
   readonly uplift?: number;
   /** Share of every month's usage that does not draw down the commit (billed at the overage rate). */
   readonly excludedShare?: number;
+  /** Most that may carry out of a period, as a share of that period's commit; undefined = no cap. */
+  readonly carryoverCap?: number;
 }
 
 /** One commit period, as the LEDGER function spills it. Dollars are committed-rate dollars except `billedOverage`. */
@@ -107,6 +109,7 @@ export function ledgerOverPeriods(periods: Periods, deal: Deal, rows?: PeriodRow
   const { commit, discount, carryover, periodMonths } = deal;
   const stepUp = deal.stepUp ?? 0;
   const excluded = deal.excludedShare ?? 0;
+  const cap = deal.carryoverCap;
   const m = overageMultiple(deal);
   const keep = 1 - discount;
   const count = periods.list.length;
@@ -134,7 +137,9 @@ export function ledgerOverPeriods(periods: Periods, deal: Deal, rows?: PeriodRow
     const available = periodCommit + carryIn;
     const unused = available > drawn ? available - drawn : 0;
     const overage = drawn > available ? drawn - available : 0;
-    const carryOut = k === count - 1 ? 0 : carryover * unused;
+    // DOMAIN.md "Carryover cap": the carry out is min(k x U, c x C); the rest of the unused is forfeited.
+    const carry = carryover * unused;
+    const carryOut = k === count - 1 ? 0 : cap === undefined ? carry : Math.min(carry, cap * periodCommit);
     const forfeited = unused - carryOut;
 
     rows?.push({

@@ -67,6 +67,14 @@ export function exclusionCost(usage: ArrayLike<number>, deal: Deal, excludedShar
 }
 
 /**
+ * Cost with the carry out of each period capped at `cap` times that period's commit, minus the cost
+ * uncapped (DOMAIN.md "Carryover cap"): never negative, 0 with no cap.
+ */
+export function carryoverCapCost(usage: ArrayLike<number>, deal: Deal, cap: number | undefined): number {
+  return cost(usage, { ...deal, carryoverCap: cap }) - cost(usage, { ...deal, carryoverCap: undefined });
+}
+
+/**
  * Value of capping the renewal uplift at `cap` instead of a reset to list: renewal usage (list
  * dollars) times max(0, 1 - (1 - d) * (1 + cap)).
  */

@@ -22,6 +22,8 @@ export interface TermsDeal {
   readonly renewalCap: number | undefined;
   /** Months of renewal the cap is valued over. */
   readonly renewalMonths: number;
+  /** Most that may carry out of a period, as a share of its commit; undefined = no cap. */
+  readonly carryoverCap: number | undefined;
 }
 
 export type DealTerm = keyof TermsDeal;

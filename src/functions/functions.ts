@@ -1,8 +1,10 @@
 /**
  * The LEVERS.* custom functions. Each JSDoc comment is the function's help in Excel (the webpack
- * plugin turns it into functions.json); each body is one `run` of its catalogue entry (src/catalogue). Argument names, order and defaults are the public contract in FUNCTIONS.md.
+ * plugin turns it into functions.json); each body is one `run` of its catalogue entry (src/catalogue).
+ * Argument names, order and defaults are the public contract in FUNCTIONS.md.
  */
 import {
+  CARRYOVER_CAP_COST,
   CARRYOVER_VALUE,
   COMMIT_WASTE,
   COVERAGE,
@@ -333,4 +335,29 @@ export function ledger(
   period_months?: unknown,
 ): Array<Array<number | string>> {
   return run(LEDGER, commit, usage, discount, overage_rate, carryover, period_months);
+}
+
+/**
+ * Dollars a carryover cap costs over the term: the carry out of each period capped at carryover_cap times its commit, minus uncapped.
+ * @customfunction CARRYOVER_CAP_COST
+ * @param commit Commit per period, in dollars.
+ * @param usage Monthly usage at list price, in dollars: one column (or row) of months; several columns are summed.
+ * @param discount Discount off list on committed usage, as a decimal (0.2 = 20%).
+ * @param carryover Share of unused commitment that rolls into the next period, as a decimal (0.5 = half).
+ * @param carryover_cap Most that may carry out of a period, as a decimal share of that period's commit (0.1 = 10%), or "none" (no cap: costs 0).
+ * @param [overage_rate] Price of overage as a fraction of list (default 1 = list), or "committed".
+ * @param [period_months] Months in a commit period (default 12).
+ * @returns Dollars over the term (never negative).
+ * @example =LEVERS.CARRYOVER_CAP_COST(480000, {80000;80000;80000;80000;80000;80000;120000;120000;120000;120000;120000;120000}, 0.2, 0.5, 0.05, 1, 6) → 30000
+ */
+export function carryoverCapCost(
+  commit: unknown,
+  usage: unknown[][],
+  discount: unknown,
+  carryover: unknown,
+  carryover_cap: unknown,
+  overage_rate?: unknown,
+  period_months?: unknown,
+): number {
+  return run(CARRYOVER_CAP_COST, commit, usage, discount, carryover, carryover_cap, overage_rate, period_months);
 }

@@ -373,7 +373,8 @@ export class PaneView {
       const field = h(doc, "input", {
         id,
         type: "text",
-        inputmode: input.kind === "overage" ? "text" : "decimal",
+        // Words are typed here too ("committed", "none"): a decimal keypad would not let them be.
+        inputmode: input.kind === "overage" || input.kind === "cap" ? "text" : "decimal",
         autocomplete: "off",
         spellcheck: "false",
         title: cell ? `Cell ${cell}` : undefined,

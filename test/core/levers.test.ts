@@ -150,3 +150,48 @@ describe("ledger invariants (fast-check)", () => {
     );
   });
 });
+
+describe('carryover cap (DOMAIN.md "Carryover cap"), by hand on worked example 2', () => {
+  // 12 months of 80,000 then 12 of 120,000 at list; commit 1,000,000; discount 0.2; carryover 0.5.
+  // Year 1 draws 0.8 x 960,000 = 768,000: 232,000 unused, half of it (116,000) would carry.
+  // A cap of 0.1 x 1,000,000 = 100,000 carries 100,000 and forfeits 132,000. Year 2 draws
+  // 0.8 x 1,440,000 = 1,152,000 against 1,100,000: 52,000 over, billed at list 65,000 (uncapped:
+  // 36,000 over, billed 45,000). Capped total 2,065,000; uncapped 2,045,000.
+  const u = twoYears;
+  const d = deal({ commit: 1_000_000, carryover: 0.5 });
+
+  test("the ledger carries min(k x unused, cap x commit) and forfeits the rest", () => {
+    const rows: core.PeriodRow[] = [];
+    const run = core.runLedger(u, { ...d, carryoverCap: 0.1 }, rows);
+    expect(rows[0]).toMatchObject({ unused: expect.closeTo(232_000, 6), carryOut: expect.closeTo(100_000, 6) });
+    expect(rows[0]!.forfeited).toBeCloseTo(132_000, 6);
+    expect(rows[1]!.overage).toBeCloseTo(52_000, 6);
+    expect(run.totalCost).toBeCloseTo(2_065_000, 6);
+  });
+
+  test("CARRYOVER_CAP_COST is capped minus uncapped: 20,000 at 0.1; 0 when the cap does not bind or is none", () => {
+    expect(core.carryoverCapCost(u, d, 0.1)).toBeCloseTo(20_000, 6);
+    // 0.2 x 1,000,000 = 200,000 is above the 116,000 that would carry.
+    expect(core.carryoverCapCost(u, d, 0.2)).toBe(0);
+    expect(core.carryoverCapCost(u, d, undefined)).toBe(0);
+    // A cap of 0 carries nothing: the cost of no carryover at all, CARRYOVER_VALUE's 145,000.
+    expect(core.carryoverCapCost(u, d, 0)).toBeCloseTo(145_000, 6);
+  });
+
+  test("a cap never lowers the cost", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 1e7, noNaN: true }), { minLength: 1, maxLength: 60 }),
+        fc.double({ min: 0, max: 3e7, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (us, commit, carryover, cap) => {
+          const dl = deal({ commit, carryover });
+          const uncapped = core.totalCost(us, dl);
+          expect(core.carryoverCapCost(us, dl, cap)).toBeGreaterThanOrEqual(-1e-9 * Math.max(1, uncapped));
+        },
+      ),
+      { seed: 20261202, numRuns: 200 },
+    );
+  });
+});

@@ -52,6 +52,28 @@ describe("LEVERS.LEVER_VALUES", () => {
     expect(table[4]![0]).toBe("All asks together");
     expect(table[4]![3]).toBeCloseTo(154_000 + 230_400, 6);
   });
+  test("carryover cap: with half the unused carrying, lifting a cap of 0.1 x commit is worth 20,000", () => {
+    // Year 1 leaves 232,000 unused; half is 116,000, the cap lets 100,000 carry: year 2 bills 52,000
+    // over at list (65,000) instead of 36,000 (45,000). Capped draft 2,065,000.
+    const capped = [...terms.slice(0, 4), ["carryover", 0.5, 0.5], ["carryover_cap", 0.1, "none"]];
+    const table = s.leverValues(usage, capped);
+    // No cap at all is the vendor's real concession; a higher cap costs it little, as partial carryover does.
+    expect(table[1]).toEqual([
+      "Carryover cap",
+      0.1,
+      "none",
+      expect.closeTo(20_000, 6),
+      expect.closeTo(20_000 / 2_065_000, 12),
+      "high",
+    ]);
+    // Ranked below it, overage at the committed rate: 52,000 over billed at 52,000 instead of 65,000.
+    expect(table[2]!.slice(0, 4)).toEqual(["Overage rate", 1, "committed", expect.closeTo(13_000, 6)]);
+    const higher = s.leverValues(usage, [...capped.slice(0, 5), ["carryover_cap", 0.1, 0.2]]);
+    expect(higher[1]).toEqual(["Carryover cap", 0.1, 0.2, expect.closeTo(20_000, 6), expect.any(Number), "low"]);
+    // The draft of the ask: carryover 0 -> 0.5 under the draft cap saves 2,190,000 - 2,065,000.
+    const asked = [...terms, ["carryover_cap", 0.1, 0.1]];
+    expect(s.leverValues(usage, asked).find((r) => r[0] === "Carryover")![3]).toBeCloseTo(125_000, 6);
+  });
   test("renewal_months sets the renewal horizon: 6 months of the last year's usage", () => {
     const table = s.leverValues(usage, [...terms, ["renewal_cap", "None", 0], ["renewal_months", 6, 6]]);
     // 6 x 120,000 x (1 - 0.8) = 144,000.
