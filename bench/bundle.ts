@@ -33,7 +33,7 @@ export function buildInto(): { dir: string; buildMs: number; remove: () => void 
  *
  * Not test/helpers/loadBundle's `vm` context: there the arguments (built here) come from another
  * realm, and a TOTAL_COST call over a 60-month range measured about 10 times slower (a CPU profile
- * puts the extra time in the validator's loops over the foreign arrays): fine for tests, not for timing.
+ * puts the extra time in the readers' loops over the foreign arrays): fine for tests, not for timing.
  */
 export function loadFunctions(dir: string, fresh = ""): Map<string, CustomFunction> {
   const file = join(dir, "functions.js");

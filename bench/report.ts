@@ -246,7 +246,7 @@ function targetNotes(r: Results): string[] {
   // The share of LEVER_VALUES's time its ledger runs account for, at TOTAL_COST's cost per run.
   const ledgerShare = levers ? (100 * levers.runsPerRow * single.pass.cpuMs) / levers.pass.cpuMs : 0;
   const leversNote = levers
-    ? ` Per row-month LEVER_VALUES does ${millions(levers.rowStepsPerSecond)}/s: its ${levers.runsPerRow} ledger runs a row are only about ${ledgerShare.toFixed(0)}% of its time (at ${single.name}'s cost per run); the rest is building and ranking the table in src/core/leverTable.ts (a deal per ask made by object spread and Object.fromEntries, sorting, formatting), which is where a faster LEVER_VALUES would come from, not the ledger.`
+    ? ` Per row-month LEVER_VALUES does ${millions(levers.rowStepsPerSecond)}/s: its ${levers.runsPerRow} ledger runs a row are only about ${ledgerShare.toFixed(0)}% of its time (at ${single.name}'s cost per run); the rest is building and ranking the table in src/sheet/terms.ts (a deal per ask made by object spread and Object.fromEntries, sorting, formatting), which is where a faster LEVER_VALUES would come from, not the ledger.`
     : "";
   notes.push(
     v.steps
@@ -361,7 +361,7 @@ ${targetNotes(r)
 - **Per call** (section 3): whole calls run the production functions.js in this process's realm, as Excel runs it beside the code
   that passes arguments. (test/helpers/loadBundle runs it in a separate \`vm\` context; a call there took
   ${us(r.overhead.perCallUs.totalCostOtherRealm)} instead of ${us(r.overhead.perCallUs.totalCost)}; a CPU profile puts the difference in the
-  validator's loops over arrays from another realm: fine for tests, wrong for timing.) "First call after load" compiles a fresh copy of
+  readers' loops over arrays from another realm: fine for tests, wrong for timing.) "First call after load" compiles a fresh copy of
   functions.js each time and is judged on wall time: its CPU time also counts V8's background compiler
   threads, so it can exceed the wait.
 - **Size and start-up** (section 4): the production bundles (gzip level 9 by node:zlib); the pane served from

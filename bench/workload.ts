@@ -30,7 +30,7 @@ export const DEAL: Omit<Deal, "commit"> & { readonly overageRate: number } = {
 };
 
 /**
- * A row's deal, built as the functions layer builds it (validator.ts `dealOf`: an object literal).
+ * A row's deal, built as the functions layer builds it (the catalogue's `dealOf`: an object).
  * Not `{ ...DEAL, commit }`: V8 gives spread-built objects a slower shape, and the ledger then runs
  * several times slower (measured: about 4 ms against 0.6 ms for the 1,000 rows), which would
  * measure the bench's own objects rather than the add-in.

@@ -1,6 +1,6 @@
 /**
- * The one validator between Excel and the core. Each function declares its arguments once (a
- * reader per argument, a default for the optional ones); `invoke` then
+ * The one runner between Excel and the core. Each function's catalogue entry declares its arguments
+ * once (a reader per argument, a default for the optional ones); `run` hands them to `invoke`, which
  *   1. returns any Excel error passed in, unchanged (first argument first, row by row);
  *   2. reads every argument through its reader (null or missing -> the default);
  *   3. calls the core and turns a core error into a `CustomFunctions.Error` with its message.

@@ -8,7 +8,7 @@
  *   - a range -> a 2-D array (a single cell for a `matrix` parameter -> [[value]]);
  *   - an empty cell or an omitted optional argument -> null;
  *   - an engine error -> a `CustomFunctions.Error`-like object with its `code` ("#N/A"), which the
- *     functions' validator passes through unchanged;
+ *     functions' runner passes through unchanged;
  * and back: a thrown (or returned) `CustomFunctions.Error` -> the engine error of the same code,
  * with its message; a 2-D array -> a spilled array.
  *
