@@ -142,6 +142,7 @@ module.exports = async (env = {}, argv = {}) => {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
+          { from: "src/taskpane/base.css", to: "base.css" },
           // Moved to the public address (ADDIN_BASE_URL); the source stays on https://localhost:3000.
           { from: "manifest.xml", to: "manifest.xml", transform: (content) => manifestFor(content, baseUrl) },
         ],

@@ -123,6 +123,8 @@ class AddinPagesPlugin {
   constructor(options) {
     this.options = { metadata: "functions.json", ...options };
     this.stylesheet = path.join(__dirname, "help.css");
+    // The rules the help pages share with the task pane; help/help.css is this file, then help.css.
+    this.baseStylesheet = path.join(__dirname, "..", "taskpane", "base.css");
   }
 
   apply(compiler) {
@@ -136,6 +138,7 @@ class AddinPagesPlugin {
         { name: PLUGIN_NAME, stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
         () => {
           compilation.fileDependencies.add(this.stylesheet);
+          compilation.fileDependencies.add(this.baseStylesheet);
           const asset = compilation.getAsset(metadataAsset);
           if (!asset) {
             // The metadata plugin reports its own errors (and then emits nothing); otherwise say so here.
@@ -159,7 +162,10 @@ class AddinPagesPlugin {
             emit(`help/${helpFileName(fn.id)}`, renderFunctionPage(fn, { namespace, returns: returns.get(fn.id) }));
           }
           emit("help/index.html", renderIndexPage(metadata.functions, { namespace }));
-          emit("help/help.css", readFileSync(this.stylesheet, "utf8"));
+          emit(
+            "help/help.css",
+            `${readFileSync(this.baseStylesheet, "utf8")}\n${readFileSync(this.stylesheet, "utf8")}`,
+          );
           emit("support.html", renderSupportPage({ namespace, version }));
         },
       );

@@ -28,14 +28,8 @@ export function officeValue(value: unknown): CellValue {
 }
 
 export class HyperFormulaHost extends ExcelBehaviour implements WorkbookHost {
-  readonly settings = new Map<string, unknown>();
   readonly charts: ChartSpec[] = [];
   readonly widths = new Map<string, readonly number[]>();
-  private readonly listeners = new Set<(event: ChangeEvent) => void>();
-  /** Milliseconds until a change's custom functions have calculated (they read #BUSY! until then). */
-  calculationDelayMs = 0;
-  private pendingCalculation: Promise<void> | undefined;
-  private finishNow: () => void = () => undefined;
 
   constructor(readonly workbook: ModelWorkbook) {
     super();
@@ -48,35 +42,9 @@ export class HyperFormulaHost extends ExcelBehaviour implements WorkbookHost {
   }
 
   /** Tells the pane that cells changed (the grid calls this after an edit); LEVERS.* cells calculate next. */
-  emit(event: ChangeEvent): void {
+  override emit(event: ChangeEvent): void {
     this.startCalculation();
-    for (const listener of [...this.listeners]) listener(event);
-  }
-
-  /** Ends a calculation step still pending, without its change event (a test's long calculation). */
-  finishCalculation(): void {
-    this.finishNow();
-  }
-
-  /** Waits until the calculation step after the last change has run. */
-  async calculated(): Promise<void> {
-    while (this.pendingCalculation) await this.pendingCalculation;
-  }
-
-  private startCalculation(): void {
-    if (this.pendingCalculation) return;
-    this.pendingCalculation = new Promise<void>((resolve) => {
-      const timer = setTimeout(() => {
-        this.pendingCalculation = undefined;
-        resolve();
-        for (const listener of [...this.listeners]) listener({ sheet: "", address: "" });
-      }, this.calculationDelayMs);
-      this.finishNow = () => {
-        clearTimeout(timer);
-        this.pendingCalculation = undefined;
-        resolve();
-      };
-    });
+    super.emit(event);
   }
 
   async sheetNames(): Promise<string[]> {
@@ -151,7 +119,7 @@ export class HyperFormulaHost extends ExcelBehaviour implements WorkbookHost {
         const a1 = cellName(rect.row + r, rect.column + c);
         const value = officeValue(this.workbook.value(rect.sheet, a1));
         const formula = this.workbook.formula(rect.sheet, a1);
-        const busy = this.pendingCalculation !== undefined && formula !== undefined && callsCustomFunction(formula);
+        const busy = this.calculating && formula !== undefined && callsCustomFunction(formula);
         valueRow.push(busy ? "#BUSY!" : value);
         formulaRow.push(formula ?? value);
       }
@@ -219,29 +187,9 @@ export class HyperFormulaHost extends ExcelBehaviour implements WorkbookHost {
     return this.singleSelection("Summary!B3");
   }
 
-  /** Office.context.document.settings.get reads an in-memory copy; values round-trip through JSON. */
-  async getSetting(key: string): Promise<unknown> {
-    await Promise.resolve();
-    const value = this.settings.get(key);
-    return value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as unknown);
-  }
-
-  async setSettings(entries: Readonly<Record<string, unknown>>): Promise<void> {
-    await this.gate();
-    for (const [key, value] of Object.entries(entries)) this.settings.set(key, value);
-  }
-
   async addChart(spec: ChartSpec): Promise<void> {
     await this.gate();
     this.charts.push(spec);
-  }
-
-  onChange(listener: (event: ChangeEvent) => void): Promise<() => Promise<void>> {
-    this.listeners.add(listener);
-    return Promise.resolve(() => {
-      this.listeners.delete(listener);
-      return Promise.resolve();
-    });
   }
 }
 

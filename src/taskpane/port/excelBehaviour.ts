@@ -7,6 +7,8 @@
  * Both stand-ins extend `ExcelBehaviour` and call its checks; tests and the fuzz flip its switches.
  */
 
+import type { ChangeEvent } from "./port";
+
 /** An Office.js failure as `OfficeExtension.Error` carries it: a `code` and a message. */
 export class OfficeError extends Error {
   constructor(
@@ -57,6 +59,88 @@ export class ExcelBehaviour {
   protected selectedAreas: string[] = [];
   /** The next `failures` calls fail as a sync whose request Excel could not carry out. */
   private pendingFailures = 0;
+  /** The document's settings (Office.context.document.settings), kept as Office keeps them: as JSON. */
+  readonly settings = new Map<string, unknown>();
+  private readonly listeners = new Set<(event: ChangeEvent) => void>();
+  /** Milliseconds from a change to the end of its calculation step (custom functions are asynchronous). */
+  calculationDelayMs = 0;
+  private pendingCalculation: Promise<void> | undefined;
+  private finishNow: () => void = () => undefined;
+
+  /**
+   * Custom functions are asynchronous: after a change, a `LEVERS.*` cell reads #BUSY! until Excel has
+   * run them (custom-functions-troubleshooting), and the end of that step is a change event of its
+   * own, as `onCalculated` is. A host starts the step on every change; it has no step to run when the
+   * workbook holds no custom-function formula (`holdsCustomFunctions`).
+   */
+  protected startCalculation(): void {
+    if (this.pendingCalculation || !this.holdsCustomFunctions()) return;
+    this.pendingCalculation = new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        this.pendingCalculation = undefined;
+        resolve();
+        this.notify({ sheet: "", address: "" });
+      }, this.calculationDelayMs);
+      this.finishNow = () => {
+        clearTimeout(timer);
+        this.pendingCalculation = undefined;
+        resolve();
+      };
+    });
+  }
+
+  /** Whether any cell holds a custom-function formula (a host that cannot tell says yes). */
+  protected holdsCustomFunctions(): boolean {
+    return true;
+  }
+
+  /** Whether a calculation step is pending: its custom-function cells read #BUSY! until it has run. */
+  protected get calculating(): boolean {
+    return this.pendingCalculation !== undefined;
+  }
+
+  /** Ends a calculation step still pending, without its change event (a test's long calculation). */
+  finishCalculation(): void {
+    this.finishNow();
+  }
+
+  /** Waits until the calculation step after the last change has run. */
+  async calculated(): Promise<void> {
+    while (this.pendingCalculation) await this.pendingCalculation;
+  }
+
+  /** Office.context.document.settings.get reads an in-memory copy: no request to Excel, so nothing to refuse. */
+  async getSetting(key: string): Promise<unknown> {
+    await Promise.resolve();
+    const value = this.settings.get(key);
+    // Settings round-trip through JSON in Office: so do they here.
+    return value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as unknown);
+  }
+
+  async setSettings(entries: Readonly<Record<string, unknown>>): Promise<void> {
+    await this.gate();
+    for (const [k, v] of Object.entries(entries)) this.settings.set(k, JSON.parse(JSON.stringify(v)));
+  }
+
+  /** Registering the handlers is an Excel.run of its own: it can fail like any other. */
+  async onChange(listener: (event: ChangeEvent) => void): Promise<() => Promise<void>> {
+    await this.gate();
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+      return Promise.resolve();
+    };
+  }
+
+  /** Tells every listener of a change. */
+  protected emit(event: ChangeEvent): void {
+    this.notify(event);
+  }
+
+  /** The listeners hear of an event (the end of a calculation step is not a change that starts another). */
+  private notify(event: ChangeEvent): void {
+    for (const listener of [...this.listeners]) listener(event);
+  }
 
   /** The user starts typing in a cell: batches fail, or wait with `delayForCellEdit`. */
   enterCellEdit(): void {

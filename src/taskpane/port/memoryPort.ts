@@ -47,16 +47,10 @@ export class MemoryWorkbook extends ExcelBehaviour implements WorkbookHost {
   private sheets = new Map<string, Map<string, StoredCell>>();
   private names = new Map<string, { name: string; ref: string }>();
   private widths = new Map<string, readonly number[]>();
-  readonly settings = new Map<string, unknown>();
   readonly charts: MemoryChart[] = [];
-  private listeners = new Set<(e: ChangeEvent) => void>();
   private failAfterOps: number | undefined;
   /** How many times `apply` ran (a test counts round trips). */
   applyCount = 0;
-  /** Milliseconds from a change to the end of its calculation step (custom functions are asynchronous). */
-  calculationDelayMs = 0;
-  private pendingCalculation: Promise<void> | undefined;
-  private finishNow: () => void = () => undefined;
 
   constructor(private readonly calculate?: Calculate) {
     super();
@@ -94,16 +88,6 @@ export class MemoryWorkbook extends ExcelBehaviour implements WorkbookHost {
   addUserName(name: string, ref: string): void {
     this.names.set(name.toLowerCase(), { name, ref: ref.replace(/^=/, "") });
     this.recalculate();
-  }
-
-  /** Ends a calculation step still pending, without its change event (a test's long calculation). */
-  finishCalculation(): void {
-    this.finishNow();
-  }
-
-  /** Waits until the calculation step after the last change has run. */
-  async calculated(): Promise<void> {
-    while (this.pendingCalculation) await this.pendingCalculation;
   }
 
   /** Types a value (or a "=formula") into a cell as the user would: no ownership, a change event. */
@@ -207,7 +191,7 @@ export class MemoryWorkbook extends ExcelBehaviour implements WorkbookHost {
       for (let c = 0; c < rect.columns; c++) {
         const cell = cells.get(`${rect.row + r}:${rect.column + c}`);
         const busy =
-          asExcelReads && this.pendingCalculation && cell?.formula !== undefined && callsCustomFunction(cell.formula);
+          asExcelReads && this.calculating && cell?.formula !== undefined && callsCustomFunction(cell.formula);
         vRow.push(busy ? BUSY : (cell?.value ?? ""));
         fRow.push(cell?.formula ?? cell?.value ?? "");
       }
@@ -305,7 +289,7 @@ export class MemoryWorkbook extends ExcelBehaviour implements WorkbookHost {
 
   /** Recomputes every formula cell, in sheet order, twice (enough for the model's dependencies). */
   private recalculate(): void {
-    this.scheduleCalculationStep();
+    this.startCalculation();
     const calculate = this.calculate;
     if (!calculate) return;
     for (let pass = 0; pass < 2; pass++) {
@@ -324,25 +308,10 @@ export class MemoryWorkbook extends ExcelBehaviour implements WorkbookHost {
     }
   }
 
-  /** Until it has run, `LEVERS.*` cells read as #BUSY!; when it has, listeners hear of it (onCalculated). */
-  private scheduleCalculationStep(): void {
-    if (this.pendingCalculation) return;
-    const hasCustom = [...this.sheets.values()].some((cells) =>
+  protected holdsCustomFunctions(): boolean {
+    return [...this.sheets.values()].some((cells) =>
       [...cells.values()].some((c) => c.formula !== undefined && callsCustomFunction(c.formula)),
     );
-    if (!hasCustom) return;
-    this.pendingCalculation = new Promise<void>((resolve) => {
-      const timer = setTimeout(() => {
-        this.pendingCalculation = undefined;
-        resolve();
-        this.emit({ sheet: "", address: "" });
-      }, this.calculationDelayMs);
-      this.finishNow = () => {
-        clearTimeout(timer);
-        this.pendingCalculation = undefined;
-        resolve();
-      };
-    });
   }
 
   async selection(): Promise<string> {
@@ -350,38 +319,11 @@ export class MemoryWorkbook extends ExcelBehaviour implements WorkbookHost {
     return this.singleSelection(`${[...this.sheets.keys()][0] ?? "Sheet1"}!A1`);
   }
 
-  /** Office.context.document.settings.get reads an in-memory copy: no request to Excel, so nothing to refuse. */
-  async getSetting(key: string): Promise<unknown> {
-    await Promise.resolve();
-    const value = this.settings.get(key);
-    // Settings round-trip through JSON in Office: so do they here.
-    return value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as unknown);
-  }
-
-  async setSettings(entries: Readonly<Record<string, unknown>>): Promise<void> {
-    await this.gate();
-    for (const [k, v] of Object.entries(entries)) this.settings.set(k, JSON.parse(JSON.stringify(v)));
-  }
-
   async addChart(spec: ChartSpec): Promise<void> {
     await this.gate();
     if (!this.sheets.has(spec.sheet)) throw new Error(`no sheet ${spec.sheet}`);
     const column = (address: string) => (this.readNow(address)?.values ?? []).map((row) => row[0] ?? "");
     this.charts.push({ ...spec, valuesAtCreation: column(spec.values), categoriesAtCreation: column(spec.categories) });
-  }
-
-  /** Registering the handlers is an Excel.run of its own: it can fail like any other. */
-  async onChange(listener: (event: ChangeEvent) => void): Promise<() => Promise<void>> {
-    await this.gate();
-    this.listeners.add(listener);
-    return Promise.resolve(() => {
-      this.listeners.delete(listener);
-      return Promise.resolve();
-    });
-  }
-
-  private emit(event: ChangeEvent): void {
-    for (const l of [...this.listeners]) l(event);
   }
 }
 
