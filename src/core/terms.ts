@@ -59,13 +59,16 @@ export interface ChangeValues {
   readonly alone: readonly number[];
   /** Dollars saved by all changes together (terms interact: not the sum). */
   readonly all: number;
+  /** Dollars saved by one more point of headline discount; undefined when there is none to give. */
+  readonly yardstick: number | undefined;
   /** The draft's cost over the term (and the renewal horizon, when valued). */
   readonly draftCost: number;
 }
 
 /**
  * Values each change against the draft, alone and together. With `withRenewal`, every cost includes
- * the draft's renewal horizon at the renewal rate (how a renewal cap earns its value).
+ * the draft's renewal horizon at the renewal rate (how a renewal cap earns its value). The yardstick
+ * (DOMAIN.md "The yardstick") is valued the same way and is not one of the changes.
  */
 export function changeValues(
   usage: readonly number[],
@@ -76,9 +79,23 @@ export function changeValues(
   const renewal = withRenewal ? renewalUsage(usage, draft.renewalMonths) : undefined;
   const draftCost = termsCost(usage, draft, renewal);
   const valueOf = (change: Partial<TermsDeal>) => draftCost - termsCost(usage, { ...draft, ...change }, renewal);
+  const yardstick = yardstickChange(draft);
   return {
     alone: changes.map(valueOf),
     all: valueOf(Object.assign({}, ...changes) as Partial<TermsDeal>),
+    yardstick: yardstick && valueOf(yardstick),
     draftCost,
   };
+}
+
+/** One point of headline discount: the yardstick every structural term is read against. */
+export const YARDSTICK_POINT = 0.01;
+
+/**
+ * The yardstick's change: the draft's discount raised by one point (0.20 -> 0.21). None when that
+ * would reach 100% off, where there is no point left to give.
+ */
+export function yardstickChange(draft: Pick<TermsDeal, "discount">): Partial<TermsDeal> | undefined {
+  const raised = draft.discount + YARDSTICK_POINT;
+  return raised < 1 ? { discount: raised } : undefined;
 }

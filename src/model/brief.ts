@@ -19,6 +19,8 @@ export interface BriefInput {
   /** The ranked asks, then all asks together. */
   readonly rows: readonly LeverRow[];
   readonly all: LeverRow;
+  /** One point of headline discount, shown below the asks as the yardstick (not ranked). */
+  readonly yardstick?: LeverRow;
   /** The live COMMIT_CURVE formula, and how many commits its spill has (header not counted). */
   readonly curveFormula: string;
   readonly curvePoints: number;
@@ -71,6 +73,20 @@ export function briefLayout(input: BriefInput): BriefLayout {
       v(r.vendorCost),
       v(r.vendorCost === "low" ? "yes" : ""),
     ]),
+    ...(input.yardstick
+      ? [
+          [
+            null,
+            v(input.yardstick.lever),
+            v(shown(input.yardstick.draft), PERCENT),
+            v(shown(input.yardstick.ask), PERCENT),
+            v(input.yardstick.value, MONEY),
+            v(input.yardstick.share, PERCENT),
+            v("yardstick: not an ask"),
+            null,
+          ],
+        ]
+      : []),
     [null, v(input.all.lever), null, null, v(input.all.value, MONEY), v(input.all.share, PERCENT), null, null],
     [null, v("Levers interact: all asks together is not the sum of the rows.")],
   ];

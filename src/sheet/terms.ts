@@ -3,7 +3,17 @@
  * exist, how each is read, its label and neutral value come from a term table (the catalogue's
  * TERMS); the values are the core's (`changeValues`). Nothing here knows a particular term.
  */
-import { CellAt, changeValues, DealTerm, Errors, LeverError, sameTerm, TermsDeal, TermValue } from "../core";
+import {
+  CellAt,
+  changeValues,
+  DealTerm,
+  Errors,
+  LeverError,
+  sameTerm,
+  TermsDeal,
+  TermValue,
+  yardstickChange,
+} from "../core";
 import { Cell, Grid, isBlankOrZero } from "./cells";
 
 /** Whether an ask usually costs the vendor little (DOMAIN.md: overage at committed rate, renewal cap, partial carryover). */
@@ -87,7 +97,7 @@ export function parseTerms<K extends string>(arg: string, grid: Grid, table: Ter
 }
 
 export interface LeverRow<K extends string = string> {
-  readonly key: K | "all";
+  readonly key: K | "yardstick" | "all";
   readonly lever: string;
   readonly draft: Cell;
   readonly ask: Cell;
@@ -95,12 +105,17 @@ export interface LeverRow<K extends string = string> {
   readonly value: number;
   /** The value as a share of the draft deal's total cost. */
   readonly share: number;
-  readonly vendorCost: VendorCost | "";
+  /** `yardstick` marks the reference row: one point of headline discount, not an ask. */
+  readonly vendorCost: VendorCost | "yardstick" | "";
 }
+
+/** The yardstick row's name in LEVER_VALUES and the pane (DOMAIN.md "The yardstick"). */
+export const YARDSTICK_LABEL = "One point of headline discount";
 
 /**
  * Every lever whose draft differs from its ask, valued alone against the draft and ranked by
- * value (largest saving first), then "All asks together" (levers interact: not the sum).
+ * value (largest saving first), then the yardstick (one more point of headline discount, not an
+ * ask), then "All asks together" (levers interact: not the sum; the yardstick is not in it).
  */
 export function leverRows<K extends string>(
   usage: readonly number[],
@@ -115,7 +130,7 @@ export function leverRows<K extends string>(
     return lever && terms.shown[key] && !sameTerm(terms.draft[field], terms.ask[field], terms.draft.discount);
   });
   const changes = changed.map((key) => ({ [spec(key).field]: terms.ask[spec(key).field] }));
-  const { alone, all, draftCost } = changeValues(usage, terms.draft, changes, withRenewal);
+  const { alone, all, yardstick, draftCost } = changeValues(usage, terms.draft, changes, withRenewal);
   const rows: LeverRow<K>[] = changed
     .map((key, i) => {
       const { field, label, vendorCost } = spec(key);
@@ -131,6 +146,18 @@ export function leverRows<K extends string>(
       };
     })
     .sort((a, b) => b.value - a.value);
+  const point = yardstickChange(terms.draft)?.discount;
+  if (yardstick !== undefined && point !== undefined) {
+    rows.push({
+      key: "yardstick",
+      lever: YARDSTICK_LABEL,
+      draft: terms.draft.discount,
+      ask: point,
+      value: yardstick,
+      share: yardstick / draftCost,
+      vendorCost: "yardstick",
+    });
+  }
   rows.push({
     key: "all",
     lever: "All asks together",

@@ -376,7 +376,7 @@ export class Pane {
     if (!figures || !data) return refuse("not-found", "Build the model first.");
     // The sheet and its cells go in one batch, so a failed sync leaves neither behind.
     const sheet = freshName("Brief", await this.port.sheetNames());
-    const { rows, all, draftCost } = figures.summary;
+    const { rows, all, draftCost, yardstick } = figures.summary;
     const curve = figures.steps.size.formulas.find((f) => f.id === "curve")!;
     const brief = briefLayout({
       sheet,
@@ -384,6 +384,7 @@ export class Pane {
       draftCost,
       rows,
       all,
+      ...(yardstick ? { yardstick } : {}),
       curveFormula: curve.formula,
       // The spill's size is known from the core: header + one row per commit on the curve.
       curvePoints: figures.steps.size.curve?.rows.length ?? 25,

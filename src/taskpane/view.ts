@@ -391,6 +391,8 @@ export class PaneView {
     const doc = this.doc;
     const s = state.figures!.summary;
     const list = h(doc, "ol", { class: "ranked" });
+    const point = s.yardstick && s.yardstick.value > 0 ? s.yardstick.value : undefined;
+    const points = (value: number) => (point ? ` · ${(value / point).toFixed(1)} points of discount` : "");
     s.rows.forEach((r, i) => {
       list.append(
         h(
@@ -405,10 +407,24 @@ export class PaneView {
             r.vendorCost === "low" ? h(doc, "span", { class: "badge" }, "cheap ask") : undefined,
           ),
           h(doc, "span", { class: "lever-value", "data-testid": `lever-value-${i}` }, formatMoney(r.value)),
-          h(doc, "span", { class: "lever-share muted" }, `${formatPercent(r.share)} of the draft's cost`),
+          h(
+            doc,
+            "span",
+            { class: "lever-share muted" },
+            `${formatPercent(r.share)} of the draft's cost${points(r.value)}`,
+          ),
         ),
       );
     });
+    // The yardstick: what one more point of headline discount is worth, so each ask reads in points of rate.
+    const yardstick = s.yardstick
+      ? h(
+          doc,
+          "p",
+          { class: "yardstick muted", "data-testid": "yardstick" },
+          `Yardstick: ${s.yardstick.lever.toLowerCase()} (${formatPercent(Number(s.yardstick.draft))} to ${formatPercent(Number(s.yardstick.ask))}) is worth ${formatMoney(s.yardstick.value)} over the term.`,
+        )
+      : undefined;
     const done = STEPS.filter((st) => state.statuses[st.id] === "done").length;
     const skipped = STEPS.filter((st) => state.statuses[st.id] === "skipped").length;
     return h(
@@ -424,6 +440,7 @@ export class PaneView {
         "Each ask valued alone against the draft deal, in dollars over the term. Cheap asks usually cost the vendor little: start there.",
       ),
       s.rows.length ? list : h(doc, "p", {}, "No asks yet: set an ask different from the draft in the steps."),
+      yardstick,
       h(
         doc,
         "div",

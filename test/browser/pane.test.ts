@@ -74,6 +74,9 @@ describe("task pane in headless Chromium", () => {
     const shown = await page.locator("[data-testid^=lever-value-]").allTextContents();
     expect(shown).toEqual(expected.levers.map(formatMoney));
     expect(await page.locator("[data-testid=total]").textContent()).toBe(formatMoney(expected.total));
+    // The yardstick: what one more point of headline discount is worth, each ask read in points of it.
+    expect(await page.locator("[data-testid=yardstick]").textContent()).toContain(formatMoney(expected.yardstick));
+    expect(await page.locator(".lever-share").first().textContent()).toMatch(/points of discount/);
     expect(await page.locator(".badge").count()).toBeGreaterThan(0);
     await noSideScroll();
     await page.screenshot({ path: join(SHOTS, "step-8-summary.png"), fullPage: true });

@@ -8,7 +8,7 @@ import { DetailedCellError } from "hyperformula";
 import * as core from "../../src/core";
 import * as sheet from "../../src/sheet";
 import { TERMS } from "../../src/catalogue/terms";
-import { DEAL_TERMS, SHEETS, dealCell } from "../../src/model/definition";
+import { DEAL_TERMS, SHEETS, dealCell, summaryCell } from "../../src/model/definition";
 import type { LeversPlugin } from "../../src/preview/leversPlugin";
 import { ModelWorkbook, cellName, parseCell } from "../../src/preview/modelWorkbook";
 import { BUILD_TIMEOUT_MS, bundlePlugin } from "./bundle";
@@ -149,20 +149,22 @@ describe.each(["web", "desktop"] as const)("on Excel %s", (platform) => {
     const commit = dealCell("commit", "draft");
     const discount = dealCell("discount", "draft");
 
-    it("LEVER_VALUES: header + one row per lever whose draft differs from its ask + All asks together, 6 columns", () => {
-      const table = expected.get(`${SHEETS.summary}!A20`) as (number | string)[][];
+    it("LEVER_VALUES: header + one row per lever whose draft differs from its ask + the yardstick + All asks together, 6 columns", () => {
+      const table = expected.get(summaryCell("levers")) as (number | string)[][];
       const differing = DEAL_TERMS.filter((t) => t.key !== "renewal_months" && t.draft !== t.ask).length;
-      expect(table.length).toBe(1 + differing + 1);
+      expect(table.length).toBe(1 + differing + 1 + 1);
       expect(table[0]).toEqual([...sheet.LEVER_HEADER]);
+      expect(table[table.length - 2]![0]).toBe("One point of headline discount");
+      expect(table[table.length - 2]![5]).toBe("yardstick");
       expect(table[table.length - 1]![0]).toBe("All asks together");
-      expectSpill(wb, `${SHEETS.summary}!A20`, table);
+      expectSpill(wb, summaryCell("levers"), table);
     });
 
     it("COMMIT_CURVE: header + rows of Commit, Discount, Expected cost, Expected waste, Expected overage billed", () => {
-      const table = expected.get(`${SHEETS.summary}!A36`) as (number | string)[][];
+      const table = expected.get(summaryCell("curve")) as (number | string)[][];
       expect(table[0]).toEqual([...sheet.CURVE_HEADER]);
       expect(table.length).toBeGreaterThanOrEqual(1 + 25);
-      expectSpill(wb, `${SHEETS.summary}!A36`, table);
+      expectSpill(wb, summaryCell("curve"), table);
     });
 
     it("LEDGER: header + one row per commit period, 10 columns; the spill grows when the period shortens", () => {

@@ -8,6 +8,17 @@ import { excelError } from "../helpers/customFunctions";
 import { column, twoYears } from "../helpers/series";
 
 const usage = column(twoYears);
+// The yardstick on worked example 2's draft: at 21% off the commit covers 1,000,000 / 0.79 of list
+// instead of 1,000,000 / 0.8, so year 2's overage at list shrinks by 1,265,822.78 - 1,250,000.
+const POINT = 1_000_000 / 0.79 - 1_000_000 / 0.8;
+const yardstickRow = (draftCost: number) => [
+  "One point of headline discount",
+  0.2,
+  expect.closeTo(0.21, 12),
+  expect.closeTo(POINT, 6),
+  expect.closeTo(POINT / draftCost, 12),
+  "yardstick",
+];
 const header = ["Lever", "Draft", "Ask", "Value over term", "Share of total", "Vendor cost"];
 const terms = [
   ["Key", "Draft", "Ask"],
@@ -24,6 +35,7 @@ describe("LEVERS.LEVER_VALUES", () => {
       header,
       ["Carryover", 0, 0.5, expect.closeTo(145_000, 6), expect.closeTo(145_000 / 2_190_000, 12), "low"],
       ["Overage rate", 1, "committed", expect.closeTo(38_000, 6), expect.closeTo(38_000 / 2_190_000, 12), "low"],
+      yardstickRow(2_190_000),
       ["All asks together", "", "", expect.closeTo(154_000, 6), expect.closeTo(154_000 / 2_190_000, 12), ""],
     ]);
   });
@@ -31,7 +43,8 @@ describe("LEVERS.LEVER_VALUES", () => {
     const table = s.leverValues(usage, terms);
     expect(table[1]![3]).toBeCloseTo(f.carryoverValue(1_000_000, usage, 0.2, 0.5), 6);
     expect(table[2]![3]).toBeCloseTo(f.overageValue(1_000_000, usage, 0.2, 1, 0), 6);
-    expect(table[3]![3]).toBeCloseTo(
+    expect(table[3]![3]).toBeCloseTo(f.totalCost(1_000_000, usage, 0.2) - f.totalCost(1_000_000, usage, 0.21), 6);
+    expect(table[4]![3]).toBeCloseTo(
       f.totalCost(1_000_000, usage, 0.2) - f.totalCost(1_000_000, usage, 0.2, "committed", 0.5),
       6,
     );
@@ -49,8 +62,10 @@ describe("LEVERS.LEVER_VALUES", () => {
       "low",
     ]);
     expect(table[1]![3]).toBeCloseTo(f.renewalCapValue(usage.slice(12), 0.2, 0.05), 6);
-    expect(table[4]![0]).toBe("All asks together");
-    expect(table[4]![3]).toBeCloseTo(154_000 + 230_400, 6);
+    // The renewal resets to list whatever the discount, so the yardstick is the same 15,822.78.
+    expect(table[4]).toEqual(yardstickRow(3_630_000));
+    expect(table[5]![0]).toBe("All asks together");
+    expect(table[5]![3]).toBeCloseTo(154_000 + 230_400, 6);
   });
   test("carryover cap: with half the unused carrying, lifting a cap of 0.1 x commit is worth 20,000", () => {
     // Year 1 leaves 232,000 unused; half is 116,000, the cap lets 100,000 carry: year 2 bills 52,000
@@ -133,7 +148,28 @@ describe("LEVERS.LEVER_VALUES", () => {
       ["commit", 1_000_000, 1_000_000],
       ["discount", 0.2, 0.2],
     ]);
-    expect(table).toEqual([header, ["All asks together", "", "", 0, 0, ""]]);
+    expect(table).toEqual([header, yardstickRow(2_190_000), ["All asks together", "", "", 0, 0, ""]]);
+  });
+  test("the yardstick is not in All asks together, and there is none when a point would reach 100% off", () => {
+    const table = s.leverValues(usage, [["discount", 0.995, 0.995]]);
+    expect(table.map((r) => r[0])).toEqual([header[0], "All asks together"]);
+  });
+  test("worked example 3, the inversion: overage at the committed rate is worth about twelve points of rate", () => {
+    // 36 months rising 3% a month from 100,000; commit 960,000 a year; 20% off; overage at list.
+    const rising = column(Array.from({ length: 36 }, (_, t) => 100_000 * 1.03 ** t));
+    const table = s.leverValues(rising, [
+      ["commit", 960_000, 960_000],
+      ["discount", 0.2, 0.2],
+      ["overage_rate", 1, "committed"],
+    ]);
+    expect(table[1]!.slice(0, 4)).toEqual(["Overage rate", 1, "committed", expect.closeTo(545_519, -0.5)]);
+    expect(table[2]!.slice(0, 4)).toEqual([
+      "One point of headline discount",
+      0.2,
+      expect.closeTo(0.21, 12),
+      expect.closeTo(45_570, -0.5),
+    ]);
+    expect(table[3]![3]).toBeCloseTo(545_519, -0.5);
   });
   test("full carryover costs the vendor more than partial", () => {
     const table = s.leverValues(usage, [

@@ -85,7 +85,11 @@ describe("figures", () => {
     const blanks = (values: unknown[][]) => values.map((r) => r.map((v) => (v === "" ? null : v)));
     const spilled = sizing.leverValues(blanks(usage.value.values), blanks(deal.value.values));
     const rows = pane.state.figures!.summary.rows;
-    expect(spilled.slice(1, -1).map((r) => r[3])).toEqual(rows.map((r) => expect.closeTo(r.value, 6)));
+    const asks = spilled.slice(1, -1).filter((r) => r[5] !== "yardstick");
+    expect(asks.map((r) => r[3])).toEqual(rows.map((r) => expect.closeTo(r.value, 6)));
+    // The summary's yardstick is LEVER_VALUES's yardstick row.
+    const yardstick = spilled.find((r) => r[5] === "yardstick")!;
+    expect(yardstick[3]).toBeCloseTo(pane.state.figures!.summary.yardstick!.value, 6);
   });
 
   it("warns when the commit is above the optimized baseline and the next band cannot be filled", async () => {
@@ -296,7 +300,13 @@ describe("Write the negotiation brief", () => {
       expect(workbook.cell(`Brief!E${5 + i}`)?.formula).toBeUndefined();
       expect(workbook.cell(`Brief!H${5 + i}`)?.value).toBe(r.vendorCost === "low" ? "yes" : "");
     });
-    const curveRow = 5 + rows.length + 4;
+    // Below the asks, unranked: the yardstick (one point of headline discount), then all asks together.
+    const yardstick = pane.state.figures!.summary.yardstick!;
+    expect(workbook.cell(`Brief!A${5 + rows.length}`)?.value ?? "").toBe("");
+    expect(workbook.cell(`Brief!B${5 + rows.length}`)?.value).toBe("One point of headline discount");
+    expect(workbook.cell(`Brief!E${5 + rows.length}`)?.value).toBe(yardstick.value);
+    expect(workbook.cell(`Brief!B${6 + rows.length}`)?.value).toBe("All asks together");
+    const curveRow = 5 + rows.length + 5;
     expect(workbook.cell(`Brief!A${curveRow}`)?.formula).toBe(
       "=LEVERS.COMMIT_CURVE(Optimized,Bands,Deal!$B$4,Deal!$B$5,Deal!$B$6,Volatility)",
     );

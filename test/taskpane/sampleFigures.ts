@@ -36,9 +36,11 @@ export function sampleUsage(tokens = sampleTokens(24)): { usage: number[]; optim
 export interface ExpectedFigures {
   /** The seven steps' headline figures, in order. */
   readonly steps: number[];
-  /** The summary's ranked lever values (without "All asks together"). */
+  /** The summary's ranked lever values (without the yardstick or "All asks together"). */
   readonly levers: number[];
   readonly total: number;
+  /** One point of headline discount, valued like an ask (DOMAIN.md "The yardstick"). */
+  readonly yardstick: number;
 }
 
 /** The sample deal's terms table, with the draft commit replaced when given. */
@@ -85,7 +87,8 @@ export function expectedFigures(
       (core.horizonCost(usage, base, termOption, 1) as number) - core.totalCost(usage, base),
       lever("step_up") + lever("ratchet") + lever("excluded_share"),
     ],
-    levers: rows.slice(0, -1).map((r) => r.value),
+    levers: rows.filter((r) => r.key !== "all" && r.key !== "yardstick").map((r) => r.value),
     total: rows[rows.length - 1]!.value,
+    yardstick: rows.find((r) => r.key === "yardstick")!.value,
   };
 }

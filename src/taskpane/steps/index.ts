@@ -31,7 +31,9 @@ export function computeFigures(data: ModelData, options: FigureOptions): Figures
   const base = dealOf({ commit, discount, overage_rate, carryover, period_months });
   const { rows, draftCost } = leverRows(data.usage, data.terms, TERMS);
   const all = rows[rows.length - 1]!;
-  const levers = rows.slice(0, -1);
+  // The asks, ranked; the yardstick (one point of headline discount) is a reference, not an ask.
+  const levers = rows.filter((r) => r.key !== "all" && r.key !== "yardstick");
+  const yardstick = rows.find((r) => r.key === "yardstick");
   const lever = (key: TermKey) => levers.find((r) => r.key === key)?.value ?? 0;
   const hasAsk = (key: TermKey) => levers.some((r) => r.key === key);
 
@@ -72,7 +74,7 @@ export function computeFigures(data: ModelData, options: FigureOptions): Figures
     P,
   };
   const steps = Object.fromEntries(MODULES.map((m) => [m.def.id, m.figures(context)])) as Figures["steps"];
-  return { steps, summary: { rows: levers, all, draftCost } };
+  return { steps, summary: { rows: levers, all, draftCost, ...(yardstick ? { yardstick } : {}) } };
 }
 
 function sum(xs: readonly number[]): number {

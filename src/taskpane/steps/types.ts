@@ -73,6 +73,8 @@ export interface StepFigures {
 export interface SummaryFigures {
   readonly rows: readonly LeverRow<TermKey>[];
   readonly all: LeverRow<TermKey>;
+  /** One point of headline discount, valued like an ask (DOMAIN.md "The yardstick"); none at 99%+ off. */
+  readonly yardstick?: LeverRow<TermKey>;
   readonly draftCost: number;
 }
 
