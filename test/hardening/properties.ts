@@ -569,7 +569,7 @@ export function properties({ functions, parameters }: Shipped): NamedProperty[] 
     named("cost rises with the overage rate and falls with carryover", 1, monotone),
     named("lever values are ledger differences", 2, leverDifferences),
     named("LEVER_VALUES rows are ledger differences", 1, leverTable),
-    named("junk arguments, all 26 functions: only documented errors escape", 6, anyJunk),
+    named(`junk arguments, all ${FUNCTIONS.length} functions: only documented errors escape`, 6, anyJunk),
     named("junk in good calls: only documented errors escape", 6, junkInGoodCalls),
     named("values of the right kinds: finite results or documented errors", 4, rightKinds),
   ];
