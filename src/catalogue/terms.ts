@@ -209,7 +209,7 @@ export type TermKey = keyof typeof TERMS;
 export const TERM_KEYS = Object.keys(TERMS) as TermKey[];
 
 /** The deal every term leaves at its neutral value. */
-export const NEUTRAL_DEAL: TermsDeal = neutralDeal(TERMS);
+const NEUTRAL_DEAL: TermsDeal = neutralDeal(TERMS);
 
 /**
  * The deal a function runs, from its parsed arguments: an argument named after a term sets that

@@ -39,7 +39,7 @@ export function renewalUsage(usage: readonly number[], months: number): number[]
  * Cost of a deal: the ledger over the term, plus (when a renewal horizon is given) the renewal
  * horizon at the renewal rate.
  */
-export function termsCost(usage: readonly number[], deal: TermsDeal, renewal: readonly number[] | undefined): number {
+function termsCost(usage: readonly number[], deal: TermsDeal, renewal: readonly number[] | undefined): number {
   let cost = runLedger(usage, deal).totalCost;
   if (renewal) cost += renewalRate(deal.discount, deal.renewalCap) * renewal.reduce((a, b) => a + b, 0);
   return cost;

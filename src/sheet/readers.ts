@@ -54,7 +54,7 @@ function single(name: string, value: unknown): Cell | LeverError {
 }
 
 /** A range as a grid of cells (a lone value is a 1x1 range). Checked in place: a whole column is not copied. */
-export function toGrid(name: string, value: unknown): Grid | LeverError {
+function toGrid(name: string, value: unknown): Grid | LeverError {
   if (isEmptyRange(value)) return Errors.emptyRange(name);
   if (!Array.isArray(value)) value = [[value]];
   const rows = value as unknown[];
@@ -337,7 +337,7 @@ export function sameShape(named: readonly (readonly [string, Matrix<unknown>])[]
 }
 
 /** Element (row, column) of a range; a 1x1 range is every element. */
-export function elementOf<T>(m: Matrix<T>, row: number, column: number): T {
+function elementOf<T>(m: Matrix<T>, row: number, column: number): T {
   return m.rows === 1 && m.columns === 1 ? m.cells[0]![0]! : m.cells[row]![column]!;
 }
 
