@@ -118,6 +118,15 @@ async function emittedFiles(): Promise<{ files: Set<string>; port: number; confi
 }
 
 describe("manifest.xml", () => {
+  // Excel caches custom-function metadata per add-in version: a change to functions.json (issue 12 made
+  // the ledger functions' parameters matrices) ships with a new version, kept in step with package.json.
+  // Which change makes Excel reload the metadata is unverified (no doc page found): a new version is the safe side.
+  it("has the package's version, so a new functions.json comes with a new add-in version", () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
+    expect(findOne(manifest, "Version").text).toBe(`${pkg.version}.0`);
+    expect(pkg.version).toBe("0.2.0");
+  });
+
   it("defines every resource id it uses, and uses every one it defines", () => {
     const defined = resources();
     const used = new Set(usesOfResid().map((e) => e.attributes.resid ?? ""));

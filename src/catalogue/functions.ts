@@ -43,6 +43,7 @@ export interface FunctionEntry<
   Ps extends readonly ParamEntry[] = readonly ParamEntry[],
   R = unknown,
   Each extends boolean = boolean,
+  Lifts extends boolean = boolean,
 > {
   readonly id: string;
   readonly params: Ps;
@@ -51,6 +52,12 @@ export interface FunctionEntry<
    * one shape, and the result spills in that shape; `compute` gets one element and its cell.
    */
   readonly each?: Each;
+  /**
+   * Lifted (DOMAIN.md "Arrays in, arrays out"): every parameter with a cell reader may be a range;
+   * they broadcast to one result shape and `compute` runs per element, with the whole arguments
+   * (usage, tables) read once and usage gathered into periods once (`core.gather`).
+   */
+  readonly lifts?: Lifts;
   readonly compute: (args: ArgsOf<Ps>, at?: CellAt) => R | LeverError;
   /**
    * For a function that prices a deal's clause at the draft (TRUE_FORWARD_COST prices step_up): the
@@ -69,9 +76,12 @@ function opt<const N extends string, T>(name: N, param: Param<T>, unit: string):
   return { name, param, optional: true, unit };
 }
 
-function entry<const Ps extends readonly ParamEntry[], R, const Each extends boolean = false>(
-  e: FunctionEntry<Ps, R, Each>,
-): FunctionEntry<Ps, R, Each> {
+function entry<
+  const Ps extends readonly ParamEntry[],
+  R,
+  const Each extends boolean = false,
+  const Lifts extends boolean = false,
+>(e: FunctionEntry<Ps, R, Each, Lifts>): FunctionEntry<Ps, R, Each, Lifts> {
   return e;
 }
 
@@ -103,64 +113,76 @@ const terms = p(
 /** The ledger functions (FUNCTIONS.md "Commitment ledger and lever values"). */
 export const COMMIT_WASTE = entry({
   id: "COMMIT_WASTE",
+  lifts: true,
   params: [commit, usage, discount, carryover, periodMonths],
   compute: (a) => core.commitWaste(a.usage, dealOf(a)),
 });
 export const OVERAGE_VALUE = entry({
   id: "OVERAGE_VALUE",
+  lifts: true,
   params: [commit, usage, discount, overageRate, carryover, periodMonths],
   compute: (a) => core.overageValue(a.usage, dealOf(a)),
 });
 export const TOTAL_COST = entry({
   id: "TOTAL_COST",
+  lifts: true,
   params: [commit, usage, discount, overageRate, carryover, periodMonths],
   compute: (a) => core.totalCost(a.usage, dealOf(a)),
 });
 export const CARRYOVER_VALUE = entry({
   id: "CARRYOVER_VALUE",
+  lifts: true,
   params: [commit, usage, discount, p("carryover", arg.share(), "decimal"), overageRate, periodMonths],
   compute: (a) => core.carryoverValue(a.usage, dealOf(a)),
 });
 export const UTILIZATION = entry({
   id: "UTILIZATION",
+  lifts: true,
   params: [commit, usage, discount, carryover, periodMonths],
   compute: (a) => core.utilization(a.usage, dealOf(a)),
 });
 export const COVERAGE = entry({
   id: "COVERAGE",
+  lifts: true,
   params: [commit, usage, discount, carryover, periodMonths],
   compute: (a) => core.coverage(a.usage, dealOf(a)),
 });
 export const ESR = entry({
   id: "ESR",
+  lifts: true,
   params: [commit, usage, discount, overageRate, carryover, periodMonths],
   compute: (a) => core.effectiveSavingsRate(a.usage, dealOf(a)),
 });
 export const PRICE_LOCK_VALUE = entry({
   id: "PRICE_LOCK_VALUE",
+  lifts: true,
   params: [commit, usage, discount, p("uplift", arg.change(), "decimal"), overageRate, carryover, periodMonths],
   compute: (a) => core.priceLockValue(a.usage, dealOf(a), a.uplift),
 });
 export const TRUE_FORWARD_COST = entry({
   id: "TRUE_FORWARD_COST",
+  lifts: true,
   prices: { term: "step_up", line: "TRUE_FORWARD_COST at the draft step-up", label: "True-forward cost" },
   params: [commit, usage, discount, p("step_up", arg.change(), "decimal"), overageRate, carryover, periodMonths],
   compute: (a) => core.trueForwardCost(a.usage, dealOf(a), a.step_up),
 });
 export const RATCHET_COST = entry({
   id: "RATCHET_COST",
+  lifts: true,
   prices: { term: "ratchet", line: "RATCHET_COST if the minimum ratchets", label: "Ratchet cost" },
   params: [commit, usage, discount, overageRate, carryover, periodMonths],
   compute: (a) => core.ratchetCost(a.usage, dealOf(a)),
 });
 export const EXCLUSION_COST = entry({
   id: "EXCLUSION_COST",
+  lifts: true,
   prices: { term: "excluded_share", line: "EXCLUSION_COST at the draft share", label: "Exclusion cost" },
   params: [commit, usage, discount, p("excluded_share", arg.share(), "decimal"), overageRate, carryover, periodMonths],
   compute: (a) => core.exclusionCost(a.usage, dealOf(a), a.excluded_share),
 });
 export const CARRYOVER_CAP_COST = entry({
   id: "CARRYOVER_CAP_COST",
+  lifts: true,
   prices: { term: "carryover_cap", line: "CARRYOVER_CAP_COST at the draft cap", label: "Carryover cap cost" },
   params: [
     commit,
@@ -175,11 +197,13 @@ export const CARRYOVER_CAP_COST = entry({
 });
 export const RENEWAL_CAP_VALUE = entry({
   id: "RENEWAL_CAP_VALUE",
+  lifts: true,
   params: [p("renewal_usage", arg.usage(), "dollars"), discount, p("cap", arg.cap(), "decimal")],
   compute: (a) => core.renewalCapValue(a.renewal_usage, a.discount, a.cap),
 });
 export const HORIZON_COST = entry({
   id: "HORIZON_COST",
+  lifts: true,
   params: [
     commit,
     usage,
@@ -283,6 +307,7 @@ export const PROJECT = entry({
 /** Commit sizing and the lever summary (FUNCTIONS.md). */
 export const BAND_DISCOUNT = entry({
   id: "BAND_DISCOUNT",
+  lifts: true,
   params: [commit, bands],
   compute: (a) => core.bandDiscount(a.commit, a.bands),
 });

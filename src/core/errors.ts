@@ -92,6 +92,12 @@ export const Errors = {
       "#VALUE!",
       `${arg}: ${/^[aeiou]/i.test(kind) ? "an" : "a"} ${kind} data type${where(at)} has no single value; point at one of its fields`,
     ),
+  /** DOMAIN.md "Arrays in, arrays out": a cell of a lifted result beyond one argument's rows or columns. */
+  beyondRange: (arg: string, at: CellAt, rows: number, columns: number) =>
+    new LeverError(
+      "#N/A",
+      `${arg}: no value for row ${at.row}, column ${at.column} of the result (${arg} is ${rows} by ${columns}; make the ranges the same size, or give one row or one column to repeat)`,
+    ),
   shape: (arg: string, expected: string, got: string) =>
     new LeverError("#VALUE!", `${arg}: expected ${expected}, got ${got}`),
   tooMuch: (arg: string, value: number, limit: number, at?: CellAt) =>

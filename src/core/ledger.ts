@@ -176,10 +176,62 @@ export function ledgerOverPeriods(periods: Periods, deal: Deal, rows?: PeriodRow
 }
 
 /**
+ * A usage series read once and gathered into commit periods once per period length and uplift,
+ * however many deals are run over it (a lifted call runs one per element of its arguments). The
+ * first `n` months and the total at list are kept as well, for the horizon and renewal figures.
+ */
+export class GatheredUsage {
+  private readonly byTerms = new Map<string, Periods>();
+  private readonly heads = new Map<number, GatheredUsage>();
+  private sum: number | undefined;
+
+  constructor(readonly months: readonly number[]) {}
+
+  get length(): number {
+    return this.months.length;
+  }
+
+  /** The periods of `deal`'s period length and uplift (gathered the first time they are asked for). */
+  periods(deal: Pick<Deal, "periodMonths" | "uplift">): Periods {
+    const key = `${deal.periodMonths}|${deal.uplift ?? 0}`;
+    let periods = this.byTerms.get(key);
+    if (!periods) this.byTerms.set(key, (periods = periodize(this.months, deal)));
+    return periods;
+  }
+
+  /** The first `n` months, gathered on their own. */
+  head(n: number): GatheredUsage {
+    if (n >= this.months.length) return this;
+    let head = this.heads.get(n);
+    if (!head) this.heads.set(n, (head = new GatheredUsage(this.months.slice(0, n))));
+    return head;
+  }
+
+  /** Usage at list over every month. */
+  get total(): number {
+    if (this.sum === undefined) {
+      let sum = 0;
+      for (const u of this.months) sum += u;
+      this.sum = sum;
+    }
+    return this.sum;
+  }
+}
+
+/** Monthly list dollars: a series, or one already gathered (see `GatheredUsage`). */
+export type UsageInput = ArrayLike<number> | GatheredUsage;
+
+/** The usage as a `GatheredUsage`: itself when it already is one. */
+export function gather(usage: UsageInput): GatheredUsage {
+  return usage instanceof GatheredUsage ? usage : new GatheredUsage(Array.from(usage));
+}
+
+/**
  * Runs the ledger over `usage` (monthly list dollars) and returns the totals. Pass `rows` to
  * receive one row per period as well. Variants (uplift, exclusions, step-up, ratchet) are terms
  * of the deal, not separate formulas.
  */
-export function runLedger(usage: ArrayLike<number>, deal: Deal, rows?: PeriodRow[]): LedgerTotals {
-  return ledgerOverPeriods(periodize(usage, deal), deal, rows);
+export function runLedger(usage: UsageInput, deal: Deal, rows?: PeriodRow[]): LedgerTotals {
+  const periods = usage instanceof GatheredUsage ? usage.periods(deal) : periodize(usage, deal);
+  return ledgerOverPeriods(periods, deal, rows);
 }

@@ -34,12 +34,12 @@ import { run } from "./runner";
  * @example =LEVERS.COMMIT_WASTE(1000000, {100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000}, 0.2) → 40000
  */
 export function commitWaste(
-  commit: unknown,
+  commit: unknown[][],
   usage: unknown[][],
-  discount: unknown,
-  carryover?: unknown,
-  period_months?: unknown,
-): number {
+  discount: unknown[][],
+  carryover?: unknown[][],
+  period_months?: unknown[][],
+): Array<Array<number | CustomFunctions.Error>> {
   return run(COMMIT_WASTE, commit, usage, discount, carryover, period_months);
 }
 
@@ -56,13 +56,13 @@ export function commitWaste(
  * @example =LEVERS.OVERAGE_VALUE(900000, {100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000}, 0.2) → 15000
  */
 export function overageValue(
-  commit: unknown,
+  commit: unknown[][],
   usage: unknown[][],
-  discount: unknown,
-  overage_rate?: unknown,
-  carryover?: unknown,
-  period_months?: unknown,
-): number {
+  discount: unknown[][],
+  overage_rate?: unknown[][],
+  carryover?: unknown[][],
+  period_months?: unknown[][],
+): Array<Array<number | CustomFunctions.Error>> {
   return run(OVERAGE_VALUE, commit, usage, discount, overage_rate, carryover, period_months);
 }
 
@@ -79,13 +79,13 @@ export function overageValue(
  * @example =LEVERS.TOTAL_COST(900000, {100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000}, 0.2) → 975000
  */
 export function totalCost(
-  commit: unknown,
+  commit: unknown[][],
   usage: unknown[][],
-  discount: unknown,
-  overage_rate?: unknown,
-  carryover?: unknown,
-  period_months?: unknown,
-): number {
+  discount: unknown[][],
+  overage_rate?: unknown[][],
+  carryover?: unknown[][],
+  period_months?: unknown[][],
+): Array<Array<number | CustomFunctions.Error>> {
   return run(TOTAL_COST, commit, usage, discount, overage_rate, carryover, period_months);
 }
 
@@ -102,13 +102,13 @@ export function totalCost(
  * @example =LEVERS.CARRYOVER_VALUE(500000, {80000;80000;80000;80000;80000;80000;120000;120000;120000;120000;120000;120000}, 0.2, 0.5, 1, 6) → 72500
  */
 export function carryoverValue(
-  commit: unknown,
+  commit: unknown[][],
   usage: unknown[][],
-  discount: unknown,
-  carryover: unknown,
-  overage_rate?: unknown,
-  period_months?: unknown,
-): number {
+  discount: unknown[][],
+  carryover: unknown[][],
+  overage_rate?: unknown[][],
+  period_months?: unknown[][],
+): Array<Array<number | CustomFunctions.Error>> {
   return run(CARRYOVER_VALUE, commit, usage, discount, carryover, overage_rate, period_months);
 }
 
@@ -124,12 +124,12 @@ export function carryoverValue(
  * @example =LEVERS.UTILIZATION(1000000, {100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000}, 0.2) → 0.96
  */
 export function utilization(
-  commit: unknown,
+  commit: unknown[][],
   usage: unknown[][],
-  discount: unknown,
-  carryover?: unknown,
-  period_months?: unknown,
-): number {
+  discount: unknown[][],
+  carryover?: unknown[][],
+  period_months?: unknown[][],
+): Array<Array<number | CustomFunctions.Error>> {
   return run(UTILIZATION, commit, usage, discount, carryover, period_months);
 }
 
@@ -145,12 +145,12 @@ export function utilization(
  * @example =LEVERS.COVERAGE(900000, {100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000}, 0.2) → 0.9375
  */
 export function coverage(
-  commit: unknown,
+  commit: unknown[][],
   usage: unknown[][],
-  discount: unknown,
-  carryover?: unknown,
-  period_months?: unknown,
-): number {
+  discount: unknown[][],
+  carryover?: unknown[][],
+  period_months?: unknown[][],
+): Array<Array<number | CustomFunctions.Error>> {
   return run(COVERAGE, commit, usage, discount, carryover, period_months);
 }
 
@@ -167,13 +167,13 @@ export function coverage(
  * @example =LEVERS.ESR(1000000, {100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000}, 0.2) → 0.1667
  */
 export function esr(
-  commit: unknown,
+  commit: unknown[][],
   usage: unknown[][],
-  discount: unknown,
-  overage_rate?: unknown,
-  carryover?: unknown,
-  period_months?: unknown,
-): number {
+  discount: unknown[][],
+  overage_rate?: unknown[][],
+  carryover?: unknown[][],
+  period_months?: unknown[][],
+): Array<Array<number | CustomFunctions.Error>> {
   return run(ESR, commit, usage, discount, overage_rate, carryover, period_months);
 }
 
@@ -191,14 +191,14 @@ export function esr(
  * @example =LEVERS.PRICE_LOCK_VALUE(960000, {100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000}, 0.2, 0.1) → 10000
  */
 export function priceLockValue(
-  commit: unknown,
+  commit: unknown[][],
   usage: unknown[][],
-  discount: unknown,
-  uplift: unknown,
-  overage_rate?: unknown,
-  carryover?: unknown,
-  period_months?: unknown,
-): number {
+  discount: unknown[][],
+  uplift: unknown[][],
+  overage_rate?: unknown[][],
+  carryover?: unknown[][],
+  period_months?: unknown[][],
+): Array<Array<number | CustomFunctions.Error>> {
   return run(PRICE_LOCK_VALUE, commit, usage, discount, uplift, overage_rate, carryover, period_months);
 }
 
@@ -216,14 +216,14 @@ export function priceLockValue(
  * @example =LEVERS.TRUE_FORWARD_COST(480000, {100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000}, 0.2, 0.1, 1, 0, 6) → 48000
  */
 export function trueForwardCost(
-  commit: unknown,
+  commit: unknown[][],
   usage: unknown[][],
-  discount: unknown,
-  step_up: unknown,
-  overage_rate?: unknown,
-  carryover?: unknown,
-  period_months?: unknown,
-): number {
+  discount: unknown[][],
+  step_up: unknown[][],
+  overage_rate?: unknown[][],
+  carryover?: unknown[][],
+  period_months?: unknown[][],
+): Array<Array<number | CustomFunctions.Error>> {
   return run(TRUE_FORWARD_COST, commit, usage, discount, step_up, overage_rate, carryover, period_months);
 }
 
@@ -240,13 +240,13 @@ export function trueForwardCost(
  * @example =LEVERS.RATCHET_COST(400000, {100000;100000;100000;100000;100000;100000;50000;50000;50000;50000;50000;50000}, 0.2, 1, 0, 6) → 80000
  */
 export function ratchetCost(
-  commit: unknown,
+  commit: unknown[][],
   usage: unknown[][],
-  discount: unknown,
-  overage_rate?: unknown,
-  carryover?: unknown,
-  period_months?: unknown,
-): number {
+  discount: unknown[][],
+  overage_rate?: unknown[][],
+  carryover?: unknown[][],
+  period_months?: unknown[][],
+): Array<Array<number | CustomFunctions.Error>> {
   return run(RATCHET_COST, commit, usage, discount, overage_rate, carryover, period_months);
 }
 
@@ -264,14 +264,14 @@ export function ratchetCost(
  * @example =LEVERS.EXCLUSION_COST(960000, {100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000}, 0.2, 0.1) → 120000
  */
 export function exclusionCost(
-  commit: unknown,
+  commit: unknown[][],
   usage: unknown[][],
-  discount: unknown,
-  excluded_share: unknown,
-  overage_rate?: unknown,
-  carryover?: unknown,
-  period_months?: unknown,
-): number {
+  discount: unknown[][],
+  excluded_share: unknown[][],
+  overage_rate?: unknown[][],
+  carryover?: unknown[][],
+  period_months?: unknown[][],
+): Array<Array<number | CustomFunctions.Error>> {
   return run(EXCLUSION_COST, commit, usage, discount, excluded_share, overage_rate, carryover, period_months);
 }
 
@@ -284,7 +284,11 @@ export function exclusionCost(
  * @returns Dollars saved over the renewal horizon.
  * @example =LEVERS.RENEWAL_CAP_VALUE({100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000}, 0.2, 0.05) → 192000
  */
-export function renewalCapValue(renewal_usage: unknown[][], discount: unknown, cap: unknown): number {
+export function renewalCapValue(
+  renewal_usage: unknown[][],
+  discount: unknown[][],
+  cap: unknown[][],
+): Array<Array<number | CustomFunctions.Error>> {
   return run(RENEWAL_CAP_VALUE, renewal_usage, discount, cap);
 }
 
@@ -303,15 +307,15 @@ export function renewalCapValue(renewal_usage: unknown[][], discount: unknown, c
  * @example =LEVERS.HORIZON_COST(960000, {100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000}, 0.2, 6, 0.85) → 990000
  */
 export function horizonCost(
-  commit: unknown,
+  commit: unknown[][],
   usage: unknown[][],
-  discount: unknown,
-  term_months: unknown,
-  renewal_rate: unknown,
-  overage_rate?: unknown,
-  carryover?: unknown,
-  period_months?: unknown,
-): number {
+  discount: unknown[][],
+  term_months: unknown[][],
+  renewal_rate: unknown[][],
+  overage_rate?: unknown[][],
+  carryover?: unknown[][],
+  period_months?: unknown[][],
+): Array<Array<number | CustomFunctions.Error>> {
   return run(HORIZON_COST, commit, usage, discount, term_months, renewal_rate, overage_rate, carryover, period_months);
 }
 
@@ -351,13 +355,13 @@ export function ledger(
  * @example =LEVERS.CARRYOVER_CAP_COST(480000, {80000;80000;80000;80000;80000;80000;120000;120000;120000;120000;120000;120000}, 0.2, 0.5, 0.05, 1, 6) → 30000
  */
 export function carryoverCapCost(
-  commit: unknown,
+  commit: unknown[][],
   usage: unknown[][],
-  discount: unknown,
-  carryover: unknown,
-  carryover_cap: unknown,
-  overage_rate?: unknown,
-  period_months?: unknown,
-): number {
+  discount: unknown[][],
+  carryover: unknown[][],
+  carryover_cap: unknown[][],
+  overage_rate?: unknown[][],
+  period_months?: unknown[][],
+): Array<Array<number | CustomFunctions.Error>> {
   return run(CARRYOVER_CAP_COST, commit, usage, discount, carryover, carryover_cap, overage_rate, period_months);
 }

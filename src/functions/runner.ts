@@ -8,7 +8,7 @@
  * but an Excel error.
  */
 import type { FunctionEntry, ParamEntry } from "../catalogue/functions";
-import { CellAt, Errors, LeverError } from "../core";
+import { CellAt, Errors, gather, LeverError } from "../core";
 import {
   CellParam,
   CellSpec,
@@ -17,6 +17,7 @@ import {
   isEmptyRange,
   isLeftOut,
   isSingle,
+  Param,
   Parsed,
   Raw,
   readCell,
@@ -289,26 +290,153 @@ export function invokeEach<E extends CellSpec, W extends Spec>(
   return Array.from({ length: shape.rows }, (_, r) => Array.from({ length: shape.columns }, (_, c) => element(r, c)));
 }
 
+// ---------------------------------------------------------------------------------------------
+// Lifted over ranges (DOMAIN.md "Arrays in, arrays out"): the ledger and lever functions.
+
+/** Where `shape` repeats to fill the result: its one row (or column) repeats; beyond a longer extent, none. */
+function indexIn(extent: number, at: number): number {
+  return extent === 1 ? 0 : at < extent ? at : -1;
+}
+
+/** One lifted argument read element by element: each cell's value, or the error its own cell shows. */
+interface LiftedArgument {
+  readonly name: string;
+  readonly rows: number;
+  readonly columns: number;
+  readonly values: unknown[];
+  readonly errors: (CustomFunctions.Error | undefined)[];
+}
+
+function readLifted(name: string, param: CellParam<unknown>, value: unknown): LiftedArgument {
+  const { rows, columns } = shapeOf(value);
+  const plain = unwrap(name, value);
+  const values = new Array<unknown>(rows * columns);
+  const errors = new Array<CustomFunctions.Error | undefined>(rows * columns);
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < columns; c++) {
+      const cell = elementAt(plain, r, c);
+      const k = r * columns + c;
+      if (isExcelError(cell)) {
+        errors[k] = cell;
+        continue;
+      }
+      const read = readCell(param, name, cell, { row: r + 1, column: c + 1 });
+      if (read instanceof LeverError) errors[k] = toExcelError(read);
+      else values[k] = read;
+    }
+  }
+  return { name, rows, columns, values, errors };
+}
+
+/**
+ * A lifted call. With every lifted argument a single value (a lone value, or a 1x1 range as a
+ * `matrix` parameter receives one cell), it is exactly `invoke`, returned as a 1x1 result (a
+ * dynamic-array function returns a 2-D array: custom-functions-dynamic-arrays). Otherwise:
+ *   - the whole arguments (usage, tables) are read once: an Excel error or a bad value in one fails
+ *     the call, as it would every cell; usage is gathered into periods once (`core.gather`);
+ *   - each lifted argument is read cell by cell; the result has the largest row count and the
+ *     largest column count among them; an argument of one row (column) repeats down (across); a cell
+ *     beyond a longer argument's extent is #N/A, as Excel's own lifting does;
+ *   - each element runs `compute` on its own arguments; a bad element shows its error in its own
+ *     cell only.
+ */
+export function invokeLifted(
+  params: readonly { readonly name: string; readonly param: Param<unknown> }[],
+  raw: Record<string, unknown>,
+  compute: (args: Record<string, unknown>) => number | LeverError,
+): EachResult {
+  const lifted = params.filter((p) => "cell" in p.param);
+  const singles: Record<string, unknown> = { ...raw };
+  let spread = false;
+  for (const { name } of lifted) {
+    const value = raw[name];
+    if (!isSingle(value)) spread = true;
+    else if (Array.isArray(value)) singles[name] = elementAt(value, 0, 0);
+  }
+  if (!spread) {
+    const spec = Object.fromEntries(params.map((p) => [p.name, p.param]));
+    return [[invoke(spec, singles, compute)]];
+  }
+
+  const args: Record<string, unknown> = {};
+  for (const { name, param } of params) {
+    if ("cell" in param) continue;
+    const value = unwrap(name, raw[name]);
+    const passed = firstExcelError(value);
+    if (passed) throw passed;
+    const read = param.optional && isLeftOut(param, value) ? param.fallback : param.read(name, value);
+    if (read instanceof LeverError) throw toExcelError(read);
+    args[name] = param.kind === "usage" ? gather(read as number[]) : read;
+  }
+  const empty = lifted.find((p) => isEmptyRange(raw[p.name]));
+  if (empty) throw toExcelError(Errors.emptyRange(empty.name));
+  const read = lifted.map((p) => readLifted(p.name, p.param as CellParam<unknown>, raw[p.name]));
+  const rows = Math.max(...read.map((a) => a.rows));
+  const columns = Math.max(...read.map((a) => a.columns));
+
+  const element = (r: number, c: number): number | CustomFunctions.Error => {
+    for (const a of read) {
+      const row = indexIn(a.rows, r);
+      const column = indexIn(a.columns, c);
+      if (row < 0 || column < 0) {
+        return toExcelError(Errors.beyondRange(a.name, { row: r + 1, column: c + 1 }, a.rows, a.columns));
+      }
+      const k = row * a.columns + column;
+      const error = a.errors[k];
+      if (error) return error;
+      args[a.name] = a.values[k];
+    }
+    let result: number | LeverError;
+    try {
+      result = compute(args);
+    } catch (e) {
+      return unexpected(e);
+    }
+    if (result instanceof LeverError) return toExcelError(result);
+    return Number.isFinite(result) ? result : toExcelError(Errors.notFinite("result", { row: r + 1, column: c + 1 }));
+  };
+  const out: EachResult = new Array<(number | CustomFunctions.Error)[]>(rows);
+  for (let r = 0; r < rows; r++) {
+    const row = new Array<number | CustomFunctions.Error>(columns);
+    for (let c = 0; c < columns; c++) row[c] = element(r, c);
+    out[r] = row;
+  }
+  return out;
+}
+
 /** What an adapter receives from Excel: one value per parameter of its entry, in order. */
 export type RawArgs<Ps extends readonly unknown[]> = { [I in keyof Ps]: unknown };
 
-/** What a function returns to Excel: its compute's result, or, element by element, a spilled grid. */
-export type Output<R, Each extends boolean> = Each extends true ? EachResult : R;
+/** What a function returns to Excel: its compute's result, or, element by element or lifted, a spilled grid. */
+export type Output<R, Each extends boolean, Lifts extends boolean> = Each extends true
+  ? EachResult
+  : Lifts extends true
+    ? EachResult
+    : R;
 
 /**
  * Runs a catalogue entry on the arguments Excel passed, in its parameter order (the compiler
- * checks the count): `invoke`, or `invokeEach` for an element-by-element entry.
+ * checks the count): `invoke`, `invokeEach` for an element-by-element entry, or `invokeLifted`.
  */
-export function run<const Ps extends readonly ParamEntry[], R extends CellResult | number, Each extends boolean>(
-  entry: FunctionEntry<Ps, R, Each>,
-  ...raw: RawArgs<Ps>
-): Output<R, Each> {
+export function run<
+  const Ps extends readonly ParamEntry[],
+  R extends CellResult | number,
+  Each extends boolean,
+  Lifts extends boolean,
+>(entry: FunctionEntry<Ps, R, Each, Lifts>, ...raw: RawArgs<Ps>): Output<R, Each, Lifts> {
   const values: Record<string, unknown> = {};
   entry.params.forEach((p, i) => (values[p.name] = (raw as readonly unknown[])[i]));
   const compute = entry.compute as (a: Record<string, unknown>, at?: CellAt) => R | LeverError;
+  if (entry.lifts === true) {
+    return invokeLifted(entry.params, values, compute as (a: Record<string, unknown>) => number | LeverError) as Output<
+      R,
+      Each,
+      Lifts
+    >;
+  }
   if (entry.each !== true) {
     const spec = Object.fromEntries(entry.params.map((p) => [p.name, p.param]));
-    return invoke(spec, values, compute) as Output<R, Each>;
+    return invoke(spec, values, compute) as Output<R, Each, Lifts>;
   }
   const each: CellSpec = {};
   const whole: Spec = {};
@@ -321,5 +449,5 @@ export function run<const Ps extends readonly ParamEntry[], R extends CellResult
     whole,
     values,
     compute as (a: Record<string, unknown>, at?: CellAt) => number | LeverError,
-  ) as Output<R, Each>;
+  ) as Output<R, Each, Lifts>;
 }

@@ -13,7 +13,7 @@ import { run } from "./runner";
  * @returns The discount as a decimal (0.15 = 15%).
  * @example =LEVERS.BAND_DISCOUNT(1000000, {250000,0.05;1000000,0.12;5000000,0.2}) → 0.12
  */
-export function bandDiscount(commit: unknown, bands: unknown[][]): number {
+export function bandDiscount(commit: unknown[][], bands: unknown[][]): Array<Array<number | CustomFunctions.Error>> {
   return run(BAND_DISCOUNT, commit, bands);
 }
 

@@ -120,24 +120,28 @@ function parseText(name: string, cell: Cell): string | LeverError {
   return Errors.notText(name, cell);
 }
 
-/** The argument kinds of the LEVERS functions. Pass a default to make the argument optional. */
+/**
+ * The argument kinds of the LEVERS functions. Pass a default to make the argument optional. The
+ * single-value kinds also read one cell of a range (`CellParam`), so a lifted function (DOMAIN.md
+ * "Arrays in, arrays out") can take a range of them and read each element, naming its cell.
+ */
 export const arg = {
   /** Dollars, >= 0. */
-  money: (fallback?: number) => param("money", scalar(parseMoney), fallback),
+  money: (fallback?: number) => cellwise("money", parseMoney, fallback),
   /** A decimal discount in [0, 1). */
-  discount: (fallback?: number) => param("discount", scalar(parseDiscount), fallback),
+  discount: (fallback?: number) => cellwise("discount", parseDiscount, fallback),
   /** A decimal share in [0, 1]. */
-  share: (fallback?: number) => param("share", scalar(parseShare), fallback),
+  share: (fallback?: number) => cellwise("share", parseShare, fallback),
   /** A cap as a decimal share in [0, 1], or the word "none" (no cap). */
-  cap: (fallback?: number) => param("cap", scalar(parseCap), fallback),
+  cap: (fallback?: number) => cellwise("cap", parseCap, fallback),
   /** A decimal yearly change in (-1, 1]. */
-  change: (fallback?: number) => param("change", scalar(parseChange), fallback),
+  change: (fallback?: number) => cellwise("change", parseChange, fallback),
   /** A multiple of list price in [0, 3]. */
-  listMultiple: (fallback?: number) => param("listMultiple", scalar(parseListMultiple), fallback),
+  listMultiple: (fallback?: number) => cellwise("listMultiple", parseListMultiple, fallback),
   /** A multiple of list price, or "committed". */
-  overageRate: (fallback?: OverageRate) => param("overage", scalar(parseOverageRate), fallback),
+  overageRate: (fallback?: OverageRate) => cellwise("overage", parseOverageRate, fallback),
   /** A whole number of months >= 1. */
-  months: (fallback?: number) => param("months", scalar(parseMonths), fallback),
+  months: (fallback?: number) => cellwise("months", parseMonths, fallback),
   /** A usage range: monthly list dollars. */
   usage: (): Param<number[]> =>
     param("usage", (name, value) => {

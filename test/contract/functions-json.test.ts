@@ -60,10 +60,34 @@ const PLANNED_PARAMETERS: Record<string, string> = {
   OPTIMIZED_COST: "[cache_write_1h_share=0]",
 };
 
+/**
+ * FUNCTIONS.md: "Every argument above except `usage` (and `LEDGER`'s, which already spills a table)
+ * lifts over ranges", and BAND_DISCOUNT's commit. Lifted parameters and results are matrices in
+ * functions.json (a matrix parameter takes a range; a matrix result spills).
+ */
+const LIFTED: Record<string, readonly string[]> = {
+  COMMIT_WASTE: ["commit", "discount", "carryover", "period_months"],
+  OVERAGE_VALUE: ["commit", "discount", "overage_rate", "carryover", "period_months"],
+  TOTAL_COST: ["commit", "discount", "overage_rate", "carryover", "period_months"],
+  CARRYOVER_VALUE: ["commit", "discount", "carryover", "overage_rate", "period_months"],
+  UTILIZATION: ["commit", "discount", "carryover", "period_months"],
+  COVERAGE: ["commit", "discount", "carryover", "period_months"],
+  ESR: ["commit", "discount", "overage_rate", "carryover", "period_months"],
+  PRICE_LOCK_VALUE: ["commit", "discount", "uplift", "overage_rate", "carryover", "period_months"],
+  TRUE_FORWARD_COST: ["commit", "discount", "step_up", "overage_rate", "carryover", "period_months"],
+  RATCHET_COST: ["commit", "discount", "overage_rate", "carryover", "period_months"],
+  EXCLUSION_COST: ["commit", "discount", "excluded_share", "overage_rate", "carryover", "period_months"],
+  RENEWAL_CAP_VALUE: ["discount", "cap"],
+  HORIZON_COST: ["commit", "discount", "term_months", "renewal_rate", "overage_rate", "carryover", "period_months"],
+  CARRYOVER_CAP_COST: ["commit", "discount", "carryover", "carryover_cap", "overage_rate", "period_months"],
+  BAND_DISCOUNT: ["commit"],
+};
+
 interface Declared {
   id: string;
   name: string;
-  parameters?: { name: string; optional?: boolean; description?: string }[];
+  parameters?: { name: string; optional?: boolean; description?: string; dimensionality?: string }[];
+  result?: { dimensionality?: string };
   description?: string;
 }
 
@@ -91,6 +115,32 @@ describe("functions.json", () => {
   test.each(Object.entries(CONTRACT))("%s: parameter names, order and optional flags", (id, args) => {
     const f = declared().find((d) => d.id === id)!;
     expect((f.parameters ?? []).map((p) => ({ name: p.name, optional: Boolean(p.optional) }))).toEqual(params(args));
+  });
+
+  test.each(Object.entries(LIFTED))("%s lifts: those parameters and its result are matrices", (id, lifted) => {
+    const f = declared().find((d) => d.id === id)!;
+    const matrices = (f.parameters ?? []).filter((p) => p.dimensionality === "matrix").map((p) => p.name);
+    const wholeRanges = ["usage", "renewal_usage", "bands"].filter((n) => f.parameters?.some((p) => p.name === n));
+    expect(matrices.filter((n) => !wholeRanges.includes(n))).toEqual(lifted);
+    expect(f.result?.dimensionality).toBe("matrix");
+  });
+
+  test("the catalogue lifts exactly those functions", () => {
+    const lifting = (Object.keys(CATALOGUE) as FunctionId[]).filter((id) => CATALOGUE[id].lifts === true);
+    expect(lifting.sort()).toEqual(Object.keys(LIFTED).sort());
+  });
+
+  test("functions that do not lift keep their single-value parameters scalar", () => {
+    for (const f of declared().filter((d) => !(d.id in LIFTED))) {
+      for (const p of f.parameters ?? []) {
+        if (
+          ["commit", "discount", "months", "kind", "method", "growth"].includes(p.name) &&
+          f.id !== "EFFECTIVE_RATE" &&
+          f.id !== "EFFECTIVE_DISCOUNT"
+        )
+          expect([f.id, p.name, p.dimensionality ?? "scalar"]).toEqual([f.id, p.name, "scalar"]);
+      }
+    }
   });
 
   test("every function and parameter has help text, and every numeric parameter states its unit", () => {
@@ -177,7 +227,13 @@ describe("dist/functions.js, called the way Excel calls it", () => {
 
   test("DOMAIN.md worked examples 1 and 2", () => {
     const f = loadBundle();
-    const call = (id: string, ...args: unknown[]) => f.get(id)!(...args);
+    // A lifted function returns a 1x1 array for single values (a cell shows its one value).
+    const call = (id: string, ...args: unknown[]) => {
+      const result = f.get(id)!(...args);
+      return Array.isArray(result) && result.length === 1 && (result[0] as unknown[]).length === 1
+        ? (result[0] as unknown[])[0]
+        : result;
+    };
     expect(call("COMMIT_WASTE", 1_000_000, ex1, 0.2, null, null)).toBeCloseTo(40_000, 6);
     expect(call("TOTAL_COST", 1_000_000, ex1, 0.2, null, null, null)).toBeCloseTo(1_000_000, 6);
     expect(call("UTILIZATION", 1_000_000, ex1, 0.2, null, null)).toBeCloseTo(0.96, 12);

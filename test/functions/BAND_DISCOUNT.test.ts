@@ -1,5 +1,5 @@
 import "../helpers/customFunctions";
-import * as s from "../../src/functions/sizing";
+import * as s from "../helpers/single";
 import { excelError } from "../helpers/customFunctions";
 import { describeErrors } from "./errorTable";
 import * as F from "../../src/catalogue/functions";
@@ -66,5 +66,5 @@ describe("LEVERS.BAND_DISCOUNT", () => {
     const none = excelError(() => s.bandDiscount(1, [["Threshold", "Discount"]]));
     expect([none.code, none.message]).toEqual(["#N/A", "bands: no bands (expected rows of threshold, discount)"]);
   });
-  describeErrors(s.bandDiscount as (...a: unknown[]) => unknown, F.BAND_DISCOUNT, [1_000_000, bands]);
+  describeErrors(s.bandDiscount, F.BAND_DISCOUNT, [1_000_000, bands]);
 });

@@ -1,5 +1,5 @@
 import "../helpers/customFunctions";
-import * as f from "../../src/functions/functions";
+import * as f from "../helpers/single";
 import { describeErrors } from "./errorTable";
 import * as F from "../../src/catalogue/functions";
 import { column, flat, twoYears } from "../helpers/series";
@@ -27,12 +27,5 @@ describe("LEVERS.CARRYOVER_VALUE", () => {
     expect(f.carryoverValue(1_000_000, column(twoYears), 0.2, null)).toBe(0);
     expect(f.carryoverValue(1_000_000, column(twoYears), 0.2, 0)).toBe(0);
   });
-  describeErrors(f.carryoverValue as (...a: unknown[]) => unknown, F.CARRYOVER_VALUE, [
-    1_000_000,
-    column(twoYears),
-    0.2,
-    0.5,
-    1,
-    12,
-  ]);
+  describeErrors(f.carryoverValue, F.CARRYOVER_VALUE, [1_000_000, column(twoYears), 0.2, 0.5, 1, 12]);
 });

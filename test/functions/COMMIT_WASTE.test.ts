@@ -1,5 +1,5 @@
 import "../helpers/customFunctions";
-import * as f from "../../src/functions/functions";
+import * as f from "../helpers/single";
 import { describeErrors } from "./errorTable";
 import * as F from "../../src/catalogue/functions";
 import { column, flat, twoYears } from "../helpers/series";
@@ -48,5 +48,5 @@ describe("LEVERS.COMMIT_WASTE", () => {
     const byModel = flat(12, 0).map(() => [60_000, 30_000, 10_000]);
     expect(f.commitWaste(1_000_000, byModel, 0.2)).toBeCloseTo(40_000, 6);
   });
-  describeErrors(f.commitWaste as (...a: unknown[]) => unknown, F.COMMIT_WASTE, [1_000_000, ex1, 0.2, 0, 12]);
+  describeErrors(f.commitWaste, F.COMMIT_WASTE, [1_000_000, ex1, 0.2, 0, 12]);
 });

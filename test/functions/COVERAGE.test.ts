@@ -1,5 +1,5 @@
 import "../helpers/customFunctions";
-import * as f from "../../src/functions/functions";
+import * as f from "../helpers/single";
 import { describeErrors } from "./errorTable";
 import * as F from "../../src/catalogue/functions";
 import { column, flat, twoYears } from "../helpers/series";
@@ -23,5 +23,5 @@ describe("LEVERS.COVERAGE", () => {
   test("no commitment: nothing is inside it", () => {
     expect(f.coverage(0, ex1, 0.2)).toBeCloseTo(0, 12);
   });
-  describeErrors(f.coverage as (...a: unknown[]) => unknown, F.COVERAGE, [1_000_000, ex1, 0.2, 0, 12]);
+  describeErrors(f.coverage, F.COVERAGE, [1_000_000, ex1, 0.2, 0, 12]);
 });

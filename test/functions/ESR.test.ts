@@ -1,5 +1,5 @@
 import "../helpers/customFunctions";
-import * as f from "../../src/functions/functions";
+import * as f from "../helpers/single";
 import { describeErrors } from "./errorTable";
 import * as F from "../../src/catalogue/functions";
 import { column, flat, twoYears } from "../helpers/series";
@@ -24,5 +24,5 @@ describe("LEVERS.ESR", () => {
   test("an oversized commit can cost more than list: ESR below 0", () => {
     expect(f.esr(1_500_000, ex1, 0.2)).toBeCloseTo(1 - 1_500_000 / 1_200_000, 12);
   });
-  describeErrors(f.esr as (...a: unknown[]) => unknown, F.ESR, [1_000_000, ex1, 0.2, 1, 0, 12]);
+  describeErrors(f.esr, F.ESR, [1_000_000, ex1, 0.2, 1, 0, 12]);
 });

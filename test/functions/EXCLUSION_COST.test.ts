@@ -1,5 +1,5 @@
 import "../helpers/customFunctions";
-import * as f from "../../src/functions/functions";
+import * as f from "../helpers/single";
 import { describeErrors } from "./errorTable";
 import * as F from "../../src/catalogue/functions";
 import { column, flat } from "../helpers/series";
@@ -25,5 +25,5 @@ describe("LEVERS.EXCLUSION_COST", () => {
   test("nothing excluded costs nothing", () => {
     expect(f.exclusionCost(960_000, ex1, 0.2, 0)).toBe(0);
   });
-  describeErrors(f.exclusionCost as (...a: unknown[]) => unknown, F.EXCLUSION_COST, [960_000, ex1, 0.2, 0.1, 1, 0, 12]);
+  describeErrors(f.exclusionCost, F.EXCLUSION_COST, [960_000, ex1, 0.2, 0.1, 1, 0, 12]);
 });

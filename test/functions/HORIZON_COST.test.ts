@@ -1,5 +1,5 @@
 import "../helpers/customFunctions";
-import * as f from "../../src/functions/functions";
+import * as f from "../helpers/single";
 import { describeErrors } from "./errorTable";
 import * as F from "../../src/catalogue/functions";
 import { column, flat } from "../helpers/series";
@@ -31,14 +31,5 @@ describe("LEVERS.HORIZON_COST", () => {
     expect(error.code).toBe("#NUM!");
     expect(error.message).toMatch(/^term_months: 36 months is longer than the usage \(24 months\)/);
   });
-  describeErrors(f.horizonCost as (...a: unknown[]) => unknown, F.HORIZON_COST, [
-    960_000,
-    twoFlat,
-    0.2,
-    12,
-    1,
-    1,
-    0,
-    12,
-  ]);
+  describeErrors(f.horizonCost, F.HORIZON_COST, [960_000, twoFlat, 0.2, 12, 1, 1, 0, 12]);
 });

@@ -1,9 +1,9 @@
 import "../helpers/customFunctions";
-import * as s from "../../src/functions/sizing";
+import * as s from "../helpers/single";
 import { describeErrors } from "./errorTable";
 import * as F from "../../src/catalogue/functions";
 
-import * as f from "../../src/functions/functions";
+import * as f from "../helpers/single";
 import { excelError } from "../helpers/customFunctions";
 import { column, twoYears } from "../helpers/series";
 

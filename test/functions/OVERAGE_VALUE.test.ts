@@ -1,5 +1,5 @@
 import "../helpers/customFunctions";
-import * as f from "../../src/functions/functions";
+import * as f from "../helpers/single";
 import { describeErrors } from "./errorTable";
 import * as F from "../../src/catalogue/functions";
 import { column, flat, twoYears } from "../helpers/series";
@@ -32,5 +32,5 @@ describe("LEVERS.OVERAGE_VALUE", () => {
   test("no overage, nothing to save", () => {
     expect(f.overageValue(1_000_000, ex1, 0.2)).toBe(0);
   });
-  describeErrors(f.overageValue as (...a: unknown[]) => unknown, F.OVERAGE_VALUE, [900_000, ex1, 0.2, 1, 0, 12]);
+  describeErrors(f.overageValue, F.OVERAGE_VALUE, [900_000, ex1, 0.2, 1, 0, 12]);
 });

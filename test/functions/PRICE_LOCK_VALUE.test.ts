@@ -1,5 +1,5 @@
 import "../helpers/customFunctions";
-import * as f from "../../src/functions/functions";
+import * as f from "../helpers/single";
 import { describeErrors } from "./errorTable";
 import * as F from "../../src/catalogue/functions";
 import { column, flat } from "../helpers/series";
@@ -28,13 +28,5 @@ describe("LEVERS.PRICE_LOCK_VALUE", () => {
   test("zero uplift: worth nothing", () => {
     expect(f.priceLockValue(960_000, twoFlat, 0.2, 0)).toBe(0);
   });
-  describeErrors(f.priceLockValue as (...a: unknown[]) => unknown, F.PRICE_LOCK_VALUE, [
-    960_000,
-    twoFlat,
-    0.2,
-    0.1,
-    1,
-    0,
-    12,
-  ]);
+  describeErrors(f.priceLockValue, F.PRICE_LOCK_VALUE, [960_000, twoFlat, 0.2, 0.1, 1, 0, 12]);
 });

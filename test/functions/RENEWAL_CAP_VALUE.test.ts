@@ -1,5 +1,5 @@
 import "../helpers/customFunctions";
-import * as f from "../../src/functions/functions";
+import * as f from "../helpers/single";
 import { describeErrors } from "./errorTable";
 import * as F from "../../src/catalogue/functions";
 import { column, flat } from "../helpers/series";
@@ -27,5 +27,5 @@ describe("LEVERS.RENEWAL_CAP_VALUE", () => {
       ),
     ).toBeCloseTo(192_000, 6);
   });
-  describeErrors(f.renewalCapValue as (...a: unknown[]) => unknown, F.RENEWAL_CAP_VALUE, [year, 0.2, 0.05]);
+  describeErrors(f.renewalCapValue, F.RENEWAL_CAP_VALUE, [year, 0.2, 0.05]);
 });

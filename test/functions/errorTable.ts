@@ -3,6 +3,7 @@
  * argument's kind. Each function's spec calls `describeErrors` with a good call to perturb.
  */
 import type { FunctionEntry } from "../../src/catalogue/functions";
+import { run } from "../../src/functions/runner";
 import { StubExcelError, excelError } from "../helpers/customFunctions";
 import { column, flat } from "../helpers/series";
 
@@ -20,7 +21,7 @@ interface Row {
 
 const passedIn = new StubExcelError("#N/A", "from a lookup");
 
-function numberRows(kind: Kind): Row[] {
+function numberRows(kind: Kind, lifts: boolean): Row[] {
   const rows: Row[] = [
     kind === "overage"
       ? { what: "text", value: "n/a", code: "#VALUE!", says: /unknown value "n\/a"; use "committed"/ }
@@ -28,8 +29,9 @@ function numberRows(kind: Kind): Row[] {
         ? { what: "text", value: "n/a", code: "#VALUE!", says: /unknown value "n\/a"; use "none"/ }
         : { what: "text", value: "n/a", code: "#VALUE!", says: /text "n\/a"/ },
     { what: "a boolean", value: true, code: "#VALUE!", says: /TRUE/ },
-    { what: "a two-cell range", value: [[1], [2]], code: "#VALUE!", says: /single value/ },
   ];
+  // A lifted argument takes a range (DOMAIN.md "Arrays in, arrays out"): see describeErrors.
+  if (!lifts) rows.push({ what: "a two-cell range", value: [[1], [2]], code: "#VALUE!", says: /single value/ });
   if (kind !== "change") rows.push({ what: "a negative number", value: -1, code: "#NUM!", says: /-1/ });
   if (kind === "discount") {
     rows.push({ what: "a whole percent (15)", value: 15, code: "#VALUE!", says: /0\.15/ });
@@ -88,6 +90,11 @@ const KINDS: Readonly<Record<string, Kind>> = {
   volatility: "volatility",
 };
 
+/** A lifted entry run on raw arguments: its spilled grid. */
+function runById(entry: FunctionEntry, args: readonly unknown[]): unknown[][] {
+  return (run as (e: FunctionEntry, ...a: unknown[]) => unknown[][])(entry, ...args);
+}
+
 /**
  * For each argument, each bad value gives its documented error with a message that names the
  * argument; an Excel error passed in comes back unchanged. The arguments' names and kinds are the
@@ -100,7 +107,8 @@ export function describeErrors(fn: Fn, entry: FunctionEntry, good: readonly unkn
     entry.params.forEach(({ name, param }, i) => {
       const kind = KINDS[param.kind];
       if (!kind) return;
-      const rows = kind === "usage" ? usageRows : numberRows(kind);
+      const lifts = entry.lifts === true && "cell" in param;
+      const rows = kind === "usage" ? usageRows : numberRows(kind, lifts);
       test.each(rows)(`${name}: $what gives $code`, ({ value, code, says }) => {
         const args = [...good];
         args[i] = value;
@@ -113,6 +121,18 @@ export function describeErrors(fn: Fn, entry: FunctionEntry, good: readonly unkn
         const args = [...good];
         args[i] = kind === "usage" ? column([1, passedIn, 3]) : passedIn;
         expect(excelError(() => fn(...args))).toBe(passedIn);
+      });
+      if (!lifts) return;
+      test(`${name}: a column of two lifts, and a bad element errors its own cell only`, () => {
+        const single = fn(...good);
+        const args: unknown[] = [...good];
+        args[i] = [[good[i] ?? null], ["n/a"]];
+        const grid = runById(entry, args);
+        expect(grid.length).toBe(2);
+        expect(grid[0]).toEqual([single]);
+        const bad = grid[1]![0] as { code: string; message: string };
+        expect(bad.code).toBe("#VALUE!");
+        expect(bad.message).toMatch(new RegExp(`^${name}: .*"n/a" at row 2, column 1`));
       });
     });
   });

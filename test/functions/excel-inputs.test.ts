@@ -10,7 +10,7 @@
  *   - a blank cell as 0 on Excel desktop (office-js #4702, #5262).
  */
 import { StubExcelError, excelError } from "../helpers/customFunctions";
-import * as f from "../../src/functions/functions";
+import * as f from "../helpers/single";
 import * as p from "../../src/functions/pricing";
 import { column, flat } from "../helpers/series";
 

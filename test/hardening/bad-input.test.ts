@@ -177,6 +177,21 @@ function numberRows(kind: NumberKind | "points" | "growth", ctx: Context, wrap =
   return [...rows, ...blanks(blank, false), ...passedIn(wrap)];
 }
 
+/**
+ * A lifted argument (a matrix parameter of a ledger function, DOMAIN.md "Arrays in, arrays out"):
+ * a range spills one result per cell, so a bad cell errors its own cell only; no cells is #N/A.
+ */
+function liftedShape(): Bad[] {
+  return [
+    {
+      what: "a range with a bad second cell",
+      value: [[true], [false]],
+      expect: error(VALUE, /FALSE at row 2, column 1; expected a number/, SECOND),
+    },
+    { what: "an empty range", value: [], expect: error(NA, /the range is empty/) },
+  ];
+}
+
 /** A single value that is not a range: two cells or none is the wrong shape. */
 function singleShape(): Bad[] {
   return [
@@ -472,7 +487,7 @@ function rowsFor(kind: Kind, ctx: Context): Bad[] {
     case "volatility":
     case "points":
     case "growth":
-      return [...numberRows(kind, ctx), ...singleShape()];
+      return [...numberRows(kind, ctx), ...(ctx.parameter.matrix ? liftedShape() : singleShape())];
     case "word":
       return wordRows();
     case "model":
@@ -720,6 +735,7 @@ const SAMPLES: { readonly [K in keyof typeof Errors]: Parameters<(typeof Errors)
   noTerms: ["terms"],
   noBands: ["bands"],
   topBand: ["commit", 6e6],
+  beyondRange: ["discount", somewhere, 3, 1],
   shape: ["discount", "a single value", "a range of 2 rows"],
   tooMuch: ["commit", 1e16, 1e15],
   blankCell: ["model", somewhere],

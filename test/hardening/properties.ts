@@ -335,7 +335,9 @@ export function properties({ functions, parameters }: Shipped): NamedProperty[] 
   const num = (id: string) => {
     const f = fn(id);
     return (...args: unknown[]): number => {
-      const out = f(...args);
+      let out = f(...args);
+      // A lifted function (DOMAIN.md "Arrays in, arrays out") returns a 1x1 array for single values.
+      if (Array.isArray(out) && out.length === 1 && Array.isArray(out[0]) && out[0].length === 1) out = out[0][0];
       if (typeof out !== "number" || !Number.isFinite(out)) throw new Error(`${id} returned ${describe(out)}`);
       return out;
     };
@@ -564,8 +566,35 @@ export function properties({ functions, parameters }: Shipped): NamedProperty[] 
     ([id, args]) => keepsContract(id, args),
   );
 
+  // DOMAIN.md "Arrays in, arrays out": a column of commits by a row of discounts is the grid of single calls.
+  const liftedGrid = fc.property(
+    deal,
+    fc.array(fc.double({ min: 0, max: 2e8, noNaN: true }), { minLength: 1, maxLength: 4 }),
+    fc.array(fc.double({ min: 0, max: 0.95, noNaN: true }), { minLength: 1, maxLength: 4 }),
+    (d, commits, discounts) => {
+      for (const id of ["TOTAL_COST", "OVERAGE_VALUE", "ESR"]) {
+        const grid = fn(id)(
+          commits.map((c) => [c]),
+          column(d.usage),
+          [discounts],
+          d.overage,
+          d.carryover,
+          d.period,
+        ) as unknown[][];
+        if (grid.length !== commits.length) throw new Error(`${id}: ${grid.length} rows for ${commits.length} commits`);
+        commits.forEach((c, r) =>
+          discounts.forEach((x, k) => {
+            const one = num(id)(c, column(d.usage), x, d.overage, d.carryover, d.period);
+            if (grid[r]![k] !== one) throw new Error(`${id} [${r}, ${k}]: ${describe(grid[r]![k])} vs ${one}`);
+          }),
+        );
+      }
+    },
+  );
+
   return [
     named("ledger invariants (LEDGER, COMMIT_WASTE, UTILIZATION, COVERAGE, TOTAL_COST, ESR)", 2, ledgerInvariants),
+    named("lifted grids are the single calls, element by element", 1, liftedGrid),
     named("cost rises with the overage rate and falls with carryover", 1, monotone),
     named("lever values are ledger differences", 2, leverDifferences),
     named("LEVER_VALUES rows are ledger differences", 1, leverTable),

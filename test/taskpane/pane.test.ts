@@ -41,7 +41,12 @@ async function viaFunctions(port: GuardedPort, formula: string): Promise<number>
       return cleaned.length === 1 && cleaned[0]!.length === 1 && !named ? cleaned[0]![0] : cleaned;
     }),
   );
-  return table(call.name)(...args) as number;
+  const result = table(call.name)(...args);
+  // A lifted function (DOMAIN.md "Arrays in, arrays out") returns a 1x1 array for single values.
+  if (!Array.isArray(result)) return result as number;
+  const grid = result as unknown[][];
+  expect([grid.length, grid[0]!.length]).toEqual([1, 1]);
+  return grid[0]![0] as number;
 }
 
 describe("figures", () => {
