@@ -24,6 +24,7 @@ import { run } from "./runner";
 
 /**
  * Dollars of commitment forfeited over the term: the commit you pay for and never use.
+ * Any argument but the usage may be a range: one figure per cell, spilled.
  * @customfunction COMMIT_WASTE
  * @param commit Commit per period, in dollars (e.g. 1000000 a year).
  * @param usage Monthly usage at list price, in dollars: one column (or row) of months; several columns are summed.
@@ -45,6 +46,7 @@ export function commitWaste(
 
 /**
  * Dollars saved over the term by billing overage at the committed rate instead of the overage rate.
+ * Any argument but the usage may be a range: one figure per cell, spilled.
  * @customfunction OVERAGE_VALUE
  * @param commit Commit per period, in dollars.
  * @param usage Monthly usage at list price, in dollars: one column (or row) of months; several columns are summed.
@@ -68,6 +70,7 @@ export function overageValue(
 
 /**
  * Total cost over the term: every period's commit plus the overage billed on top.
+ * Any argument but the usage may be a range: one figure per cell, spilled.
  * @customfunction TOTAL_COST
  * @param commit Commit per period, in dollars.
  * @param usage Monthly usage at list price, in dollars: one column (or row) of months; several columns are summed.
@@ -91,6 +94,7 @@ export function totalCost(
 
 /**
  * Dollars saved over the term by letting unused commitment carry over: cost with no carryover minus cost with it.
+ * Any argument but the usage may be a range: one figure per cell, spilled.
  * @customfunction CARRYOVER_VALUE
  * @param commit Commit per period, in dollars.
  * @param usage Monthly usage at list price, in dollars: one column (or row) of months; several columns are summed.
@@ -114,6 +118,7 @@ export function carryoverValue(
 
 /**
  * Share of the commitment actually used: 1 - forfeited / committed.
+ * Any argument but the usage may be a range: one figure per cell, spilled.
  * @customfunction UTILIZATION
  * @param commit Commit per period, in dollars.
  * @param usage Monthly usage at list price, in dollars: one column (or row) of months; several columns are summed.
@@ -135,6 +140,7 @@ export function utilization(
 
 /**
  * Share of consumption that falls inside the commitment (the rest is overage).
+ * Any argument but the usage may be a range: one figure per cell, spilled.
  * @customfunction COVERAGE
  * @param commit Commit per period, in dollars.
  * @param usage Monthly usage at list price, in dollars: one column (or row) of months; several columns are summed.
@@ -156,6 +162,7 @@ export function coverage(
 
 /**
  * Effective savings rate against list: 1 - total cost / usage at list.
+ * Any argument but the usage may be a range: one figure per cell, spilled.
  * @customfunction ESR
  * @param commit Commit per period, in dollars.
  * @param usage Monthly usage at list price, in dollars: one column (or row) of months; several columns are summed.
@@ -179,6 +186,7 @@ export function esr(
 
 /**
  * Dollars a price lock saves over the term: cost if list prices rise by the uplift each year, minus cost locked.
+ * Any argument but the usage may be a range: one figure per cell, spilled.
  * @customfunction PRICE_LOCK_VALUE
  * @param commit Commit per period, in dollars.
  * @param usage Monthly usage at today's list price, in dollars: one column (or row) of months; several columns are summed.
@@ -204,6 +212,7 @@ export function priceLockValue(
 
 /**
  * Dollars a true-forward clause costs over the term: cost with the commit stepping up each period, minus flat.
+ * Any argument but the usage may be a range: one figure per cell, spilled.
  * @customfunction TRUE_FORWARD_COST
  * @param commit First period's commit, in dollars.
  * @param usage Monthly usage at list price, in dollars: one column (or row) of months; several columns are summed.
@@ -229,6 +238,7 @@ export function trueForwardCost(
 
 /**
  * Dollars a ratcheting minimum costs over the term: each period's commit rises to the previous period's draw.
+ * Any argument but the usage may be a range: one figure per cell, spilled.
  * @customfunction RATCHET_COST
  * @param commit First period's commit, in dollars.
  * @param usage Monthly usage at list price, in dollars: one column (or row) of months; several columns are summed.
@@ -252,6 +262,7 @@ export function ratchetCost(
 
 /**
  * Dollars an exclusion costs over the term: a share of usage that does not count toward the commit and is billed as overage.
+ * Any argument but the usage may be a range: one figure per cell, spilled.
  * @customfunction EXCLUSION_COST
  * @param commit Commit per period, in dollars.
  * @param usage Monthly usage at list price, in dollars: one column (or row) of months; several columns are summed.
@@ -277,6 +288,7 @@ export function exclusionCost(
 
 /**
  * Dollars a renewal cap is worth: renewal usage priced at the capped rate instead of a reset to list.
+ * Discount and cap may be ranges: one figure per cell, spilled.
  * @customfunction RENEWAL_CAP_VALUE
  * @param renewal_usage Monthly usage at list price after the term, in dollars (the renewal horizon).
  * @param discount Discount off list in the current deal, as a decimal (0.2 = 20%).
@@ -294,6 +306,7 @@ export function renewalCapValue(
 
 /**
  * Cost over the whole usage horizon: the deal for the first term_months, then list times the renewal rate.
+ * Any argument but the usage may be a range: one figure per cell, spilled.
  * @customfunction HORIZON_COST
  * @param commit Commit per period, in dollars.
  * @param usage Monthly usage at list price over the whole horizon, in dollars: one column (or row) of months.
@@ -343,6 +356,7 @@ export function ledger(
 
 /**
  * Dollars a carryover cap costs over the term: the carry out of each period capped at carryover_cap times its commit, minus uncapped.
+ * Any argument but the usage may be a range: one figure per cell, spilled.
  * @customfunction CARRYOVER_CAP_COST
  * @param commit Commit per period, in dollars.
  * @param usage Monthly usage at list price, in dollars: one column (or row) of months; several columns are summed.

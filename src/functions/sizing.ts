@@ -7,6 +7,7 @@ import { run } from "./runner";
 
 /**
  * The discount a commit earns: that of the highest band threshold at or below it (0 below the first band).
+ * Its commit may be a range: one figure per cell, spilled.
  * @customfunction BAND_DISCOUNT
  * @param commit Commit per period, in dollars.
  * @param bands Discount bands: two columns, threshold (dollars per period) and discount (decimal); a header row is allowed.

@@ -7,7 +7,7 @@
  * Pure data and arithmetic: no Office, Excel or DOM. Its terms and formulas come from the catalogue.
  */
 import * as F from "../catalogue/functions";
-import { formula, text } from "../catalogue/formula";
+import { call, formula, text } from "../catalogue/formula";
 import { TermKey, TermKind, TERM_KEYS, TERMS } from "../catalogue/terms";
 import { columnLetter } from "../sheet/a1";
 
@@ -56,6 +56,7 @@ export const SHEETS = {
   deal: "Deal",
   bands: "Bands",
   summary: "Summary",
+  scenarios: "Scenarios",
 } as const;
 
 /** The three sample models: price-book names and the usage columns' labels. */
@@ -144,6 +145,403 @@ export function summaryCell(line: SummaryLine | "levers" | "curve"): string {
   if (line === "levers") return `${SHEETS.summary}!A${LEVER_ROW}`;
   if (line === "curve") return `${SHEETS.summary}!A${CURVE_ROW}`;
   return `${SHEETS.summary}!B${SUMMARY_LINES.indexOf(line) + 3}`;
+}
+
+/**
+ * The Scenarios sheet's layout. Each grid and each quote row is one lifted formula (DOMAIN.md
+ * "Arrays in, arrays out"); the edges (commits, discounts, quotes) are the user's inputs.
+ */
+export const SCENARIOS = {
+  /** Commits per period down the grids, as multiples of the draft commit. */
+  commitSteps: [0.5, 0.6, 0.7, 0.8, 0.9, 1, 1.1, 1.2, 1.3, 1.4, 1.5],
+  /** Discounts across the grids, as points around the draft discount. */
+  discountSteps: [-0.06, -0.04, -0.02, 0, 0.02, 0.04, 0.06],
+  /** The total-cost grid: its header row (discounts from B) and first commit row. */
+  costHeaderRow: 5,
+  /** The forfeited-commitment grid's header row. */
+  wasteHeaderRow: 25,
+  /** The quotes: names in this row from B, then one row per quote term. */
+  quoteRow: 39,
+  /** The horizon every quote (and the pane's term options) is valued over: at least this many months. */
+  horizonMonths: 36,
+  /** The horizon column: month in M, list dollars in N, from this row. */
+  horizonRow: 5,
+} as const;
+
+/** The quote terms, one row each under the quote names, in order. */
+export const QUOTE_TERMS = [
+  { key: "commit", label: "Commit per period", format: MONEY },
+  { key: "discount", label: "Discount", format: PERCENT },
+  { key: "overage_rate", label: 'Overage rate (fraction of list, or "committed")' },
+  { key: "carryover", label: "Carryover of unused commitment", format: PERCENT },
+  { key: "uplift", label: "Yearly list rise without a lock", format: PERCENT },
+  { key: "term_months", label: "Term (months)" },
+  { key: "renewal_rate", label: "Renewal rate after the term (fraction of list)", format: PERCENT },
+] as const;
+export type QuoteTerm = (typeof QUOTE_TERMS)[number]["key"];
+
+/** Six sample quotes: a rate traded against term length and structure. Illustrative, not vendor figures. */
+export const SAMPLE_QUOTES: readonly ({ name: string } & Record<QuoteTerm, number | string>)[] = [
+  {
+    name: "12 months",
+    commit: 3_000_000,
+    discount: 0.12,
+    overage_rate: 1,
+    carryover: 0,
+    uplift: 0.08,
+    term_months: 12,
+    renewal_rate: 1,
+  },
+  {
+    name: "24 months",
+    commit: 3_000_000,
+    discount: 0.15,
+    overage_rate: 1,
+    carryover: 0,
+    uplift: 0.08,
+    term_months: 24,
+    renewal_rate: 1,
+  },
+  {
+    name: "24 months, asks won",
+    commit: 3_000_000,
+    discount: 0.15,
+    overage_rate: "committed",
+    carryover: 0.5,
+    uplift: 0,
+    term_months: 24,
+    renewal_rate: 0.9,
+  },
+  {
+    name: "36 months",
+    commit: 3_000_000,
+    discount: 0.18,
+    overage_rate: 1,
+    carryover: 0,
+    uplift: 0.08,
+    term_months: 36,
+    renewal_rate: 1,
+  },
+  {
+    name: "36 months, lower commit",
+    commit: 2_500_000,
+    discount: 0.17,
+    overage_rate: "committed",
+    carryover: 0.25,
+    uplift: 0,
+    term_months: 36,
+    renewal_rate: 0.9,
+  },
+  {
+    name: "24 months, larger commit",
+    commit: 3_500_000,
+    discount: 0.18,
+    overage_rate: 1,
+    carryover: 0.5,
+    uplift: 0.04,
+    term_months: 24,
+    renewal_rate: 0.95,
+  },
+];
+
+/** The quote comparison's figure rows, in order, below the quote terms (one blank row between). */
+export const QUOTE_LINES = [
+  "horizon_cost",
+  "uplift_cost",
+  "total",
+  "forfeited",
+  "overage_billed",
+  "esr",
+  "named_total",
+  "cheapest",
+] as const;
+export type QuoteLine = (typeof QUOTE_LINES)[number];
+
+/** The horizon's length for a model of `months` of usage. */
+export function horizonMonths(months: number): number {
+  return Math.max(SCENARIOS.horizonMonths, months);
+}
+
+/** The Scenarios sheet row of a quote term or a quote figure line. */
+export function quoteRowOf(line: QuoteTerm | QuoteLine): number {
+  const term = QUOTE_TERMS.findIndex((t) => t.key === line);
+  if (term >= 0) return SCENARIOS.quoteRow + 1 + term;
+  return SCENARIOS.quoteRow + QUOTE_TERMS.length + 2 + QUOTE_LINES.indexOf(line as QuoteLine);
+}
+
+/** Where the marked cell of the total-cost grid is summed up: row of "Total cost at the marked cell". */
+const MARK_ROWS = { distance: 17, marker: 18, recommended: 19, band: 20, marked: 21 } as const;
+export const SCENARIO_MARKS = MARK_ROWS;
+
+/** The round a grid commit is taken to, dollars. */
+const COMMIT_ROUND = 10_000;
+
+/** The grids' commits and discounts for a draft commit and discount. */
+export function scenarioEdges(commit: number, discount: number): { commits: number[]; discounts: number[] } {
+  return {
+    commits: SCENARIOS.commitSteps.map((s) => Math.round((commit * s) / COMMIT_ROUND) * COMMIT_ROUND),
+    discounts: SCENARIOS.discountSteps.map((s) => Math.round(Math.min(0.99, Math.max(0, discount + s)) * 1e4) / 1e4),
+  };
+}
+
+function scenariosSheet(
+  months: number,
+  d: (key: TermKey) => string,
+  ranges: { usage: string; horizon: string; bands: string; usageColumns: readonly [string, string] },
+): ModelCell[] {
+  const S = SCENARIOS;
+  const cells: ModelCell[] = [];
+  const put = (address: string, cell: Omit<ModelCell, "address">) => cells.push({ address, ...cell });
+  // The cells a spill fills take their format from the sheet, as in Excel: give them the anchor's.
+  const spillFormat = (row: number, column: number, rows: number, columns: number, format: string) => {
+    for (let r = 0; r < rows; r++)
+      for (let c = 0; c < columns; c++)
+        if (r > 0 || c > 0) put(`${columnLetter(column + c)}${row + r}`, { format, style: "output" });
+  };
+  const commit = DEAL_TERMS.find((t) => t.key === "commit")!.draft as number;
+  const discount = DEAL_TERMS.find((t) => t.key === "discount")!.draft as number;
+  const { commits, discounts } = scenarioEdges(commit, discount);
+  const n = commits.length;
+  const w = discounts.length;
+  const lastCol = columnLetter(w);
+  const first = S.costHeaderRow + 1;
+  const last = first + n - 1;
+  const commitRange = `$A$${first}:$A$${last}`;
+  const discountRange = `$B$${S.costHeaderRow}:$${lastCol}$${S.costHeaderRow}`;
+  const distanceCol = columnLetter(w + 1);
+  const markCol = columnLetter(w + 2);
+  const recommended = `$B$${MARK_ROWS.recommended}`;
+  const band = `$B$${MARK_ROWS.band}`;
+  const H = horizonMonths(months);
+
+  put("A1", { value: "Scenarios: each grid, and each row of the quote comparison, is one formula", style: "title" });
+  put("A2", {
+    value:
+      "Edit the commits, discounts and quotes (yellow). Every figure recalculates when Usage changes. " +
+      "Grids are over the term (Usage); quotes over one horizon (column N).",
+    style: "note",
+  });
+
+  // The total-cost grid: commits down, discounts across, one TOTAL_COST formula.
+  put(`A${S.costHeaderRow - 1}`, {
+    value: "Total cost over the term: commit per period (down) by discount (across)",
+    style: "title",
+  });
+  put(`A${S.costHeaderRow}`, { value: "Commit \\ discount", style: "header" });
+  discounts.forEach((v, j) =>
+    put(`${columnLetter(1 + j)}${S.costHeaderRow}`, { value: v, format: PERCENT, style: "input" }),
+  );
+  put(`${distanceCol}${S.costHeaderRow}`, { value: "Distance to the recommended commit", style: "header" });
+  commits.forEach((v, i) => {
+    const row = first + i;
+    put(`A${row}`, { value: v, format: MONEY, style: "input" });
+    put(`${distanceCol}${row}`, { formula: `=ABS(A${row}-${recommended})`, format: MONEY });
+    put(`${markCol}${row}`, {
+      formula: `=IF(${distanceCol}${row}=MIN($${distanceCol}$${first}:$${distanceCol}$${last}),"◀ nearest the recommended commit","")`,
+      style: "note",
+    });
+  });
+  put(`B${first}`, {
+    formula: formula(F.TOTAL_COST, {
+      commit: commitRange,
+      usage: ranges.usage,
+      discount: discountRange,
+      overage_rate: d("overage_rate"),
+      carryover: d("carryover"),
+      period_months: d("period_months"),
+    }),
+    format: MONEY,
+    style: "output",
+  });
+  spillFormat(first, 1, n, w, MONEY);
+  put(`A${MARK_ROWS.distance}`, { value: "Distance to the band discount of the recommended commit" });
+  put(`A${MARK_ROWS.marker}`, { value: "Marked" });
+  discounts.forEach((_, j) => {
+    const c = columnLetter(1 + j);
+    put(`${c}${MARK_ROWS.distance}`, { formula: `=ABS(${c}$${S.costHeaderRow}-${band})`, format: PERCENT });
+    put(`${c}${MARK_ROWS.marker}`, {
+      formula: `=IF(${c}${MARK_ROWS.distance}=MIN($B$${MARK_ROWS.distance}:$${lastCol}$${MARK_ROWS.distance}),"▲ its band discount","")`,
+      style: "note",
+    });
+  });
+  put(`A${MARK_ROWS.recommended}`, { value: "Recommended commit per period (Summary)" });
+  put(`B${MARK_ROWS.recommended}`, { formula: `=${summaryCell("recommended_commit")}`, format: MONEY });
+  put(`A${MARK_ROWS.band}`, { value: "Its band discount" });
+  put(`B${MARK_ROWS.band}`, {
+    formula: formula(F.BAND_DISCOUNT, { commit: recommended, bands: ranges.bands }),
+    format: PERCENT,
+  });
+  put(`A${MARK_ROWS.marked}`, { value: "Total cost at the marked cell (that row, that column)", style: "header" });
+  put(`B${MARK_ROWS.marked}`, {
+    formula:
+      // Indexed from the grid's edges (A5), not the spill itself (B6:H16): a range that is exactly an
+      // errored spill throws in HyperFormula 3.5 ("Unknown array" in its interpreter); Excel takes either.
+      `=INDEX($A$${S.costHeaderRow}:$${lastCol}$${last},` +
+      `1+MATCH(MIN($${distanceCol}$${first}:$${distanceCol}$${last}),$${distanceCol}$${first}:$${distanceCol}$${last},0),` +
+      `1+MATCH(MIN($B$${MARK_ROWS.distance}:$${lastCol}$${MARK_ROWS.distance}),$B$${MARK_ROWS.distance}:$${lastCol}$${MARK_ROWS.distance},0))`,
+    format: MONEY,
+    style: "output",
+  });
+
+  // The forfeited-commitment grid: the same edges, one COMMIT_WASTE formula.
+  const wFirst = S.wasteHeaderRow + 1;
+  put(`A${S.wasteHeaderRow - 1}`, {
+    value: "Commitment forfeited over the term: the same commits and discounts",
+    style: "title",
+  });
+  put(`A${S.wasteHeaderRow}`, { value: "Commit \\ discount", style: "header" });
+  discounts.forEach((_, j) => {
+    const c = columnLetter(1 + j);
+    put(`${c}${S.wasteHeaderRow}`, { formula: `=${c}${S.costHeaderRow}`, format: PERCENT, style: "header" });
+  });
+  commits.forEach((_, i) => {
+    put(`A${wFirst + i}`, { formula: `=A${first + i}`, format: MONEY, style: "header" });
+    put(`${markCol}${wFirst + i}`, { formula: `=${markCol}${first + i}`, style: "note" });
+  });
+  put(`B${wFirst}`, {
+    formula: formula(F.COMMIT_WASTE, {
+      commit: commitRange,
+      usage: ranges.usage,
+      discount: discountRange,
+      carryover: d("carryover"),
+      period_months: d("period_months"),
+    }),
+    format: MONEY,
+    style: "output",
+  });
+
+  spillFormat(wFirst, 1, n, w, MONEY);
+
+  // The quote comparison: quotes as columns, one lifted formula per figure row.
+  const q = S.quoteRow;
+  const qLast = columnLetter(SAMPLE_QUOTES.length);
+  const row = (key: QuoteTerm | QuoteLine) => quoteRowOf(key);
+  const across = (key: QuoteTerm | QuoteLine) => `$B$${row(key)}:$${qLast}$${row(key)}`;
+  put(`A${q - 1}`, {
+    value: `Quotes compared over one horizon of ${H} months (column N: the usage, then a linear projection)`,
+    style: "title",
+  });
+  put(`A${q}`, { value: "Quote", style: "header" });
+  SAMPLE_QUOTES.forEach((quote, j) => put(`${columnLetter(1 + j)}${q}`, { value: quote.name, style: "input" }));
+  QUOTE_TERMS.forEach((t) => {
+    put(`A${row(t.key)}`, { value: t.label });
+    SAMPLE_QUOTES.forEach((quote, j) =>
+      put(`${columnLetter(1 + j)}${row(t.key)}`, {
+        value: quote[t.key],
+        style: "input",
+        ...("format" in t ? { format: t.format } : {}),
+      }),
+    );
+  });
+  const quoteDeal = {
+    commit: across("commit"),
+    usage: ranges.horizon,
+    discount: across("discount"),
+  };
+  const quoteTail = {
+    overage_rate: across("overage_rate"),
+    carryover: across("carryover"),
+    period_months: d("period_months"),
+  };
+  // The total is written out of its two calls, not as `=B48:G48+B49:G49`: a range that is exactly an
+  // errored spill throws in HyperFormula 3.5 ("Unknown array"), and the total needs no second look-up.
+  const horizonCost = call(F.HORIZON_COST, {
+    ...quoteDeal,
+    term_months: across("term_months"),
+    renewal_rate: across("renewal_rate"),
+    ...quoteTail,
+  });
+  const upliftCost = call(F.PRICE_LOCK_VALUE, { ...quoteDeal, uplift: across("uplift"), ...quoteTail });
+  const lines: Record<QuoteLine, { label: string; formula: string; format: string; each?: boolean }> = {
+    horizon_cost: {
+      label: "Cost over the horizon: the quote's term on the ledger, then its renewal rate x list",
+      formula: `=${horizonCost}`,
+      format: MONEY,
+    },
+    uplift_cost: {
+      label: "List rises without a lock (the quote's terms held for the horizon)",
+      formula: `=${upliftCost}`,
+      format: MONEY,
+    },
+    total: {
+      label: "Total cost over the horizon",
+      formula: `=${horizonCost}+${upliftCost}`,
+      format: MONEY,
+    },
+    forfeited: {
+      label: "Commitment forfeited (the quote's terms held for the horizon)",
+      formula: formula(F.COMMIT_WASTE, {
+        ...quoteDeal,
+        carryover: across("carryover"),
+        period_months: d("period_months"),
+      }),
+      format: MONEY,
+    },
+    overage_billed: {
+      label: "Overage billed (the quote's terms held for the horizon): total cost less the commitment",
+      formula: `=${call(F.TOTAL_COST, { ...quoteDeal, ...quoteTail })}-${across("commit")}*ROWS(${ranges.horizon})/${d("period_months")}`,
+      format: MONEY,
+    },
+    esr: {
+      label: "Effective savings rate: 1 - total cost / list over the horizon",
+      formula: `=1-(${horizonCost}+${upliftCost})/SUM(${ranges.horizon})`,
+      format: PERCENT,
+    },
+    named_total: { label: "Total of a named quote", formula: "", format: MONEY, each: true },
+    cheapest: { label: "Cheapest", formula: "", format: "", each: true },
+  };
+  put(`A${row("horizon_cost") - 1}`, { value: "Over the horizon", style: "header" });
+  for (const key of QUOTE_LINES) {
+    const line = lines[key];
+    put(`A${row(key)}`, { value: line.label });
+    if (!line.each) {
+      put(`B${row(key)}`, {
+        formula: line.formula,
+        format: line.format,
+        style: "output",
+      });
+      spillFormat(row(key), 1, 1, SAMPLE_QUOTES.length, line.format);
+      continue;
+    }
+    SAMPLE_QUOTES.forEach((_, j) => {
+      const c = columnLetter(1 + j);
+      const named = `${c}${row("named_total")}`;
+      put(
+        `${c}${row(key)}`,
+        key === "named_total"
+          ? { formula: `=IF(${c}$${q}="","",${c}${row("total")})`, format: MONEY }
+          : {
+              formula: `=IF(${named}="","",IF(${named}=MIN(${across("named_total")}),"cheapest",""))`,
+              style: "output",
+            },
+      );
+    });
+  }
+
+  // The horizon: the usage's months (summed across models), then PROJECT's linear projection.
+  const h0 = S.horizonRow;
+  put(`M${h0 - 1}`, { value: "Horizon month", style: "header" });
+  put(`N${h0 - 1}`, { value: "List $ (usage, then projected)", style: "header" });
+  for (let t = 1; t <= H; t++) {
+    const r = h0 + t - 1;
+    put(`M${r}`, { value: t });
+    if (t <= months) {
+      const usageRow = t + 1;
+      put(`N${r}`, {
+        formula: `=SUM(${SHEETS.usage}!${ranges.usageColumns[0]}${usageRow}:${ranges.usageColumns[1]}${usageRow})`,
+        format: MONEY,
+      });
+    } else if (t === months + 1) {
+      put(`N${r}`, {
+        formula: formula(F.PROJECT, { history: ranges.usage, months: H - months }),
+        format: MONEY,
+        style: "output",
+      });
+    } else {
+      put(`N${r}`, { format: MONEY, style: "output" });
+    }
+  }
+  return cells;
 }
 
 export interface ModelOptions {
@@ -349,7 +747,18 @@ export function buildModel(options: ModelOptions): ModelDefinition {
     { name: "Deal", ref: `${SHEETS.deal}!$A$1:$C$${DEAL_TERMS.length + 1}` },
     { name: "Bands", ref: `${SHEETS.bands}!$A$1:$B$${SAMPLE_BANDS.length + 1}` },
     ...OPTIMIZATION.map((o, i) => ({ name: o.name, ref: `${SHEETS.deal}!$B$${optRow + 1 + i}` })),
+    // The horizon the quotes and the pane's term options are valued over (the Scenarios sheet's column N).
+    {
+      name: "Horizon",
+      ref: `${SHEETS.scenarios}!$N$${SCENARIOS.horizonRow}:$N$${SCENARIOS.horizonRow + horizonMonths(months) - 1}`,
+    },
   ];
+  const scenarios = scenariosSheet(months, d, {
+    usage: "Usage",
+    horizon: "Horizon",
+    bands: "Bands",
+    usageColumns: ["H", "J"],
+  });
 
   return {
     sheets: [
@@ -358,6 +767,7 @@ export function buildModel(options: ModelOptions): ModelDefinition {
       { name: SHEETS.deal, cells: deal, widths: [18, 14, 14, 52] },
       { name: SHEETS.bands, cells: bands, widths: [14, 12, 4, 70] },
       { name: SHEETS.summary, cells: summary, widths: [40, 18, 12, 18, 16, 12] },
+      { name: SHEETS.scenarios, cells: scenarios, widths: [58, 16, 16, 16, 16, 16, 16, 16, 16, 32, 4, 4, 10, 16] },
     ],
     names,
   };

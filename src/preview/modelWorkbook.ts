@@ -77,8 +77,10 @@ export class ModelWorkbook {
     }
     this.engine = HyperFormula.buildFromSheets(
       sheets,
-      // Values exactly as the functions return them: no display rounding.
-      { licenseKey: "gpl-v3", smartRounding: false },
+      // Values exactly as the functions return them: no display rounding. Array arithmetic as Excel's
+      // dynamic arrays do it: `=B20:G20+B21:G21` spills a row, and a formula written through
+      // Range.formulas is a dynamic-array formula (excel-add-ins-ranges-dynamic-arrays: "=A4:D4" spills).
+      { licenseKey: "gpl-v3", smartRounding: false, useArrayArithmetic: true },
       model.names.map((n) => ({ name: n.name, expression: `=${n.ref}` })),
     );
     this.settleSpills();

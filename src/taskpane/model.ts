@@ -22,6 +22,8 @@ export interface ModelData {
   readonly optimized: number[];
   /** Whether `Optimized` is a separate range (token counts and optimization assumptions are present). */
   readonly hasOptimization: boolean;
+  /** Whether the model has the Scenarios sheet's `Horizon` (the usage, then its projection). */
+  readonly hasHorizon: boolean;
   /** Usage per column (model) over the term, list dollars, with its header when there is one. */
   readonly mix: { label: string; list: number; mtok: number | undefined }[];
   readonly usageRange: RangeData;
@@ -79,12 +81,13 @@ export async function readModel(port: WorkbookPort): Promise<ModelRead> {
     const name = nameIn(record, n);
     return name === undefined ? Promise.resolve(refuse("not-found", `This model has no ${n}.`)) : port.readName(name);
   };
-  const [usage, optimized, deal, bands, tokens, ...assumptions] = await Promise.all([
+  const [usage, optimized, deal, bands, tokens, horizon, ...assumptions] = await Promise.all([
     read("Usage"),
     read("Optimized"),
     read("Deal"),
     read("Bands"),
     read("Tokens"),
+    read("Horizon"),
     ...ASSUMPTION_NAMES.map((n) => read(n)),
   ]);
   if (!usage.ok || !deal.ok || !bands.ok) {
@@ -139,6 +142,7 @@ export async function readModel(port: WorkbookPort): Promise<ModelRead> {
       usage: series,
       optimized: opt,
       hasOptimization: optimized.ok && tokens.ok,
+      hasHorizon: horizon.ok,
       mix,
       usageRange: u,
       dealRange: deal.value,

@@ -94,6 +94,27 @@ describe("the preview page in headless Chromium", () => {
     await page.screenshot({ path: join(SHOTS, "3-summary-after-edit.png") });
   });
 
+  it("walks the Scenarios sheet: its grids and quote rows show the core's figures after the edit", async () => {
+    const tokens = tokensOf(sampleModel());
+    tokens[0]![0] = 40_000; // the edit the test above made
+    const after = expectedFigures(tokens);
+    await page.click('#sheet-tabs button[data-sheet="Scenarios"]');
+    await page.waitForSelector('table[data-sheet="Scenarios"]');
+    const grid = after.get("Scenarios!B6") as number[][];
+    const waste = after.get("Scenarios!B26") as number[][];
+    const quotes = (after.get("Scenarios!B50") as number[][])[0]!;
+    // The anchors and the far corners of each spill, as the sheet formats them.
+    expect(await cell("Scenarios", "B6").textContent()).toBe(formatCell(grid[0]![0], MONEY));
+    expect(await cell("Scenarios", "H16").textContent()).toBe(formatCell(grid[10]![6], MONEY));
+    expect(await cell("Scenarios", "H36").textContent()).toBe(formatCell(waste[10]![6], MONEY));
+    expect(await cell("Scenarios", "G50").textContent()).toBe(formatCell(quotes[5], MONEY));
+    const cheapest = await Promise.all(
+      ["B", "C", "D", "E", "F", "G"].map((c) => cell("Scenarios", `${c}55`).textContent()),
+    );
+    expect(cheapest.filter((t) => t !== "")).toEqual(["cheapest"]);
+    await page.screenshot({ path: join(SHOTS, "4-scenarios.png") });
+  });
+
   it("made no request outside the page's origin and logged no error", () => {
     expect(stray()).toEqual([]);
     expect(problems).toEqual([]);

@@ -8,6 +8,13 @@ import { TERMS } from "../../src/catalogue/terms";
 import {
   DEAL_TERMS,
   MODELS,
+  QUOTE_LINES,
+  SAMPLE_QUOTES,
+  SCENARIOS,
+  SCENARIO_MARKS,
+  horizonMonths,
+  quoteRowOf,
+  scenarioEdges,
   ModelDefinition,
   OPTIMIZATION,
   SAMPLE_BANDS,
@@ -77,7 +84,7 @@ export function expectedFigures(tokens: readonly (readonly number[])[]): Map<str
     optimized.push(optRow);
   });
 
-  const usage = ok(sheet.parseUsage("usage", list));
+  const usage = ok<number[]>(sheet.parseUsage("usage", list));
   const optimizedUsage = ok(sheet.parseUsage("usage", optimized));
   const deal: core.Deal = {
     commit: draft("commit") as number,
@@ -128,5 +135,96 @@ export function expectedFigures(tokens: readonly (readonly number[])[]): Map<str
     [...sheet.CURVE_HEADER],
     ...curve.map((r) => [r.commit, r.discount, r.cost, r.waste, r.overageBilled]),
   ]);
+  scenarioFigures(figures, { list, usage, deal, bands, recommended: summary.recommended_commit as number });
   return figures;
+}
+
+/**
+ * The Scenarios sheet's figures: each grid cell a ledger run on its own commit and discount, each
+ * quote a ledger run on its own terms over the horizon (the usage, then PROJECT's linear projection).
+ */
+function scenarioFigures(
+  figures: Map<string, Figure>,
+  m: { list: number[][]; usage: number[]; deal: core.Deal; bands: core.Band[]; recommended: number },
+): void {
+  const at = (a1: string) => `${SHEETS.scenarios}!${a1}`;
+  const col = (j: number) => String.fromCharCode(66 + j); // B, C, ...
+  const { commits, discounts } = scenarioEdges(m.deal.commit, m.deal.discount);
+  const first = SCENARIOS.costHeaderRow + 1;
+  const cost = commits.map((commit) =>
+    discounts.map((discount) => core.totalCost(m.usage, { ...m.deal, commit, discount })),
+  );
+  const waste = commits.map((commit) =>
+    discounts.map((discount) => core.commitWaste(m.usage, { ...m.deal, commit, discount })),
+  );
+  figures.set(at(`B${first}`), cost);
+  const distance = commits.map((c) => Math.abs(c - m.recommended));
+  const nearest = distance.indexOf(Math.min(...distance));
+  const band = core.bandDiscount(m.recommended, m.bands);
+  const bandDistance = discounts.map((d) => Math.abs(d - band));
+  const nearestBand = bandDistance.indexOf(Math.min(...bandDistance));
+  const marker = (i: number) => (i === nearest ? "◀ nearest the recommended commit" : "");
+  commits.forEach((_, i) => {
+    figures.set(at(`I${first + i}`), distance[i]!);
+    figures.set(at(`J${first + i}`), marker(i));
+  });
+  discounts.forEach((_, j) => {
+    figures.set(at(`${col(j)}${SCENARIO_MARKS.distance}`), bandDistance[j]!);
+    figures.set(at(`${col(j)}${SCENARIO_MARKS.marker}`), j === nearestBand ? "▲ its band discount" : "");
+  });
+  figures.set(at(`B${SCENARIO_MARKS.recommended}`), m.recommended);
+  figures.set(at(`B${SCENARIO_MARKS.band}`), band);
+  figures.set(at(`B${SCENARIO_MARKS.marked}`), cost[nearest]![nearestBand]!);
+
+  const wFirst = SCENARIOS.wasteHeaderRow + 1;
+  discounts.forEach((d, j) => figures.set(at(`${col(j)}${SCENARIOS.wasteHeaderRow}`), d));
+  commits.forEach((c, i) => {
+    figures.set(at(`A${wFirst + i}`), c);
+    figures.set(at(`J${wFirst + i}`), marker(i));
+  });
+  figures.set(at(`B${wFirst}`), waste);
+
+  // The horizon: each month's usage summed across models, then the linear projection of the totals.
+  const months = m.usage.length;
+  const H = horizonMonths(months);
+  const projected = ok(core.project(m.usage, H - months, "linear"));
+  m.usage.forEach((u, t) => figures.set(at(`N${SCENARIOS.horizonRow + t}`), u));
+  figures.set(
+    at(`N${SCENARIOS.horizonRow + months}`),
+    projected.map((v) => [v]),
+  );
+  const horizon = [...m.usage, ...projected];
+  const horizonList = horizon.reduce((a, b) => a + b, 0);
+
+  const quotes = SAMPLE_QUOTES.map((q) => {
+    const deal: core.Deal = {
+      commit: q.commit as number,
+      discount: q.discount as number,
+      overageRate: q.overage_rate as core.OverageRate,
+      carryover: q.carryover as number,
+      periodMonths: m.deal.periodMonths,
+    };
+    const horizonCost = ok(core.horizonCost(horizon, deal, q.term_months as number, q.renewal_rate as number));
+    const upliftCost = core.priceLockValue(horizon, deal, q.uplift as number);
+    const total = horizonCost + upliftCost;
+    return {
+      horizon_cost: horizonCost,
+      uplift_cost: upliftCost,
+      total,
+      forfeited: core.commitWaste(horizon, deal),
+      overage_billed: core.totalCost(horizon, deal) - (deal.commit * H) / deal.periodMonths,
+      esr: 1 - total / horizonList,
+    };
+  });
+  const cheapest = Math.min(...quotes.map((q) => q.total));
+  for (const line of QUOTE_LINES) {
+    const row = quoteRowOf(line);
+    if (line === "named_total" || line === "cheapest") {
+      quotes.forEach((q, j) =>
+        figures.set(at(`${col(j)}${row}`), line === "named_total" ? q.total : q.total === cheapest ? "cheapest" : ""),
+      );
+    } else {
+      figures.set(at(`B${row}`), [quotes.map((q) => q[line])]);
+    }
+  }
 }

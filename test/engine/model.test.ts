@@ -11,6 +11,9 @@ import { TERMS } from "../../src/catalogue/terms";
 import { DEAL_TERMS, SHEETS, dealCell, summaryCell } from "../../src/model/definition";
 import type { LeversPlugin } from "../../src/preview/leversPlugin";
 import { ModelWorkbook, cellName, parseCell } from "../../src/preview/modelWorkbook";
+import { hyperFormulaPort } from "../../src/preview/hfHost";
+import { readModel } from "../../src/taskpane/model";
+import { computeFigures } from "../../src/taskpane/steps";
 import { BUILD_TIMEOUT_MS, bundlePlugin } from "./bundle";
 import { Figure, expectedFigures, sampleModel, tokensOf } from "./expected";
 
@@ -45,10 +48,12 @@ function expectSpill(wb: ModelWorkbook, key: string, expected: (number | string)
   const columns = expected[0]!.length;
   const actual = spillValues(wb, sheet, a1, rows, columns);
   expected.forEach((row, r) => row.forEach((v, c) => expectFigure(actual[r]![c], v, `${key}[${r}][${c}]`)));
-  // Nothing spills beyond the documented shape.
+  // Nothing spills beyond the documented shape (where the model has no cell of its own there).
   const { row, col } = parseCell(a1);
-  expect(wb.value(sheet, cellName(row + rows, col))).toBeNull();
-  expect(wb.value(sheet, cellName(row, col + columns))).toBeNull();
+  for (const beyond of [cellName(row + rows, col), cellName(row, col + columns)]) {
+    if (!definedCells.has(`${sheet}!${beyond}`))
+      expect({ beyond, value: wb.value(sheet, beyond) }).toEqual({ beyond, value: null });
+  }
 }
 
 function checkFigure(wb: ModelWorkbook, key: string, expected: Figure): void {
@@ -57,6 +62,9 @@ function checkFigure(wb: ModelWorkbook, key: string, expected: Figure): void {
   else if (typeof expected === "object") throw new Error("errors are checked separately");
   else expectFigure(wb.value(sheet, a1), expected, key);
 }
+
+/** Every cell the model defines, by "Sheet!A1". */
+const definedCells = new Set(model.sheets.flatMap((s) => s.cells.map((c) => `${s.name}!${c.address}`)));
 
 /** Every formula cell of the model, by "Sheet!A1". */
 const formulaCells = model.sheets.flatMap((s) =>
@@ -113,11 +121,12 @@ describe.each(["web", "desktop"] as const)("on Excel %s", (platform) => {
         const changes = wb.set(SHEETS.usage, cell, value);
         const changed = new Set(changes.map((c) => `${c.sheet}!${c.address}`));
 
-        // Only the edited cell's own row of the Usage sheet, and the Summary, change; never Prices, Deal or Bands.
+        // Only the edited cell's own row of the Usage sheet, the Summary and the Scenarios change; never
+        // Prices, Deal or Bands.
         for (const key of changed) {
           const [sheet, a1] = key.split("!") as [string, string];
           if (sheet === SHEETS.usage) expect(parseCell(a1).row).toBe(row);
-          else expect(sheet).toBe(SHEETS.summary);
+          else expect([SHEETS.summary, SHEETS.scenarios]).toContain(sheet);
         }
         // Every single-cell figure the core says moved is reported as changed, and every formula shows the new figure.
         for (const [key, figure] of after) {
@@ -201,6 +210,59 @@ describe.each(["web", "desktop"] as const)("on Excel %s", (platform) => {
       wb.set("Scratch", "S1", `=SUM(LEVERS.LIST_COST("Opus 4.5",Usage!B2:B25,Usage!C2:C25,PriceBook))`);
       const opus = listOf(wb).reduce((a, row) => a + (row[0] as number), 0);
       expectFigure(wb.value("Scratch", "S1"), opus, "Scratch!S1");
+    });
+  });
+
+  describe("the Scenarios sheet", () => {
+    it("each grid and each quote row is one formula, and the marks point at the nearest cell and the cheapest quote", () => {
+      const wb = new ModelWorkbook(model, plugin);
+      const scenarios = model.sheets.find((s) => s.name === SHEETS.scenarios)!;
+      const calls = scenarios.cells.filter((c) => c.formula?.includes("LEVERS.")).map((c) => c.address);
+      // Two grids, the band discount of the recommended commit, six quote rows, the projection.
+      expect(calls).toEqual(["B6", "B20", "B26", "B48", "B49", "B50", "B51", "B52", "B53", "N29"]);
+      const marks = Array.from({ length: 11 }, (_, i) => wb.value(SHEETS.scenarios, `J${6 + i}`));
+      expect(marks.filter((m) => m !== "")).toEqual(["◀ nearest the recommended commit"]);
+      const cheapest = ["B", "C", "D", "E", "F", "G"].map((c) => wb.value(SHEETS.scenarios, `${c}55`));
+      expect(cheapest.filter((m) => m !== "")).toEqual(["cheapest"]);
+    });
+
+    it("a discount typed on the grid's edge moves that column of both grids, and no other grid cell", () => {
+      const wb = new ModelWorkbook(model, plugin);
+      const grids = () => [6, 26].map((top) => spillValues(wb, SHEETS.scenarios, `B${top}`, 11, 7));
+      const before = grids();
+      wb.set(SHEETS.scenarios, "C5", 0.5);
+      const after = grids();
+      after.forEach((grid, g) =>
+        grid.forEach((row, r) =>
+          row.forEach((v, c) => {
+            if (c !== 1) expect({ g, r, c, v }).toEqual({ g, r, c, v: before[g]![r]![c] });
+            else {
+              const commit = wb.value(SHEETS.scenarios, `A${6 + r}`) as number;
+              const deal = { commit, discount: 0.5, overageRate: 1, carryover: 0, periodMonths: 12 } as const;
+              const usage = sheet.parseUsage("usage", listOf(wb)) as number[];
+              const want = g === 0 ? core.totalCost(usage, deal) : core.commitWaste(usage, deal);
+              expectFigure(v, want, `grid ${g} [${r}][1]`);
+            }
+          }),
+        ),
+      );
+    });
+
+    it("the pane's term options are what its own lifted formula spills in the workbook", async () => {
+      const wb = new ModelWorkbook(model, plugin);
+      const { port } = hyperFormulaPort(wb);
+      const read = await readModel(port);
+      if (read.kind !== "ready") throw new Error(`the sample model reads: ${read.kind}`);
+      const term = computeFigures(read.data, { termOption: 18 }).steps.term;
+      const [f] = term.formulas;
+      expect(f!.formula).toContain("Horizon");
+      expect(f!.formula).toContain("{12,18,24,36}");
+      wb.engine.addSheet("Scratch");
+      wb.set("Scratch", "A1", f!.formula);
+      const spilled = spillValues(wb, "Scratch", "A1", 1, 4)[0]!;
+      f!.values!.forEach((v, i) => expectFigure(spilled[i], v, `Scratch!A1[0][${i}]`));
+      // The 24- and 36-month options are the Scenarios quotes' HORIZON_COST on the draft's terms.
+      expect(term.lines).toHaveLength(4);
     });
   });
 

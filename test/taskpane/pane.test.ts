@@ -33,6 +33,7 @@ async function viaFunctions(port: GuardedPort, formula: string): Promise<number>
     call.args.map(async (a) => {
       if (a.kind === "number") return a.value;
       if (a.kind === "text") return a.text;
+      if (a.kind === "array") return a.values;
       const named = names.has(a.ref.toLowerCase());
       const read = named ? await port.readName(a.ref) : await port.readRange(a.ref);
       if (!read.ok) throw new Error(`cannot read ${a.ref}: ${read.message}`);

@@ -84,11 +84,22 @@ export function expectedFigures(
       lever("overage_rate"),
       lever("carryover"),
       lever("uplift") + lever("renewal_cap"),
-      (core.horizonCost(usage, base, termOption, 1) as number) - core.totalCost(usage, base),
+      termSpread(usage, base, termOption),
       lever("step_up") + lever("ratchet") + lever("excluded_share"),
     ],
     levers: rows.filter((r) => r.key !== "all" && r.key !== "yardstick").map((r) => r.value),
     total: rows[rows.length - 1]!.value,
     yardstick: rows.find((r) => r.key === "yardstick")!.value,
   };
+}
+
+/**
+ * The term step's headline: over one 36-month horizon (the 24 sample months, then their linear
+ * projection), the dearest of the 12-, 24-, 36-month and the user's option less the cheapest; the
+ * sample draft has no renewal cap, so every option renews at list.
+ */
+function termSpread(usage: number[], base: core.Deal, termOption: number): number {
+  const horizon = [...usage, ...(core.project(usage, 36 - usage.length, "linear") as number[])];
+  const costs = [12, 24, 36, termOption].map((t) => core.horizonCost(horizon, base, t, 1) as number);
+  return Math.max(...costs) - Math.min(...costs);
 }

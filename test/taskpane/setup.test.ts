@@ -16,14 +16,14 @@ describe("Build the model", () => {
     await pane.start();
     expect(pane.state.phase).toBe("setup");
     const built = await pane.buildModel(true);
-    expect(built).toEqual({ ok: true, value: ["Usage", "Prices", "Deal", "Bands", "Summary"] });
+    expect(built).toEqual({ ok: true, value: ["Usage", "Prices", "Deal", "Bands", "Summary", "Scenarios"] });
     const definition = buildModel({ sample: true, priceBook: defaultPriceBookRows() });
     expect(await workbook.sheetNames()).toEqual(definition.sheets.map((s) => s.name));
     for (const sheet of definition.sheets) {
       for (const cell of sheet.cells) {
         const stored = workbook.cell(`${sheet.name}!${cell.address}`);
         if (cell.formula !== undefined) expect(stored?.formula).toBe(cell.formula);
-        else expect(stored?.value ?? null).toEqual(cell.value === null ? "" : cell.value);
+        else expect(stored?.value ?? null).toEqual((cell.value ?? null) === null ? "" : cell.value);
         expect(stored?.format).toBe(cell.format);
       }
       expect(workbook.columnWidths(sheet.name)).toEqual(sheet.widths);
@@ -49,7 +49,7 @@ describe("Build the model", () => {
     workbook.edit("Deal!A1", "my own notes");
     await pane.start();
     const built = await pane.buildModel(true);
-    expect(built.ok && built.value).toEqual(["Usage", "Prices", "Deal (2)", "Bands", "Summary"]);
+    expect(built.ok && built.value).toEqual(["Usage", "Prices", "Deal (2)", "Bands", "Summary", "Scenarios"]);
     expect(workbook.cell("Deal!A1")?.value).toBe("my own notes");
     expect(workbook.definedNames().find((n) => n.name === "Deal")?.ref).toBe(`'Deal (2)'!${DEAL}`);
     expect(workbook.cell("Summary!B5")?.formula).toContain("'Deal (2)'!$B$2");
@@ -66,7 +66,14 @@ describe("Build the model", () => {
     const first = workbook.definedNames();
     const firstSummary = workbook.cell("Summary!B5")?.formula;
     const again = await pane.buildModel(true);
-    expect(again.ok && again.value).toEqual(["Usage (2)", "Prices (2)", "Deal (2)", "Bands (2)", "Summary (2)"]);
+    expect(again.ok && again.value).toEqual([
+      "Usage (2)",
+      "Prices (2)",
+      "Deal (2)",
+      "Bands (2)",
+      "Summary (2)",
+      "Scenarios (2)",
+    ]);
     const names = workbook.definedNames();
     expect(names.slice(0, first.length)).toEqual(first);
     expect(names.slice(first.length).map((n) => n.name)).toEqual(first.map((n) => `${n.name}_2`));

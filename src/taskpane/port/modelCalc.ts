@@ -12,7 +12,25 @@ import { LeverError } from "../../core";
 import type { CellValue } from "./port";
 import type { CalcContext } from "./memoryPort";
 
-type Arg = { kind: "text"; text: string } | { kind: "number"; value: number } | { kind: "ref"; ref: string };
+type Arg =
+  | { kind: "text"; text: string }
+  | { kind: "number"; value: number }
+  | { kind: "ref"; ref: string }
+  /** An array constant, `{12,24,36}` (rows split by ";"), as Excel passes it: a 2-D array. */
+  | { kind: "array"; values: (number | string)[][] };
+
+/** `{1,2;3,4}` as rows of numbers (or text where a cell is not a number). */
+function arrayConstant(text: string): (number | string)[][] {
+  return text
+    .slice(1, -1)
+    .split(";")
+    .map((row) =>
+      row.split(",").map((cell) => {
+        const t = cell.trim();
+        return t !== "" && !Number.isNaN(Number(t)) ? Number(t) : t.replace(/^"|"$/g, "");
+      }),
+    );
+}
 
 /** Splits "=NAME(a,b,...)" into the function name and its top-level arguments. */
 export function parseCall(formula: string): { name: string; args: Arg[] } | undefined {
@@ -26,15 +44,16 @@ export function parseCall(formula: string): { name: string; args: Arg[] } | unde
   const push = () => {
     const text = current.trim();
     current = "";
-    if (text.startsWith('"') && text.endsWith('"'))
+    if (text.startsWith("{") && text.endsWith("}")) args.push({ kind: "array", values: arrayConstant(text) });
+    else if (text.startsWith('"') && text.endsWith('"'))
       args.push({ kind: "text", text: text.slice(1, -1).replace(/""/g, '"') });
     else if (text !== "" && !Number.isNaN(Number(text))) args.push({ kind: "number", value: Number(text) });
     else args.push({ kind: "ref", ref: text });
   };
   for (const ch of body) {
     if (ch === '"') quoted = !quoted;
-    if (!quoted && ch === "(") depth++;
-    if (!quoted && ch === ")") depth--;
+    if (!quoted && (ch === "(" || ch === "{")) depth++;
+    if (!quoted && (ch === ")" || ch === "}")) depth--;
     if (!quoted && depth === 0 && ch === ",") push();
     else current += ch;
   }
@@ -51,6 +70,7 @@ const COMPUTED: ReadonlyMap<string, FunctionEntry> = new Map<string, FunctionEnt
 function value(arg: Arg, context: CalcContext): unknown {
   if (arg.kind === "text") return arg.text;
   if (arg.kind === "number") return arg.value;
+  if (arg.kind === "array") return arg.values;
   if (arg.ref === "") return null;
   return context.read(arg.ref) ?? null;
 }

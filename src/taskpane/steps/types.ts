@@ -51,6 +51,8 @@ export interface FormulaSpec {
   readonly formula: string;
   /** What the formula evaluates to, by the core, when it is one number. */
   readonly value?: number;
+  /** What it spills, by the core, when it is one row of numbers (a lifted call). */
+  readonly values?: readonly number[];
 }
 
 export interface CurveData {
@@ -84,7 +86,7 @@ export interface Figures {
 }
 
 export interface FigureOptions {
-  /** The shorter term the term step compares with, months. */
+  /** The term the user adds to the term step's 12, 24 and 36 months. */
   readonly termOption: number;
 }
 
