@@ -1,7 +1,8 @@
 /**
  * Section 3, per-call overhead in the functions layer: what a call costs on top of the core's own
  * work (reading and checking the arguments, the usage range above all), measured on the production
- * functions.js, and whether caching a parsed usage range could pay.
+ * functions.js: a call of one commit, a lifted call over the 1,000-commit column, and the 50 x 50
+ * commit x discount grid in one call (checked cell by cell against the core before it is timed).
  */
 import * as core from "../src/core";
 import * as sheet from "../src/sheet";
@@ -10,20 +11,26 @@ import type { CustomFunction } from "../src/preview/leversPlugin";
 import { loadBundle } from "../test/helpers/loadBundle";
 import { join } from "node:path";
 import { loadFunctions } from "./bundle";
-import { Sample, sample, sink, summarize, time, Timing } from "./measure";
-import { BANDS, COMMITS, DEAL, dealFor, ROWS, SIZING, termsTable, usageColumn, USAGE } from "./workload";
+import { Sample, sample, sink, summarize, time, timeInTurns, Timing } from "./measure";
+import { agree } from "./twin";
+import { BANDS, COMMITS, DEAL, dealFor, GRID, ROWS, SIZING, termsTable, usageColumn, USAGE } from "./workload";
 
 export interface OverheadResult {
   /** Microseconds per call, from CPU-time medians over 1,000 calls. */
   readonly perCallUs: {
     readonly core: number;
-    /** TOTAL_COST over a 60-month range less over a 1-month one: what the range costs a call. */
+    /** TOTAL_COST over a 60-month range less over a 1-month one: what the range costs a call (0 if lost in noise). */
     readonly usageRange: number;
     readonly totalCost: number;
     readonly totalCostOtherRealm: number;
     readonly leverValues: number;
     readonly leverValuesCore: number;
   };
+  /** TOTAL_COST lifted over the 1,000-commit column in one call, as the plugin passes it, once warm. */
+  readonly lifted: Timing;
+  /** TOTAL_COST over the 50 x 50 commit x discount grid in one call: once warm, and the first call after load. */
+  readonly grid: Timing;
+  readonly firstGrid: Timing;
   /** Whole calls through functions.js, milliseconds, once warm. */
   readonly recommend: Timing;
   readonly curve: Timing;
@@ -52,6 +59,40 @@ function firstCall(dir: string, id: string, args: () => unknown[], loads: number
   return summarize(samples);
 }
 
+/** The grid's arguments as Excel passes them to matrix parameters: 2-D arrays, a single value as [[value]]. */
+function gridArgs(): unknown[] {
+  const { overageRate, carryover, periodMonths } = DEAL;
+  return [
+    GRID.commits.map((c) => [c]),
+    usageColumn(),
+    [[...GRID.discounts]],
+    [[overageRate]],
+    [[carryover]],
+    [[periodMonths]],
+  ];
+}
+
+/** Every cell of the grid against the core's ledger, to 1e-6 relative: a benchmark of wrong answers is void. */
+function checkGrid(result: unknown): void {
+  const grid = result as unknown[][];
+  const problems: string[] = [];
+  if (grid.length !== GRID.commits.length) problems.push(`${grid.length} rows, not ${GRID.commits.length}`);
+  GRID.commits.forEach((commit, r) =>
+    GRID.discounts.forEach((discount, c) => {
+      const expected = core.totalCost(USAGE, { ...dealFor(commit), discount });
+      const value = grid[r]?.[c];
+      if (typeof value !== "number" || !agree(value, expected)) {
+        problems.push(`row ${r + 1}, column ${c + 1}: ${String(value)}; the core's ledger ${expected}`);
+      }
+    }),
+  );
+  if (problems.length > 0) {
+    throw new Error(
+      `The grid disagrees with the core; no figures are reported:\n  ${problems.slice(0, 5).join("\n  ")}`,
+    );
+  }
+}
+
 export function runOverhead(dir: string, runs: number, loads: number): OverheadResult {
   // A fresh usage array for every call, as Excel (and the HyperFormula plugin) pass one per call.
   const ranges = COMMITS.map(() => usageColumn());
@@ -76,13 +117,16 @@ export function runOverhead(dir: string, runs: number, loads: number): OverheadR
       each((i) => core.totalCost(usage, deals[i]!)),
       runs,
     ),
-    totalCostOneMonth: time(
-      each((i) => totalCost(COMMITS[i], oneMonth[i], discount, overageRate, carryover, periodMonths)),
-      runs,
-    ),
-    totalCost: time(
-      each((i) => totalCost(COMMITS[i], ranges[i], discount, overageRate, carryover, periodMonths)),
-      runs,
+    // Timed in turns, warm, so that their difference (a microsecond of five) is not a difference of load.
+    ...timeInTurns(
+      {
+        totalCostOneMonth: each((i) =>
+          totalCost(COMMITS[i], oneMonth[i], discount, overageRate, carryover, periodMonths),
+        ),
+        totalCost: each((i) => totalCost(COMMITS[i], ranges[i], discount, overageRate, carryover, periodMonths)),
+      },
+      3 * runs,
+      40,
     ),
     totalCostOtherRealm: time(
       each((i) => other(COMMITS[i], ranges[i], discount, overageRate, carryover, periodMonths)),
@@ -98,6 +142,25 @@ export function runOverhead(dir: string, runs: number, loads: number): OverheadR
       runs,
     ),
   };
+  // The lifted call as the plugin passes it: the commit column, usage, and [[value]] for each single cell.
+  const commitColumn = COMMITS.map((c) => [c]);
+  const lifted = time(
+    () =>
+      (sink.value += (
+        totalCost(
+          commitColumn,
+          usageColumn(),
+          [[discount]],
+          [[overageRate]],
+          [[carryover]],
+          [[periodMonths]],
+        ) as unknown[]
+      ).length),
+    runs,
+  );
+  checkGrid(totalCost(...gridArgs()));
+  const grid = time(() => (sink.value += (totalCost(...gridArgs()) as unknown[]).length), runs);
+  const firstGrid = firstCall(dir, "TOTAL_COST", gridArgs, loads);
   const recommend = fn("RECOMMEND_COMMIT");
   const curve = fn("COMMIT_CURVE");
   const { volatility } = SIZING;
@@ -105,12 +168,15 @@ export function runOverhead(dir: string, runs: number, loads: number): OverheadR
   return {
     perCallUs: {
       core: perCall(timings.core, ROWS),
-      usageRange: perCall(timings.totalCost, ROWS) - perCall(timings.totalCostOneMonth, ROWS),
+      usageRange: Math.max(0, perCall(timings.totalCost, ROWS) - perCall(timings.totalCostOneMonth, ROWS)),
       totalCost: perCall(timings.totalCost, ROWS),
       totalCostOtherRealm: perCall(timings.totalCostOtherRealm, ROWS),
       leverValues: perCall(timings.leverValues, ROWS),
       leverValuesCore: perCall(timings.leverValuesCore, ROWS),
     },
+    lifted,
+    grid,
+    firstGrid,
     recommend: time(() => (sink.value += Number(recommend(...sizingArgs()))), runs),
     curve: time(() => (sink.value += (curve(...sizingArgs(), 25) as unknown[]).length), runs),
     firstRecommend: firstCall(dir, "RECOMMEND_COMMIT", sizingArgs, loads),

@@ -4,10 +4,13 @@
  * docs/BENCHMARKS.md. Not part of `npm test`; takes about two minutes on a 2-core machine, most
  * of it the production build.
  *
- *   1. core throughput (bench/core.ts)        3. per-call overhead (bench/overhead.ts)
- *   2. the native-formula twin (bench/twin.ts) 4. size and start-up (bench/startup.ts)
+ *   1. core throughput (bench/core.ts)
+ *   2. the native-formula twin, against the lifted functions (bench/twin.ts)
+ *   3. per-call overhead and the commit x discount grid (bench/overhead.ts)
+ *   4. size and start-up (bench/startup.ts)
  *
- * Exits non-zero, writing nothing, if the twins' figures differ: a benchmark of wrong answers is void.
+ * Exits non-zero, writing nothing, if the twins' figures or the grid's differ from the core's: a
+ * benchmark of wrong answers is void.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
@@ -21,7 +24,7 @@ import { bundleSizes, CHROMIUM, firstRender } from "./startup";
 import { runTwins } from "./twin";
 
 /** Timed runs per figure (medians); first calls are short and noisy, the twin's recalculations the slowest. */
-const RUNS = { core: 9, overhead: 9, firstCalls: 15, twin: 7, render: 5 } as const;
+const RUNS = { core: 9, overhead: 9, firstCalls: 15, twin: 15, render: 5 } as const;
 const SHIPPED = ["functions.js", "taskpane.js", "commands.js"];
 const REPORT = join(ROOT, "docs", "BENCHMARKS.md");
 
@@ -37,9 +40,9 @@ async function main(): Promise<void> {
   try {
     step("1. Core throughput");
     const core = runCore(RUNS.core);
-    step("3. Per-call overhead in the functions layer");
+    step("3. Per-call overhead in the functions layer, and the commit × discount grid (checked against the core)");
     const overhead = runOverhead(build.dir, RUNS.overhead, RUNS.firstCalls);
-    step("2. The native-formula twin in HyperFormula (checking both against the core first)");
+    step("2. The twins in HyperFormula, lifted LEVERS.* against native formulas (checking all against the core first)");
     const twin = runTwins(build.dir, RUNS.twin, (problems) => {
       throw new Error(
         `The twins disagree with the core's ledger; no figures are reported:\n  ${problems.join("\n  ")}`,

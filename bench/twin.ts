@@ -1,18 +1,23 @@
 /**
- * The same model twice in HyperFormula: 1,000 deal rows, each with its own commit, over one shared
- * 60-month usage column, annual periods and carryover; each row shows waste, overage billed and
- * total cost. Once with the LEVERS.* functions (through the production functions.js and the
- * preview's plugin, as Excel calls them), once with native formulas only, laid out as a careful
- * analyst would. Both are checked against each other and against the core before any time counts.
+ * The same model in HyperFormula, several ways: 1,000 deal rows, each with its own commit, over one
+ * shared 60-month usage column, annual periods and carryover; each row shows waste, overage billed
+ * and total cost.
+ *   - levers: the shipped functions, one lifted call per column over the commit column
+ *     (B2 `=LEVERS.COMMIT_WASTE(A2:A1001, ...)`, C2 `=LEVERS.TOTAL_COST(A2:A1001, ...)`), and overage
+ *     billed as one native array formula over the spilled total (D2 `=C2:C1001-A2:A1001*ROWS(usage)/P`);
+ *   - leversBilledByRow: the same two calls, overage billed by a native formula in each row;
+ *   - oneCallPerRow: two calls a row, as before lifting (for reference);
+ *   - native: native formulas only, laid out as a careful analyst would.
+ * The LEVERS twins call the production functions.js through the preview's plugin, as Excel calls
+ * them. Every twin is checked against the others and against the core before any time counts.
  */
 import { HyperFormula, RawCellContent } from "hyperformula";
 import * as core from "../src/core";
-import { CustomFunction, leversPlugin } from "../src/preview/leversPlugin";
+import { CustomFunction, LeversPlugin, leversPlugin } from "../src/preview/leversPlugin";
 import { columnName as col, registerPlugin } from "../src/preview/modelWorkbook";
 import { CustomFunctionsError } from "../test/helpers/loadBundle";
 import { loadFunctions, loadMetadata } from "./bundle";
-import { sample, Timing, timeInTurns } from "./measure";
-import { registerLedgerRows } from "./spilled";
+import { median, sample, Timing, timeInTurns } from "./measure";
 import { COMMITS, DEAL, dealFor, MONTHS, ROWS, USAGE } from "./workload";
 
 /** One engine's workbook: where the figures sit and how to read them. */
@@ -22,16 +27,24 @@ interface Twin {
   readonly columns: { readonly waste: number; readonly billed: number; readonly total: number };
 }
 
+export const TWIN_NAMES = ["levers", "leversBilledByRow", "oneCallPerRow", "native"] as const;
+export type TwinName = (typeof TWIN_NAMES)[number];
+
 const CONFIG = { licenseKey: "gpl-v3", useArrayArithmetic: true, smartRounding: false } as const;
 
-/** Inputs shared by both twins: Inputs!A2:A61 months, B2:B61 usage, E1:E4 the terms. */
+/** Inputs shared by every twin: Inputs!A2:A61 months, B2:B61 usage, E1:E4 the terms. */
 const USAGE_RANGE = "Inputs!$B$2:$B$61";
 const DISCOUNT = "Inputs!$E$1";
 const CARRYOVER = "Inputs!$E$2";
 const OVERAGE_RATE = "Inputs!$E$3";
 const PERIOD = "Inputs!$E$4";
+/** The commit column, A2:A1001. */
+const COMMIT_RANGE = `$A$2:$A$${ROWS + 1}`;
 /** The cell the single-usage edit types into (month 31, mid-term, so three periods' carry chains move). */
 const EDITED_MONTH = 31;
+
+/** Ledger runs one recalculation of a LEVERS twin makes: COMMIT_WASTE and TOTAL_COST for every row. */
+export const LEDGER_RUNS_PER_RECALC = 2 * ROWS;
 
 function inputsSheet(extra: (row: number) => RawCellContent[] = () => []): RawCellContent[][] {
   const labels = ["Discount", "Carryover", "Overage rate", "Period months"];
@@ -44,27 +57,121 @@ function inputsSheet(extra: (row: number) => RawCellContent[] = () => []): RawCe
   return sheet;
 }
 
-/** With LEVERS.*: two calls a row; overage billed is the total less the commitment (C x months / P). */
-export function leversTwin(dir: string, onUsage: (usage: unknown) => void = () => {}): Twin {
-  // Every call's usage argument is shown to `onUsage` (to count how often the same array object recurs).
+const wasteCall = (commit: string) =>
+  `=LEVERS.COMMIT_WASTE(${commit}, ${USAGE_RANGE}, ${DISCOUNT}, ${CARRYOVER}, ${PERIOD})`;
+const totalCall = (commit: string) =>
+  `=LEVERS.TOTAL_COST(${commit}, ${USAGE_RANGE}, ${DISCOUNT}, ${OVERAGE_RATE}, ${CARRYOVER}, ${PERIOD})`;
+/** Overage billed: the total less the commitment (commit x months / period, as the ledger prorates it). */
+const billedFormula = (total: string, commit: string) => `=${total}-${commit}*ROWS(${USAGE_RANGE})/${PERIOD}`;
+
+/** What the functions layer did during the counted or timed part of a run (all twins share one plugin). */
+interface Probe {
+  counting: boolean;
+  calls: number;
+  arrays: Set<unknown>;
+  repeats: number;
+  /** Wall milliseconds inside functions.js, inside the plugin's `call` and inside its `run`, while timing. */
+  timing: boolean;
+  functionsMs: number;
+  callMs: number;
+  runMs: number;
+}
+
+/** The plugin over the production functions.js, each function wrapped to report to `probe`. */
+function instrumentedPlugin(dir: string, probe: Probe): LeversPlugin {
   const functions = new Map<string, CustomFunction>();
   for (const [id, fn] of loadFunctions(dir)) {
     functions.set(id, (...args: unknown[]) => {
-      onUsage(args[1]);
-      return fn(...args);
+      if (probe.counting) {
+        probe.calls++;
+        // Whether this call's usage array is one an earlier call of the same recalculation had.
+        if (probe.arrays.has(args[1])) probe.repeats++;
+        else probe.arrays.add(args[1]);
+      }
+      if (!probe.timing) return fn(...args);
+      const t0 = performance.now();
+      try {
+        return fn(...args);
+      } finally {
+        probe.functionsMs += performance.now() - t0;
+      }
     });
   }
   const plugin = leversPlugin({ metadata: loadMetadata(dir), functions, errorClass: CustomFunctionsError });
   registerPlugin(plugin);
+  return plugin;
+}
+
+type Method = (this: unknown, ...args: unknown[]) => unknown;
+
+/**
+ * While `work` runs, the plugin's `call` (evaluate and convert the arguments, call the function)
+ * and `run` (that, then convert the result to a spill) report their wall time to `probe`. The
+ * plugin's own methods are wrapped for the measurement and restored after it.
+ */
+function withPluginTimed(plugin: LeversPlugin, probe: Probe, work: () => void): void {
+  const proto = (plugin.plugin as unknown as { prototype: Record<"call" | "run", Method> }).prototype;
+  const original = { call: proto.call, run: proto.run };
+  const timed = (method: Method, add: (ms: number) => void): Method =>
+    function (this: unknown, ...args: unknown[]) {
+      const t0 = performance.now();
+      try {
+        return method.apply(this, args);
+      } finally {
+        add(performance.now() - t0);
+      }
+    };
+  proto.call = timed(original.call, (ms) => (probe.callMs += ms));
+  proto.run = timed(original.run, (ms) => (probe.runMs += ms));
+  probe.timing = true;
+  try {
+    work();
+  } finally {
+    probe.timing = false;
+    proto.call = original.call;
+    proto.run = original.run;
+  }
+}
+
+/** Re-enters the spills whose result outgrew the size reserved when the workbook was built (Excel's spill). */
+function settleSpills(plugin: LeversPlugin, engine: HyperFormula): void {
+  const resized = plugin.resizedIn(engine);
+  for (let round = 0; round < 3 && resized.size > 0; round++) {
+    const cells = [...resized.values()];
+    resized.clear();
+    for (const address of cells) engine.setCellContents(address, [[engine.getCellFormula(address)!]]);
+  }
+  if (resized.size > 0) throw new Error("a LEVERS spill did not settle to its result's size");
+}
+
+/**
+ * With LEVERS.*, lifted: one call per column over the commit column. Overage billed is one native
+ * array formula over the spilled total, or (`billedByRow`) a native formula in each row.
+ */
+function leversTwin(plugin: LeversPlugin, billedByRow: boolean): Twin {
+  const deals: RawCellContent[][] = [["Commit", "Waste", "Total cost", "Overage billed"]];
+  const lastRow = ROWS + 1;
+  COMMITS.forEach((commit, i) => {
+    const r = i + 2;
+    const first = i === 0;
+    const billed = billedByRow
+      ? billedFormula(`C${r}`, `A${r}`)
+      : first
+        ? billedFormula(`C2:C${lastRow}`, `A2:A${lastRow}`)
+        : null;
+    deals.push([commit, first ? wasteCall(COMMIT_RANGE) : null, first ? totalCall(COMMIT_RANGE) : null, billed]);
+  });
+  const engine = HyperFormula.buildFromSheets({ Inputs: inputsSheet(), Deals: deals }, CONFIG);
+  settleSpills(plugin, engine);
+  return { engine, columns: { waste: 1, billed: 3, total: 2 } };
+}
+
+/** With LEVERS.*, as before lifting: two calls a row, each on its own commit cell. */
+function oneCallPerRowTwin(): Twin {
   const deals: RawCellContent[][] = [["Commit", "Waste", "Total cost", "Overage billed"]];
   COMMITS.forEach((commit, i) => {
     const r = i + 2;
-    deals.push([
-      commit,
-      `=LEVERS.COMMIT_WASTE(A${r}, ${USAGE_RANGE}, ${DISCOUNT}, ${CARRYOVER}, ${PERIOD})`,
-      `=LEVERS.TOTAL_COST(A${r}, ${USAGE_RANGE}, ${DISCOUNT}, ${OVERAGE_RATE}, ${CARRYOVER}, ${PERIOD})`,
-      `=C${r}-A${r}*ROWS(${USAGE_RANGE})/${PERIOD}`,
-    ]);
+    deals.push([commit, wasteCall(`A${r}`), totalCall(`A${r}`), billedFormula(`C${r}`, `A${r}`)]);
   });
   const engine = HyperFormula.buildFromSheets({ Inputs: inputsSheet(), Deals: deals }, CONFIG);
   return { engine, columns: { waste: 1, billed: 3, total: 2 } };
@@ -80,7 +187,7 @@ export function leversTwin(dir: string, onUsage: (usage: unknown) => void = () =
  *   - waste = (1 - carryover) x the unused of every period but the last, plus all of the last;
  *     overage billed = overage rate x overage / (1 - d); total = commit x months / P + billed.
  */
-export function nativeTwin(): Twin {
+function nativeTwin(): Twin {
   const periods = Math.ceil(MONTHS / DEAL.periodMonths);
   const periodRow = (t: number): RawCellContent[] => {
     if (t === 0) return ["Period", "Months", "Drawn"];
@@ -122,17 +229,6 @@ export function nativeTwin(): Twin {
   return { engine, columns: { waste, billed: waste + 1, total: waste + 2 } };
 }
 
-const SPILLED_CALL = `=BENCH.LEDGER_ROWS($A$2:$A$${ROWS + 1}, ${USAGE_RANGE}, ${DISCOUNT}, ${OVERAGE_RATE}, ${CARRYOVER}, ${PERIOD})`;
-
-/** With one BENCH.LEDGER_ROWS call spilling all three figures for every row (spilled.ts). */
-export function spilledTwin(): Twin {
-  registerLedgerRows();
-  const deals: RawCellContent[][] = [["Commit", "Waste", "Overage billed", "Total cost"]];
-  COMMITS.forEach((commit, i) => deals.push([commit, i === 0 ? SPILLED_CALL : null]));
-  const engine = HyperFormula.buildFromSheets({ Inputs: inputsSheet(), Deals: deals }, CONFIG);
-  return { engine, columns: { waste: 1, billed: 2, total: 3 } };
-}
-
 /** What a row should show, from the core's own ledger. */
 function expectedRow(usage: readonly number[], discount: number, commit: number) {
   const run = core.runLedger(usage, { ...dealFor(commit), discount });
@@ -140,20 +236,22 @@ function expectedRow(usage: readonly number[], discount: number, commit: number)
 }
 
 /** Numbers agree to 1e-6 relative (with a floor of 1e-6 dollars for figures near 0). */
-function agree(a: number, b: number): boolean {
+export function agree(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
-export type TwinName = "levers" | "native" | "spilled";
-
 /**
- * Checks every row of every twin against the LEVERS twin and against the core's ledger on the same
- * inputs, to 1e-6 relative; returns the first few mismatches, described, so the bench can abort:
- * a benchmark of wrong answers is void.
+ * Checks every row of every twin against the (lifted) LEVERS twin and against the core's ledger on
+ * the same inputs, to 1e-6 relative; returns the first few mismatches, described, so the bench can
+ * abort: a benchmark of wrong answers is void.
  */
-export function compareTwins(twins: Record<TwinName, Twin>, usage: readonly number[], discount: number): string[] {
+function compareTwins(twins: Record<TwinName, Twin>, usage: readonly number[], discount: number): string[] {
   const problems: string[] = [];
-  const sheets = Object.entries(twins).map(([name, twin]) => ({ name, twin, sheet: twin.engine.getSheetId("Deals")! }));
+  const sheets = TWIN_NAMES.map((name) => ({
+    name,
+    twin: twins[name],
+    sheet: twins[name].engine.getSheetId("Deals")!,
+  }));
   for (let i = 0; i < ROWS && problems.length < 5; i++) {
     const expected = expectedRow(usage, discount, COMMITS[i]!);
     for (const figure of ["waste", "billed", "total"] as const) {
@@ -175,6 +273,20 @@ export function compareTwins(twins: Record<TwinName, Twin>, usage: readonly numb
   return problems;
 }
 
+/** Where one recalculation of the lifted twin spends its time: wall-clock medians, milliseconds. */
+export interface Breakdown {
+  readonly runs: number;
+  readonly totalMs: number;
+  /** HyperFormula outside the plugin: the dependency graph, the spills, the billed array formula, the change list. */
+  readonly engineMs: number;
+  /** The plugin evaluating the arguments and converting them to arrays (in its `call`, less functions.js). */
+  readonly argumentsMs: number;
+  /** The plugin turning the returned arrays into spills (its `run`, less its `call`). */
+  readonly resultMs: number;
+  /** Inside functions.js: reading, the deals, the ledger runs, the result arrays. */
+  readonly functionsMs: number;
+}
+
 export interface TwinResult {
   readonly buildMs: Record<TwinName, number>;
   readonly formulas: Record<TwinName, number>;
@@ -182,10 +294,14 @@ export interface TwinResult {
   readonly full: Record<TwinName, Timing>;
   /** A single-usage edit: month 31 changes. */
   readonly edit: Record<TwinName, Timing>;
-  /** Custom-function calls one recalculation makes in the LEVERS twin. */
-  readonly callsPerRecalc: number;
-  /** How many of those calls received a usage array object that an earlier call of the same recalculation had. */
+  /** The lifted twin's recalculations, instrumented. */
+  readonly breakdown: { readonly full: Breakdown; readonly edit: Breakdown };
+  /** Custom-function calls one recalculation makes, in the lifted twin and in the one-call-per-row twin. */
+  readonly callsPerRecalc: { readonly levers: number; readonly oneCallPerRow: number };
+  /** How many calls of one recalculation of the one-call-per-row twin received a usage array an earlier call had. */
   readonly repeatedUsageArrays: number;
+  /** Cells whose value one edit of each kind changed (the engine's change list), by twin. */
+  readonly changedCells: Record<"full" | "edit", Record<TwinName, number>>;
 }
 
 function formulaCount(engine: HyperFormula): number {
@@ -200,28 +316,32 @@ function formulaCount(engine: HyperFormula): number {
 /**
  * Builds the twins, checks them, then times in turns a full recalculation and a single-usage
  * edit. Values alternate between two settings so every edit is a real change; the twins are
- * checked after each kind of edit before timing and again on the final inputs after it.
+ * checked after each kind of edit before timing and again on the final inputs after it. Then the
+ * lifted twin's recalculations are run again with the plugin and functions.js timed inside.
  */
 export function runTwins(dir: string, runs: number, fail: (problems: string[]) => never): TwinResult {
-  const seen = { counting: false, arrays: new Set<unknown>(), repeats: 0, calls: 0 };
-  const builds = {} as Record<TwinName, { twin: Twin; ms: number }>;
-  const build = (name: TwinName, make: () => Twin) => {
-    let twin: Twin | undefined;
-    const { wallMs } = sample(() => (twin = make()));
-    builds[name] = { twin: twin!, ms: wallMs };
+  const probe: Probe = {
+    counting: false,
+    calls: 0,
+    arrays: new Set(),
+    repeats: 0,
+    timing: false,
+    functionsMs: 0,
+    callMs: 0,
+    runMs: 0,
   };
-  build("levers", () =>
-    leversTwin(dir, (usage) => {
-      if (!seen.counting) return;
-      seen.calls++;
-      if (seen.arrays.has(usage)) seen.repeats++;
-      else seen.arrays.add(usage);
-    }),
-  );
-  build("native", nativeTwin);
-  build("spilled", spilledTwin);
-  const twins = Object.fromEntries(Object.entries(builds).map(([k, v]) => [k, v.twin])) as Record<TwinName, Twin>;
-  const names = Object.keys(twins) as TwinName[];
+  const plugin = instrumentedPlugin(dir, probe);
+  const makers: Record<TwinName, () => Twin> = {
+    levers: () => leversTwin(plugin, false),
+    leversBilledByRow: () => leversTwin(plugin, true),
+    oneCallPerRow: oneCallPerRowTwin,
+    native: nativeTwin,
+  };
+  const twins = {} as Record<TwinName, Twin>;
+  const buildMs = {} as Record<TwinName, number>;
+  for (const name of TWIN_NAMES) {
+    buildMs[name] = sample(() => (twins[name] = makers[name]())).wallMs;
+  }
 
   const usage = [...USAGE];
   let discount = DEAL.discount;
@@ -240,45 +360,92 @@ export function runTwins(dir: string, runs: number, fail: (problems: string[]) =
     return n % 2;
   };
   const inputs = (t: Twin) => t.engine.getSheetId("Inputs")!;
+  const changedCells = { full: {}, edit: {} } as TwinResult["changedCells"];
   const setDiscount = (name: TwinName) => () => {
     discount = discounts[next("full", name)]!;
-    twins[name].engine.setCellContents({ sheet: inputs(twins[name]), row: 0, col: 4 }, [[discount]]);
+    const changes = twins[name].engine.setCellContents({ sheet: inputs(twins[name]), row: 0, col: 4 }, [[discount]]);
+    changedCells.full[name] = changes.length;
   };
   const setUsage = (name: TwinName) => () => {
     const u = edits[next("edit", name)]!;
     usage[EDITED_MONTH - 1] = u;
-    twins[name].engine.setCellContents({ sheet: inputs(twins[name]), row: EDITED_MONTH, col: 1 }, [[u]]);
+    const changes = twins[name].engine.setCellContents({ sheet: inputs(twins[name]), row: EDITED_MONTH, col: 1 }, [
+      [u],
+    ]);
+    changedCells.edit[name] = changes.length;
+  };
+  const countCalls = (name: TwinName) => {
+    Object.assign(probe, { counting: true, calls: 0, repeats: 0 });
+    probe.arrays.clear();
+    setDiscount(name)();
+    probe.counting = false;
+    probe.arrays.clear();
+    return { calls: probe.calls, repeats: probe.repeats };
   };
 
-  // Each kind of edit once, checked, before any timing; then count one recalculation's calls.
-  for (const name of names) setDiscount(name)();
+  // Each kind of edit once, checked, before any timing; then count one recalculation's calls
+  // (every twin then gets the same edit, so all of them stand on the same inputs again).
+  for (const name of TWIN_NAMES) setDiscount(name)();
   check();
-  for (const name of names) setUsage(name)();
+  for (const name of TWIN_NAMES) setUsage(name)();
   check();
-  seen.counting = true;
-  setDiscount("levers")();
-  seen.counting = false;
-  const calls = seen.calls;
-  const repeats = seen.repeats;
-  seen.arrays.clear();
-  setDiscount("native")();
-  setDiscount("spilled")();
+  const lifted = countCalls("levers");
+  const perRow = countCalls("oneCallPerRow");
+  for (const name of TWIN_NAMES) if (name !== "levers" && name !== "oneCallPerRow") setDiscount(name)();
+  check();
 
-  const full = timeInTurns(
-    Object.fromEntries(names.map((n) => [n, setDiscount(n)])) as Record<TwinName, () => void>,
-    runs,
-  );
-  const edit = timeInTurns(
-    Object.fromEntries(names.map((n) => [n, setUsage(n)])) as Record<TwinName, () => void>,
-    runs,
-  );
+  const all = <T>(make: (n: TwinName) => T) =>
+    Object.fromEntries(TWIN_NAMES.map((n) => [n, make(n)])) as Record<TwinName, T>;
+  const full = timeInTurns(all(setDiscount), runs);
+  const edit = timeInTurns(all(setUsage), runs);
+  check();
+
+  const breakdown = (work: () => void): Breakdown => {
+    const parts = {
+      total: [] as number[],
+      engine: [] as number[],
+      args: [] as number[],
+      result: [] as number[],
+      fns: [] as number[],
+    };
+    withPluginTimed(plugin, probe, () => {
+      for (let i = 0; i < 2 + runs; i++) {
+        Object.assign(probe, { functionsMs: 0, callMs: 0, runMs: 0 });
+        const t0 = performance.now();
+        work();
+        const total = performance.now() - t0;
+        if (i < 2) continue; // warm-up, with the wrapped methods in place
+        parts.total.push(total);
+        parts.engine.push(total - probe.runMs);
+        parts.args.push(probe.callMs - probe.functionsMs);
+        parts.result.push(probe.runMs - probe.callMs);
+        parts.fns.push(probe.functionsMs);
+      }
+    });
+    return {
+      runs,
+      totalMs: median(parts.total),
+      engineMs: median(parts.engine),
+      argumentsMs: median(parts.args),
+      resultMs: median(parts.result),
+      functionsMs: median(parts.fns),
+    };
+  };
+  const instrumented = { full: breakdown(setDiscount("levers")), edit: breakdown(setUsage("levers")) };
+  // The other twins take the same edits, so the final check compares them on the same inputs.
+  for (const name of TWIN_NAMES) {
+    while ((turns.full.get(name) ?? 0) % 2 !== (turns.full.get("levers") ?? 0) % 2) setDiscount(name)();
+    while ((turns.edit.get(name) ?? 0) % 2 !== (turns.edit.get("levers") ?? 0) % 2) setUsage(name)();
+  }
   check();
   return {
-    buildMs: Object.fromEntries(names.map((n) => [n, builds[n].ms])) as Record<TwinName, number>,
-    formulas: Object.fromEntries(names.map((n) => [n, formulaCount(twins[n].engine)])) as Record<TwinName, number>,
+    buildMs,
+    formulas: all((n) => formulaCount(twins[n].engine)),
     full,
     edit,
-    callsPerRecalc: calls,
-    repeatedUsageArrays: repeats,
+    breakdown: instrumented,
+    callsPerRecalc: { levers: lifted.calls, oneCallPerRow: perRow.calls },
+    repeatedUsageArrays: perRow.repeats,
+    changedCells,
   };
 }

@@ -1,7 +1,8 @@
 /**
  * The workload every section shares: 1,000 deal rows x 60 months. "1,000 rows" means 1,000 cells
  * (or formula rows) each running the ledger for its own commit over one shared usage series, as a
- * deal desk comparing commit levels would lay them out.
+ * deal desk comparing commit levels would lay them out; and a 50 x 50 commit x discount grid over
+ * the same series.
  */
 import type { Band, Deal, SizingTerms } from "../src/core";
 
@@ -80,3 +81,11 @@ export const LEVER_RUNS_PER_ROW = 5;
 export function usageColumn(usage: readonly number[] = USAGE): number[][] {
   return usage.map((u) => [u]);
 }
+
+/** The commit × discount grid (one lifted call): 50 commits down, 50 discounts across. */
+export const GRID = {
+  /** 400,000 to 1,870,000 a year, in steps of 30,000. */
+  commits: Array.from({ length: 50 }, (_, i) => 400_000 + 30_000 * i) as readonly number[],
+  /** 10% to 29.6%, in steps of 0.4 points. */
+  discounts: Array.from({ length: 50 }, (_, j) => 0.1 + 0.004 * j) as readonly number[],
+} as const;

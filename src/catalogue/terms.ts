@@ -216,12 +216,25 @@ const NEUTRAL_DEAL: TermsDeal = neutralDeal(TERMS);
  * term (`overage_rate` sets `overageRate`); every other term is neutral. The one deal builder.
  */
 export function dealOf(args: Readonly<Partial<Record<string, unknown>>>): TermsDeal {
-  const deal: Record<string, TermValue> = { ...NEUTRAL_DEAL };
-  for (const key of TERM_KEYS) {
-    const value = args[key];
-    if (value !== undefined) deal[TERMS[key].field] = value as TermValue;
-  }
-  return deal as unknown as TermsDeal;
+  // One object literal, not a spread of the neutral deal written key by key: a lifted call builds a
+  // deal per cell, and this shape is about 2.5x faster (docs/BENCHMARKS.md). TermsDeal makes a
+  // missing field a compile error; test/catalogue checks every key sets its own field.
+  const a = args as Partial<Record<TermKey, unknown>>;
+  const n = NEUTRAL_DEAL;
+  return {
+    commit: a.commit !== undefined ? (a.commit as number) : n.commit,
+    discount: a.discount !== undefined ? (a.discount as number) : n.discount,
+    overageRate: a.overage_rate !== undefined ? (a.overage_rate as TermsDeal["overageRate"]) : n.overageRate,
+    carryover: a.carryover !== undefined ? (a.carryover as number) : n.carryover,
+    periodMonths: a.period_months !== undefined ? (a.period_months as number) : n.periodMonths,
+    uplift: a.uplift !== undefined ? (a.uplift as number) : n.uplift,
+    stepUp: a.step_up !== undefined ? (a.step_up as number) : n.stepUp,
+    ratchet: a.ratchet !== undefined ? (a.ratchet as boolean) : n.ratchet,
+    excludedShare: a.excluded_share !== undefined ? (a.excluded_share as number) : n.excludedShare,
+    renewalCap: a.renewal_cap !== undefined ? (a.renewal_cap as number) : n.renewalCap,
+    renewalMonths: a.renewal_months !== undefined ? (a.renewal_months as number) : n.renewalMonths,
+    carryoverCap: a.carryover_cap !== undefined ? (a.carryover_cap as number) : n.carryoverCap,
+  };
 }
 
 /** A deal's terms as function arguments, by key (`overageRate` as `overage_rate`): the inverse of `dealOf`. */

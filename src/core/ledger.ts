@@ -182,6 +182,7 @@ export function ledgerOverPeriods(periods: Periods, deal: Deal, rows?: PeriodRow
  */
 export class GatheredUsage {
   private readonly byTerms = new Map<string, Periods>();
+  private last: { readonly periodMonths: number; readonly uplift: number; readonly periods: Periods } | undefined;
   private readonly heads = new Map<number, GatheredUsage>();
   private sum: number | undefined;
 
@@ -193,9 +194,15 @@ export class GatheredUsage {
 
   /** The periods of `deal`'s period length and uplift (gathered the first time they are asked for). */
   periods(deal: Pick<Deal, "periodMonths" | "uplift">): Periods {
-    const key = `${deal.periodMonths}|${deal.uplift ?? 0}`;
+    // The cells of a lifted call mostly share their period and uplift: the last ones asked for first.
+    const uplift = deal.uplift ?? 0;
+    if (this.last && this.last.periodMonths === deal.periodMonths && this.last.uplift === uplift) {
+      return this.last.periods;
+    }
+    const key = `${deal.periodMonths}|${uplift}`;
     let periods = this.byTerms.get(key);
     if (!periods) this.byTerms.set(key, (periods = periodize(this.months, deal)));
+    this.last = { periodMonths: deal.periodMonths, uplift, periods };
     return periods;
   }
 

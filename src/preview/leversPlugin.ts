@@ -181,7 +181,19 @@ export function leversPlugin(options: LeversPluginOptions): LeversPlugin {
 
   const toFunction = (value: EngineValue, matrix: boolean): unknown => {
     if (value instanceof SimpleRangeValue) {
-      return value.rawData().map((row) => row.map((cell) => toFunction(cell, false)));
+      // Plain loops with a fast path for numbers: a lifted call hands over 1,000-cell columns.
+      const data = value.rawData();
+      const out = new Array<unknown[]>(data.length);
+      for (let r = 0; r < data.length; r++) {
+        const row = data[r]!;
+        const cells = new Array<unknown>(row.length);
+        for (let c = 0; c < row.length; c++) {
+          const cell = row[c];
+          cells[c] = typeof cell === "number" ? cell : toFunction(cell, false);
+        }
+        out[r] = cells;
+      }
+      return out;
     }
     let cell: unknown;
     if (value === EmptyValue || value === undefined || value === null) cell = result.platform === "desktop" ? 0 : null;
@@ -201,10 +213,21 @@ export function leversPlugin(options: LeversPluginOptions): LeversPlugin {
   /** A function's result as a grid of engine values (a scalar is 1 by 1). */
   const resultGrid = (result: unknown): EngineScalar[][] => {
     if (!Array.isArray(result)) return [[toEngineScalar(result)]];
-    const rows = (result as unknown[]).map((row) => (Array.isArray(row) ? (row as unknown[]) : [row]));
-    const width = Math.max(1, ...rows.map((r) => r.length));
-    const grid = rows.map((r) => Array.from({ length: width }, (_, c) => toEngineScalar(r[c])));
-    return grid.length > 0 ? grid : [[EmptyValue]];
+    const rows = result as unknown[];
+    if (rows.length === 0) return [[EmptyValue]];
+    let width = 1;
+    for (const row of rows) if (Array.isArray(row) && row.length > width) width = row.length;
+    const grid = new Array<EngineScalar[]>(rows.length);
+    for (let r = 0; r < rows.length; r++) {
+      const row: unknown[] = Array.isArray(rows[r]) ? (rows[r] as unknown[]) : [rows[r]];
+      const cells = new Array<EngineScalar>(width);
+      for (let c = 0; c < width; c++) {
+        const v = row[c];
+        cells[c] = typeof v === "number" && Number.isFinite(v) ? v : toEngineScalar(v);
+      }
+      grid[r] = cells;
+    }
+    return grid;
   };
 
   const entries = options.metadata.functions.map((entry) => {
@@ -274,8 +297,10 @@ export function leversPlugin(options: LeversPluginOptions): LeversPlugin {
       if (size.width !== room.width || size.height !== room.height)
         spills.resized.set(key, { ...state.formulaAddress });
       if (room.width === 1 && room.height === 1) return grid[0]![0];
-      const fitted = grid.slice(0, room.height).map((row) => row.slice(0, room.width));
-      return SimpleRangeValue.onlyValues(fitted);
+      const fits = size.width === room.width && size.height === room.height;
+      return SimpleRangeValue.onlyValues(
+        fits ? grid : grid.slice(0, room.height).map((row) => row.slice(0, room.width)),
+      );
     }
 
     size(index: number, ast: CallAst, state: CallState): ArraySize {
