@@ -57,12 +57,11 @@ export const term: StepModule = {
     if (hasAsk("period_months")) {
       notes.push(`Your commit-period ask is worth ${formatMoney(lever("period_months"))} over the term.`);
     }
-    const warnings =
-      terms.length < TERM_OPTIONS.length
-        ? [
-            `Your usage covers ${months} months, so the longer options cannot be compared: build the model (its Scenarios sheet projects a ${horizonMonths(months)}-month horizon).`,
-          ]
-        : [];
+    const warnings = TERM_OPTIONS.some((t) => t > horizon.length)
+      ? [
+          `Your usage covers ${months} months, so the longer options cannot be compared: build the model (its Scenarios sheet projects a ${horizonMonths(months)}-month horizon).`,
+        ]
+      : [];
     const formula = `=${call(F.HORIZON_COST, {
       ...dealArgs,
       usage: data.hasHorizon ? "Horizon" : dealArgs.usage,
