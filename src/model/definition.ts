@@ -269,9 +269,12 @@ export function quoteRowOf(line: QuoteTerm | QuoteLine): number {
   return SCENARIOS.quoteRow + QUOTE_TERMS.length + 2 + QUOTE_LINES.indexOf(line as QuoteLine);
 }
 
-/** Where the marked cell of the total-cost grid is summed up: row of "Total cost at the marked cell". */
-const MARK_ROWS = { distance: 17, marker: 18, recommended: 19, band: 20, marked: 21 } as const;
-export const SCENARIO_MARKS = MARK_ROWS;
+/**
+ * The rows under the total-cost grid that mark its cell nearest the recommended commit: each
+ * discount's distance to that commit's band discount, the marker, the recommended commit, its band
+ * discount, and the cost at the marked cell.
+ */
+export const SCENARIO_MARKS = { distance: 17, marker: 18, recommended: 19, band: 20, marked: 21 } as const;
 
 /** The round a grid commit is taken to, dollars. */
 const COMMIT_ROUND = 10_000;
@@ -310,8 +313,8 @@ function scenariosSheet(
   const discountRange = `$B$${S.costHeaderRow}:$${lastCol}$${S.costHeaderRow}`;
   const distanceCol = columnLetter(w + 1);
   const markCol = columnLetter(w + 2);
-  const recommended = `$B$${MARK_ROWS.recommended}`;
-  const band = `$B$${MARK_ROWS.band}`;
+  const recommended = `$B$${SCENARIO_MARKS.recommended}`;
+  const band = `$B$${SCENARIO_MARKS.band}`;
   const H = horizonMonths(months);
 
   put("A1", { value: "Scenarios: each grid, and each row of the quote comparison, is one formula", style: "title" });
@@ -354,31 +357,31 @@ function scenariosSheet(
     style: "output",
   });
   spillFormat(first, 1, n, w, MONEY);
-  put(`A${MARK_ROWS.distance}`, { value: "Distance to the band discount of the recommended commit" });
-  put(`A${MARK_ROWS.marker}`, { value: "Marked" });
+  put(`A${SCENARIO_MARKS.distance}`, { value: "Distance to the band discount of the recommended commit" });
+  put(`A${SCENARIO_MARKS.marker}`, { value: "Marked" });
   discounts.forEach((_, j) => {
     const c = columnLetter(1 + j);
-    put(`${c}${MARK_ROWS.distance}`, { formula: `=ABS(${c}$${S.costHeaderRow}-${band})`, format: PERCENT });
-    put(`${c}${MARK_ROWS.marker}`, {
-      formula: `=IF(${c}${MARK_ROWS.distance}=MIN($B$${MARK_ROWS.distance}:$${lastCol}$${MARK_ROWS.distance}),"▲ its band discount","")`,
+    put(`${c}${SCENARIO_MARKS.distance}`, { formula: `=ABS(${c}$${S.costHeaderRow}-${band})`, format: PERCENT });
+    put(`${c}${SCENARIO_MARKS.marker}`, {
+      formula: `=IF(${c}${SCENARIO_MARKS.distance}=MIN($B$${SCENARIO_MARKS.distance}:$${lastCol}$${SCENARIO_MARKS.distance}),"▲ its band discount","")`,
       style: "note",
     });
   });
-  put(`A${MARK_ROWS.recommended}`, { value: "Recommended commit per period (Summary)" });
-  put(`B${MARK_ROWS.recommended}`, { formula: `=${summaryCell("recommended_commit")}`, format: MONEY });
-  put(`A${MARK_ROWS.band}`, { value: "Its band discount" });
-  put(`B${MARK_ROWS.band}`, {
+  put(`A${SCENARIO_MARKS.recommended}`, { value: "Recommended commit per period (Summary)" });
+  put(`B${SCENARIO_MARKS.recommended}`, { formula: `=${summaryCell("recommended_commit")}`, format: MONEY });
+  put(`A${SCENARIO_MARKS.band}`, { value: "Its band discount" });
+  put(`B${SCENARIO_MARKS.band}`, {
     formula: formula(F.BAND_DISCOUNT, { commit: recommended, bands: ranges.bands }),
     format: PERCENT,
   });
-  put(`A${MARK_ROWS.marked}`, { value: "Total cost at the marked cell (that row, that column)", style: "header" });
-  put(`B${MARK_ROWS.marked}`, {
+  put(`A${SCENARIO_MARKS.marked}`, { value: "Total cost at the marked cell (that row, that column)", style: "header" });
+  put(`B${SCENARIO_MARKS.marked}`, {
     formula:
       // Indexed from the grid's edges (A5), not the spill itself (B6:H16): a range that is exactly an
       // errored spill throws in HyperFormula 3.5 ("Unknown array" in its interpreter); Excel takes either.
       `=INDEX($A$${S.costHeaderRow}:$${lastCol}$${last},` +
       `1+MATCH(MIN($${distanceCol}$${first}:$${distanceCol}$${last}),$${distanceCol}$${first}:$${distanceCol}$${last},0),` +
-      `1+MATCH(MIN($B$${MARK_ROWS.distance}:$${lastCol}$${MARK_ROWS.distance}),$B$${MARK_ROWS.distance}:$${lastCol}$${MARK_ROWS.distance},0))`,
+      `1+MATCH(MIN($B$${SCENARIO_MARKS.distance}:$${lastCol}$${SCENARIO_MARKS.distance}),$B$${SCENARIO_MARKS.distance}:$${lastCol}$${SCENARIO_MARKS.distance},0))`,
     format: MONEY,
     style: "output",
   });
