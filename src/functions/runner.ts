@@ -320,9 +320,13 @@ function readLifted(name: string, param: CellParam<unknown>, value: unknown): Li
         errors[k] = cell;
         continue;
       }
-      const read = readCell(param, name, cell, { row: r + 1, column: c + 1 });
-      if (read instanceof LeverError) errors[k] = toExcelError(read);
-      else values[k] = read;
+      // Read without a place first: a valid cell (the common case) then costs no allocation.
+      const read = readCell(param, name, cell);
+      if (read instanceof LeverError) {
+        // The place is named inside a range only: a single value is no row and column of anything.
+        const at = rows * columns > 1 ? { row: r + 1, column: c + 1 } : undefined;
+        errors[k] = toExcelError(readCell(param, name, cell, at) as LeverError);
+      } else values[k] = read;
     }
   }
   return { name, rows, columns, values, errors };
@@ -373,9 +377,16 @@ export function invokeLifted(
   const read = lifted.map((p) => readLifted(p.name, p.param as CellParam<unknown>, raw[p.name]));
   const rows = Math.max(...read.map((a) => a.rows));
   const columns = Math.max(...read.map((a) => a.columns));
+  // A good single value is every element's: set once. A bad one stays in the loop, so every cell
+  // shows its error, as Excel's own lifting repeats a single #N/A into every cell.
+  const varying: LiftedArgument[] = [];
+  for (const a of read) {
+    if (a.rows !== 1 || a.columns !== 1 || a.errors[0]) varying.push(a);
+    else args[a.name] = a.values[0];
+  }
 
   const element = (r: number, c: number): number | CustomFunctions.Error => {
-    for (const a of read) {
+    for (const a of varying) {
       const row = indexIn(a.rows, r);
       const column = indexIn(a.columns, c);
       if (row < 0 || column < 0) {

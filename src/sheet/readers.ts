@@ -264,13 +264,20 @@ export interface Shape {
 /** The shape of what Excel passed: a lone value is 1 by 1. */
 export function shapeOf(value: unknown): Shape {
   if (!Array.isArray(value)) return { rows: 1, columns: 1 };
-  const columns = value.reduce((m: number, row: unknown) => Math.max(m, Array.isArray(row) ? row.length : 1), 0);
+  let columns = 0;
+  for (const row of value as unknown[]) {
+    const width = Array.isArray(row) ? row.length : 1;
+    if (width > columns) columns = width;
+  }
   return { rows: value.length, columns };
 }
 
+/** Whether what Excel passed is one value: a lone value or a 1x1 range (looked at without a scan). */
 export function isSingle(value: unknown): boolean {
-  const { rows, columns } = shapeOf(value);
-  return rows === 1 && columns === 1;
+  if (!Array.isArray(value)) return true;
+  if (value.length !== 1) return false;
+  const row: unknown = value[0];
+  return !Array.isArray(row) || row.length === 1;
 }
 
 /** One element of what Excel passed (a lone value is every element). */

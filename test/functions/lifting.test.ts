@@ -105,6 +105,11 @@ describe("shapes follow Excel's rule", () => {
     expect(errorIn(grid[2]![0]).code).toBe("#DIV/0!");
     expect(grid[3]![0]).toBe(0);
   });
+  test("a bad single value beside a range repeats its error into every cell, as Excel's lifting does", () => {
+    const grid = f.commitWaste([[1_000_000], [900_000]], ex1, 15);
+    expect(grid).toHaveLength(2);
+    for (const row of grid) expect(errorIn(row[0]).message).toMatch(/^discount: 15 looks like a percent/);
+  });
   test("a term longer than the usage errors its own cell (HORIZON_COST's term_months lifts)", () => {
     const grid = f.horizonCost(1_000_000, ex1, 0.2, [[12, 24]], 1);
     expect(grid[0]![0]).toBeCloseTo(1_000_000, 6);
