@@ -265,7 +265,9 @@ export interface Shape {
 export function shapeOf(value: unknown): Shape {
   if (!Array.isArray(value)) return { rows: 1, columns: 1 };
   let columns = 0;
-  for (const row of value as unknown[]) {
+  const rows = value as unknown[];
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
     const width = Array.isArray(row) ? row.length : 1;
     if (width > columns) columns = width;
   }
