@@ -63,10 +63,13 @@ export function time(work: () => void, runs: number, warmupMs = 400): Timing {
 export function timeInTurns<K extends string>(
   work: Record<K, () => void>,
   runs: number,
-  warmup = 2,
+  warmupMs = 400,
 ): Record<K, Timing> {
   const keys = Object.keys(work) as K[];
-  for (let i = 0; i < warmup; i++) for (const k of keys) work[k]();
+  // Warm, as `time` is: at least two turns, and until each piece has run for about warmupMs (the
+  // compiler optimizes what runs hot; two turns left a 4 ms recalculation at its first tier).
+  const start = performance.now();
+  for (let i = 0; i < 2 || performance.now() - start < warmupMs * keys.length; i++) for (const k of keys) work[k]();
   const samples = Object.fromEntries(keys.map((k) => [k, [] as Sample[]])) as Record<K, Sample[]>;
   for (let i = 0; i < runs; i++) for (const k of keys) samples[k].push(sample(work[k]));
   return Object.fromEntries(keys.map((k) => [k, summarize(samples[k])])) as Record<K, Timing>;

@@ -126,7 +126,6 @@ export function runOverhead(dir: string, runs: number, loads: number): OverheadR
         totalCost: each((i) => totalCost(COMMITS[i], ranges[i], discount, overageRate, carryover, periodMonths)),
       },
       3 * runs,
-      40,
     ),
     totalCostOtherRealm: time(
       each((i) => other(COMMITS[i], ranges[i], discount, overageRate, carryover, periodMonths)),
