@@ -182,10 +182,18 @@ export function leversPlugin(options: LeversPluginOptions): LeversPlugin {
   const toFunction = (value: EngineValue, matrix: boolean): unknown => {
     if (value instanceof SimpleRangeValue) {
       // Plain loops with a fast path for numbers: a lifted call hands over 1,000-cell columns.
+      // A row of plain numbers is handed over as the engine has it (the functions never write to
+      // their arguments); any other row is converted cell by cell.
       const data = value.rawData();
       const out = new Array<unknown[]>(data.length);
       for (let r = 0; r < data.length; r++) {
         const row = data[r]!;
+        let plain = true;
+        for (let c = 0; c < row.length && plain; c++) plain = typeof row[c] === "number";
+        if (plain) {
+          out[r] = row;
+          continue;
+        }
         const cells = new Array<unknown>(row.length);
         for (let c = 0; c < row.length; c++) {
           const cell = row[c];
@@ -220,6 +228,13 @@ export function leversPlugin(options: LeversPluginOptions): LeversPlugin {
     const grid = new Array<EngineScalar[]>(rows.length);
     for (let r = 0; r < rows.length; r++) {
       const row: unknown[] = Array.isArray(rows[r]) ? (rows[r] as unknown[]) : [rows[r]];
+      // A full row of finite numbers is already what the engine takes: no copy.
+      let plain = row.length === width;
+      for (let c = 0; c < width && plain; c++) plain = typeof row[c] === "number" && Number.isFinite(row[c]);
+      if (plain) {
+        grid[r] = row as EngineScalar[];
+        continue;
+      }
       const cells = new Array<EngineScalar>(width);
       for (let c = 0; c < width; c++) {
         const v = row[c];
