@@ -304,6 +304,23 @@ export const PROJECT = entry({
     ),
 });
 
+/** A vendor's export (with its header row), read and recognized once (DOMAIN.md "Usage from a vendor's export"). */
+const exportTable = p(
+  "export",
+  arg.table("export", (name, grid) => core.readExport(name, grid)),
+  "export with its header row",
+);
+export const MONTHLY_USAGE = entry({
+  id: "MONTHLY_USAGE",
+  params: [exportTable, opt("by", arg.word(core.parseMonthlyBy, "model"), "word"), priceBook],
+  compute: (a) => core.monthlyUsage(a.export, a.by),
+});
+export const OBSERVED_DISCOUNT = entry({
+  id: "OBSERVED_DISCOUNT",
+  params: [exportTable],
+  compute: (a) => core.observedDiscount(a.export),
+});
+
 /** Commit sizing and the lever summary (FUNCTIONS.md). */
 export const BAND_DISCOUNT = entry({
   id: "BAND_DISCOUNT",
@@ -354,6 +371,8 @@ export const FUNCTIONS = {
   PRICE,
   LIST_COST,
   OPTIMIZED_COST,
+  MONTHLY_USAGE,
+  OBSERVED_DISCOUNT,
   EFFECTIVE_DISCOUNT,
   EFFECTIVE_RATE,
   PROJECT,

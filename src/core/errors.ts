@@ -125,4 +125,26 @@ export const Errors = {
     new LeverError("#N/A", `${arg}: the ${method} method needs at least ${needed} months of history, got ${got}`),
   notPositive: (arg: string, value: number, at: CellAt, why: string) =>
     new LeverError("#NUM!", `${arg}: ${show(value)}${where(at)} is not above 0; ${why}`),
+  exportHeader: (arg: string, columns: readonly string[], known: readonly string[]) =>
+    new LeverError(
+      "#VALUE!",
+      `${arg}: a header of ${columns.length} column${columns.length === 1 ? "" : "s"} (${columns
+        .slice(0, 8)
+        .map((c) => show(c))
+        .join(", ")}${columns.length > 8 ? ", ..." : ""}) is no export this reads; it reads: ${known.join("; ")}`,
+    ),
+  exportDate: (arg: string, row: number, column: string, value: unknown) =>
+    new LeverError(
+      "#VALUE!",
+      `${arg}: row ${row}, ${column}: ${show(value)} is not a date (ISO text, a date-time or an Excel date)`,
+    ),
+  exportAmount: (arg: string, row: number, column: string, value: unknown) =>
+    new LeverError("#VALUE!", `${arg}: row ${row}, ${column}: ${show(value)} is not an amount`),
+  exportNoUsage: (arg: string, format: string, skipped: number) =>
+    new LeverError(
+      "#N/A",
+      `${arg}: no usage rows in this ${format}${skipped > 0 ? ` (${skipped} rows of other charges skipped)` : ""}`,
+    ),
+  noListAndBilled: (arg: string, format: string) =>
+    new LeverError("#N/A", `${arg}: this ${format} does not carry both a list and a billed amount`),
 } as const;

@@ -8,3 +8,4 @@ export * from "./terms";
 export * from "./pricebook";
 export * from "./pricing";
 export * from "./projection";
+export * from "./exports";

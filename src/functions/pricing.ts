@@ -11,6 +11,8 @@ import {
   OPTIMIZED_COST,
   PRICE,
   PRICE_BOOK,
+  MONTHLY_USAGE,
+  OBSERVED_DISCOUNT,
   PROJECT,
 } from "../catalogue/functions";
 import { run } from "./runner";
@@ -94,6 +96,34 @@ export function optimizedCost(
     cache_write_share,
     price_book,
   );
+}
+
+/**
+ * Monthly dollars from a vendor's usage or cost export (spills): a header row, then one row per calendar month.
+ * @customfunction MONTHLY_USAGE
+ * @param export_ The export with its header row, as pasted or imported: an Anthropic Console cost CSV, an Anthropic cost report, a FOCUS file, an OpenAI costs export, or a table of month, model and list dollars.
+ * @param [by] A word: "model" (default: one column of dollars per model, largest first) or "total" (one column).
+ * @param [price_book] A price book range (PRICE_BOOK's columns) for exports that count tokens; default the built-in book.
+ * @returns Month (as 2026-10 text), then list dollars per month; an export with only billed amounts gives billed dollars, and its header says (billed).
+ */
+export function monthlyUsage(
+  export_: unknown[][],
+  by?: unknown,
+  price_book?: unknown[][],
+): Array<Array<number | string>> {
+  // A cell the core computed as an error reaches Excel as its CustomFunctions.Error (the runner's
+  // checkResult); the metadata's types have no number | string | Error, and a matrix of any is the same.
+  return run(MONTHLY_USAGE, export_, by, price_book) as Array<Array<number | string>>;
+}
+
+/**
+ * The discount an export shows: 1 - billed / list over its usage rows.
+ * @customfunction OBSERVED_DISCOUNT
+ * @param export_ The export with its header row: one that carries both list and billed amounts (an Anthropic Console cost CSV with list_price_usd, an Anthropic Analytics cost report, a FOCUS file).
+ * @returns The discount as a decimal (0.2 = 20%); #N/A for an export without both amounts.
+ */
+export function observedDiscount(export_: unknown[][]): number {
+  return run(OBSERVED_DISCOUNT, export_);
 }
 
 /**

@@ -26,7 +26,7 @@ import {
 } from "../sheet/readers";
 
 /** A value returned to a cell: a number, or a spilled table (a cell of which may hold its own error). */
-export type CellResult = number | (number | string | CustomFunctions.Error)[][];
+export type CellResult = number | (number | string | LeverError | CustomFunctions.Error)[][];
 
 /**
  * An Excel error arriving as input. With `allowErrorForDataTypeAny` in functions.json (added by the
@@ -156,11 +156,18 @@ function checkResult(result: CellResult): CellResult | LeverError {
   if (typeof result === "number") {
     return Number.isFinite(result) ? result : Errors.notFinite("result");
   }
-  // A spilled number that overflowed (an exponential fit, a share of a zero cost) shows #NUM! in its own cell.
-  const finite = (v: unknown) => typeof v !== "number" || Number.isFinite(v);
-  if (result.every((row) => row.every(finite))) return result;
+  // A spilled number that overflowed (an exponential fit, a share of a zero cost) shows #NUM! in its own
+  // cell; a cell the core computed as an error (a bad row of an export) shows that error.
+  const plain = (v: unknown) => (typeof v !== "number" || Number.isFinite(v)) && !(v instanceof LeverError);
+  if (result.every((row) => row.every(plain))) return result;
   return result.map((row, r) =>
-    row.map((v, c) => (finite(v) ? v : toExcelError(Errors.notFinite("result", { row: r + 1, column: c + 1 })))),
+    row.map((v, c) =>
+      v instanceof LeverError
+        ? toExcelError(v)
+        : plain(v)
+          ? v
+          : toExcelError(Errors.notFinite("result", { row: r + 1, column: c + 1 })),
+    ),
   );
 }
 

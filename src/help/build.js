@@ -66,14 +66,28 @@ function helpUrl(baseUrl, id) {
   return `${baseUrl}/help/${helpFileName(id)}`;
 }
 
-/** functions.json with allowErrorForDataTypeAny and a helpUrl on every function. */
+/**
+ * A parameter's name as FUNCTIONS.md writes it: the metadata plugin takes the TypeScript name, and a
+ * name that is a JavaScript reserved word (MONTHLY_USAGE's `export`) is written `export_` there.
+ */
+function publicName(name) {
+  return typeof name === "string" ? name.replace(/_$/, "") : name;
+}
+
+/** functions.json with allowErrorForDataTypeAny, a helpUrl on every function and public parameter names. */
 function patchMetadata(metadata, baseUrl) {
   const { functions, ...top } = metadata;
   if (!Array.isArray(functions)) throw new Error("functions.json has no functions array");
   return {
     ...top,
     allowErrorForDataTypeAny: true,
-    functions: functions.map((fn) => ({ ...fn, helpUrl: helpUrl(baseUrl, fn.id) })),
+    functions: functions.map((fn) => ({
+      ...fn,
+      ...(Array.isArray(fn.parameters)
+        ? { parameters: fn.parameters.map((p) => ({ ...p, name: publicName(p.name) })) }
+        : {}),
+      helpUrl: helpUrl(baseUrl, fn.id),
+    })),
   };
 }
 

@@ -245,6 +245,46 @@ function usageRows(): Bad[] {
   ];
 }
 
+function exportRows(ctx: Context): Bad[] {
+  // A Console cost export (list and billed), so both functions read the same rows.
+  const plain = (row: unknown[]) => [["usage_date_utc", "model", "cost_usd", "list_price_usd"], row];
+  // A bad amount errors its own month's cell of MONTHLY_USAGE; OBSERVED_DISCOUNT sums every row.
+  const badAmount = /row 2, list_price_usd: "lots" is not an amount/;
+  return [
+    {
+      what: "a header no format has",
+      value: [
+        ["When", "Spend"],
+        ["2026-10-01", 5],
+      ],
+      expect: error(VALUE, /a header of 2 columns \("When", "Spend"\) is no export this reads; it reads: /),
+    },
+    {
+      what: "a date that is no date",
+      value: plain(["someday", "Opus", 4, 5]),
+      expect: error(VALUE, /row 2, usage_date_utc: "someday" is not a date/),
+    },
+    {
+      what: "an amount that is no amount",
+      value: plain(["2026-10-01", "Opus", 4, "lots"]),
+      expect: ctx.line.id === "MONTHLY_USAGE" ? error(VALUE, badAmount, [1, 1]) : error(VALUE, badAmount),
+    },
+    {
+      what: "a header only",
+      value: [["usage_date_utc", "model", "cost_usd", "list_price_usd"]],
+      expect: error(NA, /no usage rows/),
+    },
+    { what: "an object in a cell", value: plain(["2026-10-01", {}, 4, 5]), expect: error(VALUE, /is not a number/) },
+    {
+      what: "#N/A in a cell",
+      value: plain(["2026-10-01", "Opus", 4, fromSheet.na]),
+      expect: { passes: fromSheet.na },
+    },
+    { what: "an empty range", value: [], expect: error(NA) },
+    ...blanks(error(NA, /a value is required/), true),
+  ];
+}
+
 function bandsRows(): Bad[] {
   const bands = (row: unknown[]) => [[0, 0.05], row];
   return [
@@ -500,6 +540,8 @@ function rowsFor(kind: Kind, ctx: Context): Bad[] {
       return termsRows();
     case "priceBook":
       return priceBookRows();
+    case "export":
+      return exportRows(ctx);
     default:
       return eachRows(kind, ctx);
   }
@@ -752,6 +794,11 @@ const SAMPLES: { readonly [K in keyof typeof Errors]: Parameters<(typeof Errors)
   emptyRange: ["price_book"],
   blankOrZero: ["terms", "overage_rate", somewhere, "enter 1 for list price"],
   dataType: ["commit", "Entity", somewhere],
+  exportHeader: ["export", ["Date", "Spend"], ["Anthropic Console cost CSV"]],
+  exportDate: ["export", 4, "usage_date_utc", "next Tuesday"],
+  exportAmount: ["export", 4, "cost_usd", "n/a"],
+  exportNoUsage: ["export", "FOCUS cost and usage CSV", 3],
+  noListAndBilled: ["export", "Anthropic Admin API cost report (billed only)"],
 };
 
 describe("the message catalogue (src/core/errors.ts)", () => {

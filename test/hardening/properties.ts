@@ -266,6 +266,8 @@ const KIND_VALUES: Record<Kind, fc.Arbitrary<unknown>> = {
     "output",
     "cache_read",
     "cache_write_1h",
+    "model",
+    "total",
     null,
   ),
   model,
@@ -273,6 +275,21 @@ const KIND_VALUES: Record<Kind, fc.Arbitrary<unknown>> = {
   bands,
   terms,
   priceBook: fc.constantFrom(null, BOOK),
+  // A Console cost export (EXPORTS.md): its header, then rows of a day between 2020 and 2030, a model
+  // and billed and list dollars.
+  export: fc
+    .array(
+      fc.tuple(
+        fc
+          .integer({ min: 0, max: 3652 })
+          .map((d) => new Date(Date.UTC(2020, 0, 1) + d * 86_400_000).toISOString().slice(0, 10)),
+        fc.constantFrom("Claude Sonnet 4.5", "Claude Haiku 4.5", "Claude Opus 4.5"),
+        money,
+        money,
+      ),
+      { minLength: 1, maxLength: 6 },
+    )
+    .map((rows) => [["usage_date_utc", "model", "cost_usd", "list_price_usd"], ...rows]),
   spendRange: fc.array(money, { minLength: 1, maxLength: 4 }).map(column),
   discountRange: fc.oneof(
     discount.map((d) => [[d]]),

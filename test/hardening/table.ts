@@ -27,6 +27,7 @@ export const KINDS = [
   "bands",
   "terms",
   "priceBook",
+  "export",
   "spendRange",
   "discountRange",
   "modelEach",
@@ -89,6 +90,13 @@ export const BOOK = [
   ["Claude Haiku 4.5", 1, 5],
 ];
 
+/** An Anthropic Console cost export of two months (EXPORTS.md), with its header row. */
+export const EXPORT = [
+  ["usage_date_utc", "model", "token_type", "cost_usd", "list_price_usd"],
+  ["2026-09-03", "Claude Sonnet 4.5", "output", 12.75, 15],
+  ["2026-10-01", "Claude Haiku 4.5", "output", 1.7, 2],
+];
+
 const LINES: readonly FunctionLine[] = [
   { id: "COMMIT_WASTE", good: [900_000, U2, 0.2, 0.5, 12], kinds: kindsOf("COMMIT_WASTE") },
   { id: "OVERAGE_VALUE", good: [900_000, U2, 0.2, 1, 0.5, 12], kinds: kindsOf("OVERAGE_VALUE") },
@@ -120,6 +128,8 @@ const LINES: readonly FunctionLine[] = [
     good: [[["Sonnet 4.5"]], [[10]], [[2]], [[0.6]], [[0.5]], [["Haiku 4.5"]], [[0.2]], [[0.1]], BOOK],
     kinds: kindsOf("OPTIMIZED_COST"),
   },
+  { id: "MONTHLY_USAGE", good: [EXPORT, "model", BOOK], kinds: kindsOf("MONTHLY_USAGE") },
+  { id: "OBSERVED_DISCOUNT", good: [EXPORT], kinds: kindsOf("OBSERVED_DISCOUNT") },
   { id: "EFFECTIVE_DISCOUNT", good: [column([600, 400]), column([0.2, 0.1])], kinds: kindsOf("EFFECTIVE_DISCOUNT") },
   { id: "EFFECTIVE_RATE", good: [[[1000]], [[100]], [[0.2]]], kinds: kindsOf("EFFECTIVE_RATE") },
   { id: "PROJECT", good: [column([3, 5, 4, 6]), 3, "growth", 0.2], kinds: kindsOf("PROJECT") },

@@ -1,0 +1,348 @@
+/**
+ * A vendor's usage or cost export, as a range with its header row, read into monthly dollars
+ * (DOMAIN.md "Usage from a vendor's export"; the shapes are in EXPORTS.md). The format is
+ * recognized from the header, tolerant of case, spaces, punctuation, a byte-order mark and column
+ * order. Money is read in the unit each source states (cents stay cents until divided by 100).
+ * Months are calendar months in UTC.
+ *
+ * This first set reads the exports that carry dollars (list, billed or both). The token-only
+ * exports, priced with the price book, come next (issue 13).
+ */
+import { Errors, LeverError } from "./errors";
+
+/** A column as the header names it, several spellings allowed (already normalized). */
+type Column = readonly string[];
+
+interface Money {
+  readonly column: Column;
+  /** Dollars per unit of the column: 0.01 for cents. */
+  readonly scale: number;
+}
+
+export interface ExportFormat {
+  readonly id: string;
+  /** What the user calls it, in messages and the pane. */
+  readonly label: string;
+  /** Columns that must all be present. */
+  readonly needs: readonly Column[];
+  /** Columns that must be absent (an older generation of a format). */
+  readonly without?: readonly Column[];
+  readonly date: Column;
+  /** Calendar dates (ISO text, date-time text, Excel serials) or Unix seconds. */
+  readonly dateKind: "calendar" | "unixSeconds";
+  /** Where the model is, in order of preference; FOCUS's is inside SkuPriceDetails (JSON). */
+  readonly model: Column;
+  readonly modelInJson?: { readonly column: Column; readonly key: string };
+  readonly list?: Money;
+  readonly billed?: Money;
+  /** Rows counted as usage: the column and its usage values; other rows are skipped and counted. */
+  readonly usageOnly?: { readonly column: Column; readonly values: readonly string[] };
+}
+
+const LIST_SPELLINGS = ["list", "list_dollars", "list_usd", "list_cost", "list_price", "list_price_usd", "list_amount"];
+
+/** The formats read, most specific first (the first whose columns are all there is the one). */
+export const EXPORT_FORMATS: readonly ExportFormat[] = [
+  {
+    id: "anthropic-analytics-cost",
+    label: "Anthropic Usage & Cost Analytics cost report",
+    needs: [["starting_at"], ["cost_list_amount", "list_amount"]],
+    date: ["starting_at"],
+    dateKind: "calendar",
+    model: ["group_model", "model"],
+    list: { column: ["cost_list_amount", "list_amount"], scale: 0.01 },
+    billed: { column: ["cost_amount", "amount"], scale: 0.01 },
+  },
+  {
+    id: "anthropic-console-cost",
+    label: "Anthropic Console cost CSV",
+    needs: [["usage_date_utc"], ["cost_usd"], ["list_price_usd"]],
+    date: ["usage_date_utc"],
+    dateKind: "calendar",
+    model: ["model"],
+    list: { column: ["list_price_usd"], scale: 1 },
+    billed: { column: ["cost_usd"], scale: 1 },
+  },
+  {
+    id: "anthropic-console-cost-billed",
+    label: "Anthropic Console cost CSV (older, billed only)",
+    needs: [["usage_date_utc"], ["cost_usd"]],
+    without: [["list_price_usd"]],
+    date: ["usage_date_utc"],
+    dateKind: "calendar",
+    model: ["model"],
+    billed: { column: ["cost_usd"], scale: 1 },
+  },
+  {
+    id: "focus",
+    label: "FOCUS cost and usage CSV",
+    needs: [["chargeperiodstart"], ["chargecategory"], ["listcost"]],
+    date: ["chargeperiodstart"],
+    dateKind: "calendar",
+    model: ["resourcename", "skuid"],
+    modelInJson: { column: ["skupricedetails"], key: "ModelId" },
+    list: { column: ["listcost"], scale: 1 },
+    billed: { column: ["billedcost"], scale: 1 },
+    usageOnly: { column: ["chargecategory"], values: ["usage"] },
+  },
+  {
+    id: "anthropic-cost-report",
+    label: "Anthropic Admin API cost report (billed only)",
+    needs: [["starting_at"], ["amount"], ["cost_type"]],
+    date: ["starting_at"],
+    dateKind: "calendar",
+    model: ["model", "description"],
+    billed: { column: ["amount"], scale: 0.01 },
+  },
+  {
+    id: "openai-costs",
+    label: "OpenAI organization costs (billed only)",
+    needs: [["start_time", "bucket_start_time"], ["amount_value"]],
+    date: ["start_time", "bucket_start_time"],
+    dateKind: "unixSeconds",
+    model: ["line_item", "project_id"],
+    billed: { column: ["amount_value"], scale: 1 },
+  },
+  {
+    id: "plain",
+    label: "a plain table of month (or date), model and list dollars",
+    needs: [["month", "date"], ["model"], LIST_SPELLINGS],
+    date: ["month", "date"],
+    dateKind: "calendar",
+    model: ["model"],
+    list: { column: LIST_SPELLINGS, scale: 1 },
+  },
+];
+
+/** A header cell as the formats name columns: no BOM, lower case, punctuation and spaces as "_". */
+export function normalizeHeader(cell: unknown): string {
+  const text =
+    typeof cell === "string" ? cell : typeof cell === "number" || typeof cell === "boolean" ? String(cell) : "";
+  return text
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "");
+}
+
+/** Which format a header row is, or undefined. */
+export function recognizeExport(header: readonly unknown[]): ExportFormat | undefined {
+  const names = new Set(header.map(normalizeHeader));
+  const has = (column: Column) => column.some((c) => names.has(c));
+  return EXPORT_FORMATS.find((f) => f.needs.every(has) && !(f.without ?? []).some(has));
+}
+
+/** The month of a date, as a count (year * 12 + month - 1), or undefined when it is no date. */
+function monthOf(value: unknown, kind: ExportFormat["dateKind"]): number | undefined {
+  let ms: number;
+  if (kind === "unixSeconds") {
+    const seconds = typeof value === "number" ? value : typeof value === "string" ? Number(value.trim()) : NaN;
+    if (!Number.isFinite(seconds) || seconds <= 0) return undefined;
+    ms = seconds * 1000;
+  } else if (typeof value === "number") {
+    // An Excel date serial: days since 1899-12-30 (serial 1 is 1900-01-01; serials are UTC here).
+    if (!Number.isFinite(value) || value < 1 || value >= 2_958_466) return undefined;
+    ms = Math.round((value - 25_569) * 86_400_000);
+  } else if (typeof value === "string") {
+    const text = value.trim();
+    const month = /^(\d{4})-(\d{2})$/.exec(text);
+    if (month) {
+      const m = Number(month[2]);
+      return m >= 1 && m <= 12 ? Number(month[1]) * 12 + m - 1 : undefined;
+    }
+    if (!/^\d{4}-\d{2}-\d{2}/.test(text)) return undefined;
+    // A date or date-time without an offset is UTC (the exports' own convention: usage_date_utc, ...Z).
+    const iso = text.replace(" ", "T");
+    const withZone = /T.*([zZ]|[+-]\d{2}:?\d{2})$/.test(iso) || !iso.includes("T") ? iso : `${iso}Z`;
+    ms = Date.parse(iso.includes("T") ? withZone : `${iso}T00:00:00Z`);
+    if (!Number.isFinite(ms)) return undefined;
+  } else return undefined;
+  const d = new Date(ms);
+  return d.getUTCFullYear() * 12 + d.getUTCMonth();
+}
+
+/** A money cell in the column's own unit: a number, or numeric text (cents strings included). */
+function amountOf(value: unknown): number | undefined {
+  if (value === null || value === undefined || value === "") return 0;
+  if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
+  if (typeof value !== "string") return undefined;
+  const text = value.trim().replace(/^\$/, "").replace(/,/g, "");
+  if (text === "") return 0;
+  const n = Number(text);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+function isBlank(value: unknown): boolean {
+  return value === null || value === undefined || value === "" || value === 0;
+}
+
+/** One usage row: its month, model, and dollars (or the error its own cell shows). */
+interface ExportRow {
+  readonly month: number;
+  readonly model: string;
+  readonly list?: number | LeverError;
+  readonly billed?: number | LeverError;
+}
+
+export interface ReadExport {
+  readonly format: ExportFormat;
+  readonly rows: readonly ExportRow[];
+  /** Rows of other charge kinds (tax, credit, purchase, adjustment), skipped. */
+  readonly skipped: number;
+}
+
+/** The label a month count shows as: ISO year-month text ("2026-10"), which no usage reader sums. */
+export function monthLabel(month: number): string {
+  const year = Math.floor(month / 12);
+  return `${year}-${String((month % 12) + 1).padStart(2, "0")}`;
+}
+
+/**
+ * Reads an export: the header row recognized, then every non-blank row. A row whose date cannot
+ * be read fails the whole export (its month is unknown); an unreadable amount is that row's error.
+ */
+export function readExport(arg: string, grid: readonly (readonly unknown[])[]): ReadExport | LeverError {
+  const header = grid[0] ?? [];
+  const format = recognizeExport(header);
+  const names = header.map(normalizeHeader);
+  if (names.every((n) => n === "")) return Errors.missing(arg);
+  if (!format) {
+    return Errors.exportHeader(
+      arg,
+      header
+        .filter((h) => normalizeHeader(h) !== "")
+        .map((h) =>
+          String(h)
+            .replace(/^\uFEFF/, "")
+            .trim(),
+        ),
+      EXPORT_FORMATS.map((f) => f.label),
+    );
+  }
+  const index = (column: Column): number => {
+    for (const c of column) {
+      const i = names.indexOf(c);
+      if (i >= 0) return i;
+    }
+    return -1;
+  };
+  const dateAt = index(format.date);
+  const modelAt = format.model.map((c) => names.indexOf(c)).filter((i) => i >= 0);
+  const jsonAt = format.modelInJson ? index(format.modelInJson.column) : -1;
+  const listAt = format.list ? index(format.list.column) : -1;
+  const billedAt = format.billed ? index(format.billed.column) : -1;
+  const kindAt = format.usageOnly ? index(format.usageOnly.column) : -1;
+
+  const rows: ExportRow[] = [];
+  let skipped = 0;
+  for (let r = 1; r < grid.length; r++) {
+    const cells = grid[r]!;
+    if (cells.every(isBlank)) continue;
+    const rowNumber = r + 1;
+    if (kindAt >= 0) {
+      const kind = normalizeHeader(cells[kindAt]);
+      if (!format.usageOnly!.values.includes(kind)) {
+        skipped++;
+        continue;
+      }
+    }
+    const month = monthOf(cells[dateAt], format.dateKind);
+    if (month === undefined) return Errors.exportDate(arg, rowNumber, String(header[dateAt]), cells[dateAt]);
+    const money = (at: number, scale: number): number | LeverError | undefined => {
+      if (at < 0) return undefined;
+      const amount = amountOf(cells[at]);
+      return amount === undefined ? Errors.exportAmount(arg, rowNumber, String(header[at]), cells[at]) : amount * scale;
+    };
+    rows.push({
+      month,
+      model: modelName(cells, modelAt, jsonAt, format.modelInJson?.key),
+      ...(listAt >= 0 ? { list: money(listAt, format.list!.scale)! } : {}),
+      ...(billedAt >= 0 ? { billed: money(billedAt, format.billed!.scale)! } : {}),
+    });
+  }
+  return { format, rows, skipped };
+}
+
+/** A row's model: the JSON key where the format keeps it there, else the first non-blank model column. */
+function modelName(cells: readonly unknown[], at: readonly number[], jsonAt: number, key?: string): string {
+  if (jsonAt >= 0 && key && typeof cells[jsonAt] === "string") {
+    try {
+      const details: unknown = JSON.parse(cells[jsonAt]);
+      const id =
+        typeof details === "object" && details !== null ? (details as Record<string, unknown>)[key] : undefined;
+      if (typeof id === "string" && id.trim() !== "") return id.trim();
+    } catch {
+      // Not JSON: fall back to the other columns.
+    }
+  }
+  for (const i of at) {
+    const v = cells[i];
+    if (typeof v === "string" && v.trim() !== "") return v.trim();
+  }
+  return "(no model)";
+}
+
+export const MONTHLY_BY = ["model", "total"] as const;
+export type MonthlyBy = (typeof MONTHLY_BY)[number];
+
+/** The `by` word: "model" or "total". */
+export function parseMonthlyBy(arg: string, word: string): MonthlyBy | LeverError {
+  const key = word.trim().toLowerCase();
+  return MONTHLY_BY.find((b) => b === key) ?? Errors.unknownWord(arg, word, MONTHLY_BY);
+}
+
+/**
+ * Monthly dollars from a read export: a header row (`Month`, then one column per model, largest
+ * total first, or one `Total` column), then one row per calendar month from the first to the last,
+ * no gaps. List dollars where the export has them; otherwise billed, and every column says so.
+ * A row's unreadable amount is the error of its own month's cell.
+ */
+export function monthlyUsage(read: ReadExport, by: MonthlyBy): (string | number | LeverError)[][] | LeverError {
+  const useList = read.format.list !== undefined;
+  const amountOfRow = (row: ExportRow) => (useList ? row.list : row.billed)!;
+  if (read.rows.length === 0) return Errors.exportNoUsage("export", read.format.label, read.skipped);
+  let first = Infinity;
+  let last = -Infinity;
+  const totals = new Map<string, number>();
+  for (const row of read.rows) {
+    first = Math.min(first, row.month);
+    last = Math.max(last, row.month);
+    const key = by === "total" ? "Total" : row.model;
+    const amount = amountOfRow(row);
+    totals.set(key, (totals.get(key) ?? 0) + (amount instanceof LeverError ? 0 : amount));
+  }
+  const columns = [...totals.keys()].sort((a, b) => totals.get(b)! - totals.get(a)! || a.localeCompare(b, "en"));
+  const col = new Map(columns.map((c, i) => [c, i]));
+  const cells: (number | LeverError)[][] = Array.from({ length: last - first + 1 }, () =>
+    new Array<number | LeverError>(columns.length).fill(0),
+  );
+  for (const row of read.rows) {
+    const line = cells[row.month - first]!;
+    const c = col.get(by === "total" ? "Total" : row.model)!;
+    const amount = amountOfRow(row);
+    const sofar = line[c]!;
+    if (sofar instanceof LeverError) continue; // the first bad row of a cell is the one it names
+    line[c] = amount instanceof LeverError ? amount : sofar + amount;
+  }
+  const suffix = useList ? "" : " (billed)";
+  return [
+    ["Month", ...columns.map((c) => `${c}${suffix}`)],
+    ...cells.map((line, i) => [monthLabel(first + i), ...line]),
+  ];
+}
+
+/** 1 - billed / list over the usage rows, for an export that carries both. */
+export function observedDiscount(read: ReadExport): number | LeverError {
+  if (!read.format.list || !read.format.billed) return Errors.noListAndBilled("export", read.format.label);
+  let list = 0;
+  let billed = 0;
+  for (const row of read.rows) {
+    if (row.list instanceof LeverError) return row.list;
+    if (row.billed instanceof LeverError) return row.billed;
+    list += row.list ?? 0;
+    billed += row.billed ?? 0;
+  }
+  if (list <= 0) return Errors.exportNoUsage("export", read.format.label, read.skipped);
+  return 1 - billed / list;
+}

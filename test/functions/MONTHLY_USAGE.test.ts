@@ -1,0 +1,229 @@
+/**
+ * MONTHLY_USAGE and OBSERVED_DISCOUNT on one hand-written fixture per export format
+ * (test/fixtures/exports, shapes from ../shared/EXPORTS.md), through the shipped bundle as Excel
+ * calls them. Every golden below is worked out by hand from the fixture's rows.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { ensureBundle } from "../helpers/ensureBundle";
+import { CustomFunctionsError, loadBundle, ROOT } from "../helpers/loadBundle";
+
+const FIXTURES = join(ROOT, "test", "fixtures", "exports");
+
+/**
+ * A CSV file as Excel holds it once opened: rows of cells, an unquoted number a number, anything
+ * else text (quoted fields may hold commas, doubled quotes and line breaks).
+ */
+function csv(file: string): (string | number | null)[][] {
+  const text = readFileSync(join(FIXTURES, file), "utf8");
+  const rows: (string | number | null)[][] = [];
+  let row: (string | number | null)[] = [];
+  let field = "";
+  let quoted = false;
+  let wasQuoted = false;
+  const endField = () => {
+    const t = field;
+    row.push(wasQuoted ? t : t === "" ? null : /^-?\d+(\.\d+)?$/.test(t.trim()) ? Number(t) : t);
+    field = "";
+    wasQuoted = false;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') {
+      quoted = true;
+      wasQuoted = true;
+    } else if (ch === ",") endField();
+    else if (ch === "\n") {
+      endField();
+      rows.push(row);
+      row = [];
+    } else if (ch !== "\r") field += ch;
+  }
+  if (field !== "" || row.length > 0) {
+    endField();
+    rows.push(row);
+  }
+  return rows;
+}
+
+type Out = (string | number | CustomFunctionsError)[][];
+let monthly: (exp: unknown, by?: unknown, book?: unknown) => Out;
+let observed: (exp: unknown) => number;
+
+beforeAll(() => {
+  ensureBundle();
+  const fns = loadBundle();
+  monthly = fns.get("MONTHLY_USAGE") as typeof monthly;
+  observed = fns.get("OBSERVED_DISCOUNT") as typeof observed;
+}, 300_000);
+
+/** Expects a spill: text exactly, numbers to 1e-9. */
+function expectTable(got: Out, want: (string | number)[][]): void {
+  expect(got.length).toBe(want.length);
+  want.forEach((row, r) => {
+    expect(got[r]!.length).toBe(row.length);
+    row.forEach((v, c) => {
+      if (typeof v === "number") expect(got[r]![c]).toBeCloseTo(v, 9);
+      else expect(got[r]![c]).toBe(v);
+    });
+  });
+}
+
+function thrown(call: () => unknown): CustomFunctionsError {
+  try {
+    call();
+  } catch (e) {
+    return e as CustomFunctionsError;
+  }
+  throw new Error("expected an Excel error");
+}
+
+describe("MONTHLY_USAGE: each format's fixture gives its hand-worked monthly list dollars", () => {
+  test("Anthropic Console cost CSV (newest, byte-order mark): list_price_usd, by model, no month left out", () => {
+    // September: Sonnet 10.00 + 15.00 = 25.00, Haiku 2.00; October: nothing; November: Sonnet 1.00.
+    // Sonnet's 26.00 is the larger total, so it comes first.
+    expectTable(monthly(csv("anthropic-console-cost.csv"), null, null), [
+      ["Month", "Claude Sonnet 4.5", "Claude Haiku 4.5"],
+      ["2026-09", 25, 2],
+      ["2026-10", 0, 0],
+      ["2026-11", 1, 0],
+    ]);
+    expectTable(monthly(csv("anthropic-console-cost.csv"), "total", null), [
+      ["Month", "Total"],
+      ["2026-09", 27],
+      ["2026-10", 0],
+      ["2026-11", 1],
+    ]);
+  });
+
+  test("Anthropic Console cost CSV, older: billed only, and the header says so", () => {
+    // August: 40.00 + 10.00; September: 5.00.
+    expectTable(monthly(csv("anthropic-console-cost-older.csv")), [
+      ["Month", "Claude Opus 4.5 (billed)"],
+      ["2026-08", 50],
+      ["2026-09", 5],
+    ]);
+  });
+
+  test("Analytics cost report: list_amount in cents, divided by 100", () => {
+    // October: (100,000.5 + 50,000) cents = 1,500.005 dollars; November none; December 1,000 cents = 10.
+    expectTable(monthly(csv("anthropic-analytics-cost.csv")), [
+      ["Month", "claude-opus-4-5", "claude-haiku-4-5"],
+      ["2026-10", 1500.005, 0],
+      ["2026-11", 0, 0],
+      ["2026-12", 0, 10],
+    ]);
+  });
+
+  test("Admin API cost report: billed cents strings; a row without a model goes by its description", () => {
+    // 1,000 cents = 10.00 of web search; "123.45" cents = 1.2345 dollars of Sonnet 4 input.
+    expectTable(monthly(csv("anthropic-cost-report.csv")), [
+      ["Month", "Web search (billed)", "claude-sonnet-4 (billed)"],
+      ["2026-10", 10, 1.2345],
+    ]);
+  });
+
+  test("OpenAI costs: Unix seconds, long decimal dollars, billed", () => {
+    // 1790812800 and 1790899200 are 2026-10-01 and 2026-10-02 UTC.
+    expectTable(monthly(csv("openai-costs.csv")), [
+      ["Month", "gpt-5, output (billed)", "gpt-5, input (billed)"],
+      ["2026-10", 2.5, 0.1234567890123],
+    ]);
+  });
+
+  test("FOCUS: ListCost of Usage rows by ChargePeriodStart, the model from SkuPriceDetails; tax and credit skipped", () => {
+    // October: Sonnet 100, Haiku 50 (its ResourceName); the Tax and Credit rows are not usage;
+    // 2026-11-30T23:00Z is still November in UTC: Sonnet 200 (ModelId, not its ResourceName).
+    expectTable(monthly(csv("focus.csv")), [
+      ["Month", "claude-sonnet-4-5", "claude-haiku-4-5"],
+      ["2026-10", 100, 50],
+      ["2026-11", 200, 0],
+    ]);
+  });
+
+  test("a plain table: Excel date serials and ISO text, headers with stray spaces, '1,250' as text", () => {
+    // 46213 is 2026-07-10 and 46270 is 2026-09-05: July Opus 1,000; August nothing; September
+    // Opus 500 and Sonnet 1,250. Opus (1,500) before Sonnet (1,250).
+    expectTable(monthly(csv("plain.csv")), [
+      ["Month", "Opus", "Sonnet"],
+      ["2026-07", 1000, 0],
+      ["2026-08", 0, 0],
+      ["2026-09", 500, 1250],
+    ]);
+  });
+});
+
+describe("OBSERVED_DISCOUNT: 1 - billed / list where the export carries both", () => {
+  test("Console cost CSV: billed 23.80 of list 28.00 is 15% off", () => {
+    // 8.50 + 12.75 + 1.70 + 0.85 = 23.80; 10 + 15 + 2 + 1 = 28; 1 - 23.8 / 28 = 0.15.
+    expect(observed(csv("anthropic-console-cost.csv"))).toBeCloseTo(0.15, 12);
+  });
+  test("Analytics cost: 85% of list billed, fractional cents included", () => {
+    // billed 85,000.425 + 42,500 + 850 = 128,350.425 cents of 151,000.5 list: 0.85 of it.
+    expect(observed(csv("anthropic-analytics-cost.csv"))).toBeCloseTo(0.15, 12);
+  });
+  test("FOCUS: the usage rows only", () => {
+    // billed 80 + 40 + 160 = 280 of list 100 + 50 + 200 = 350: 1 - 0.8.
+    expect(observed(csv("focus.csv"))).toBeCloseTo(0.2, 12);
+  });
+  test.each(["anthropic-console-cost-older.csv", "anthropic-cost-report.csv", "openai-costs.csv", "plain.csv"])(
+    "%s has not both amounts: #N/A saying so",
+    (file) => {
+      const e = thrown(() => observed(csv(file)));
+      expect(e.code).toBe("#N/A");
+      expect(e.message).toMatch(/^export: this .* does not carry both a list and a billed amount$/);
+    },
+  );
+});
+
+describe("bad exports get a clear error, never a silent zero", () => {
+  test("an unrecognized header: #VALUE! naming the columns it read and the formats it knows", () => {
+    const e = thrown(() =>
+      monthly([
+        ["When", "Spend"],
+        ["2026-10-01", 5],
+      ]),
+    );
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toContain('export: a header of 2 columns ("When", "Spend") is no export this reads; it reads: ');
+    expect(e.message).toContain("FOCUS cost and usage CSV");
+  });
+
+  test("an unreadable amount errors its own month's cell, naming the row; other cells still compute", () => {
+    const rows = csv("anthropic-console-cost.csv");
+    rows[3]![8] = "n/a"; // the Haiku row of September (row 4 of the range)
+    const out = monthly(rows);
+    expect(out[1]![1]).toBeCloseTo(25, 9); // Sonnet, September
+    const cell = out[1]![2] as CustomFunctionsError;
+    expect(cell.code).toBe("#VALUE!");
+    expect(cell.message).toBe('export: row 4, list_price_usd: "n/a" is not an amount');
+    expect(out[3]![1]).toBeCloseTo(1, 9);
+  });
+
+  test("an unreadable date fails the call, naming the row (its month is unknown)", () => {
+    const rows = csv("plain.csv");
+    rows[2]![0] = "next Tuesday";
+    const e = thrown(() => monthly(rows));
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toBe(
+      'export: row 3, Date: "next Tuesday" is not a date (ISO text, a date-time or an Excel date)',
+    );
+  });
+
+  test("only rows of other charges: #N/A counting them", () => {
+    const rows = csv("focus.csv").filter((r, i) => i === 0 || r[1] !== "Usage");
+    const e = thrown(() => monthly(rows));
+    expect(e.code).toBe("#N/A");
+    expect(e.message).toBe("export: no usage rows in this FOCUS cost and usage CSV (2 rows of other charges skipped)");
+  });
+
+  test("by must be model or total", () => {
+    expect(thrown(() => monthly(csv("plain.csv"), "month")).code).toBe("#VALUE!");
+  });
+});
