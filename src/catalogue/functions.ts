@@ -313,7 +313,7 @@ const exportTable = p(
 export const MONTHLY_USAGE = entry({
   id: "MONTHLY_USAGE",
   params: [exportTable, opt("by", arg.word(core.parseMonthlyBy, "model"), "word"), priceBook],
-  compute: (a) => core.monthlyUsage(a.export, a.by),
+  compute: (a) => core.monthlyUsage(a.export, a.by, a.price_book),
 });
 export const OBSERVED_DISCOUNT = entry({
   id: "OBSERVED_DISCOUNT",

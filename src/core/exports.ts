@@ -5,10 +5,12 @@
  * order. Money is read in the unit each source states (cents stay cents until divided by 100).
  * Months are calendar months in UTC.
  *
- * This first set reads the exports that carry dollars (list, billed or both). The token-only
- * exports, priced with the price book, come next (issue 13).
+ * Exports that carry dollars (list, billed or both) are read as they state them; token-only exports
+ * are priced with the price book per token kind (uncached input, 5-minute and 1-hour cache writes,
+ * cache reads, output), batch rows at the book's batch multiplier.
  */
 import { Errors, LeverError } from "./errors";
+import { findModel, PriceBook, PriceKind, priceOf, PriceRow } from "./pricebook";
 
 /** A column as the header names it, several spellings allowed (already normalized). */
 type Column = readonly string[];
@@ -37,6 +39,12 @@ export interface ExportFormat {
   readonly billed?: Money;
   /** Rows counted as usage: the column and its usage values; other rows are skipped and counted. */
   readonly usageOnly?: { readonly column: Column; readonly values: readonly string[] };
+  /** A token-only export: token counts (not MTok) by price kind, priced with the price book. */
+  readonly tokens?: readonly { readonly column: Column; readonly kind: PriceKind }[];
+  /** OpenAI counts cached and cache-write tokens inside its input count: those are taken out of input. */
+  readonly inputIncludes?: readonly Column[];
+  /** Rows priced at the batch multiplier: the column and its batch values. */
+  readonly batch?: { readonly column: Column; readonly values: readonly string[] };
 }
 
 const LIST_SPELLINGS = ["list", "list_dollars", "list_usd", "list_cost", "list_price", "list_price_usd", "list_amount"];
@@ -84,6 +92,71 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
     list: { column: ["listcost"], scale: 1 },
     billed: { column: ["billedcost"], scale: 1 },
     usageOnly: { column: ["chargecategory"], values: ["usage"] },
+  },
+  {
+    id: "anthropic-console-usage",
+    label: "Anthropic Console usage CSV",
+    needs: [["usage_date_utc"], ["usage_output_tokens"]],
+    date: ["usage_date_utc"],
+    dateKind: "calendar",
+    model: ["model_version", "model"],
+    tokens: [
+      { column: ["usage_input_tokens_no_cache"], kind: "input" },
+      // Older files have one cache-write column, without the 5-minute / 1-hour split: priced at 5 minutes.
+      { column: ["usage_input_tokens_cache_write_5m", "usage_input_tokens_cache_write"], kind: "cache_write" },
+      { column: ["usage_input_tokens_cache_write_1h"], kind: "cache_write_1h" },
+      { column: ["usage_input_tokens_cache_read"], kind: "cache_read" },
+      { column: ["usage_output_tokens"], kind: "output" },
+    ],
+    batch: { column: ["usage_type"], values: ["batch"] },
+  },
+  {
+    id: "anthropic-analytics-usage",
+    label: "Anthropic Usage & Cost Analytics usage report",
+    needs: [["starting_at"], ["usage_output_tokens"]],
+    date: ["starting_at"],
+    dateKind: "calendar",
+    model: ["group_model", "model"],
+    tokens: [
+      { column: ["usage_uncached_input_tokens"], kind: "input" },
+      { column: ["usage_cache_creation_ephemeral_5m_input_tokens"], kind: "cache_write" },
+      { column: ["usage_cache_creation_ephemeral_1h_input_tokens"], kind: "cache_write_1h" },
+      { column: ["usage_cache_read_input_tokens"], kind: "cache_read" },
+      { column: ["usage_output_tokens"], kind: "output" },
+    ],
+    batch: { column: ["group_service_tier", "service_tier"], values: ["batch"] },
+  },
+  {
+    id: "anthropic-usage-report",
+    label: "Anthropic Admin API usage report",
+    needs: [["starting_at"], ["uncached_input_tokens"], ["output_tokens"]],
+    date: ["starting_at"],
+    dateKind: "calendar",
+    model: ["model"],
+    tokens: [
+      { column: ["uncached_input_tokens"], kind: "input" },
+      { column: ["cache_creation_ephemeral_5m_input_tokens"], kind: "cache_write" },
+      { column: ["cache_creation_ephemeral_1h_input_tokens"], kind: "cache_write_1h" },
+      { column: ["cache_read_input_tokens"], kind: "cache_read" },
+      { column: ["output_tokens"], kind: "output" },
+    ],
+    batch: { column: ["service_tier"], values: ["batch"] },
+  },
+  {
+    id: "openai-usage",
+    label: "OpenAI organization completions usage",
+    needs: [["start_time", "bucket_start_time"], ["input_tokens"], ["output_tokens"]],
+    date: ["start_time", "bucket_start_time"],
+    dateKind: "unixSeconds",
+    model: ["model"],
+    tokens: [
+      { column: ["input_tokens"], kind: "input" },
+      { column: ["input_cached_tokens"], kind: "cache_read" },
+      { column: ["input_cache_write_tokens"], kind: "cache_write" },
+      { column: ["output_tokens"], kind: "output" },
+    ],
+    inputIncludes: [["input_cached_tokens"], ["input_cache_write_tokens"]],
+    batch: { column: ["batch"], values: ["true", "1"] },
   },
   {
     id: "anthropic-cost-report",
@@ -183,6 +256,9 @@ interface ExportRow {
   readonly model: string;
   readonly list?: number | LeverError;
   readonly billed?: number | LeverError;
+  /** A token-only export's counts by price kind, and whether the row is batch. */
+  readonly tokens?: Partial<Record<PriceKind, number>> | LeverError;
+  readonly batch?: boolean;
 }
 
 export interface ReadExport {
@@ -233,6 +309,9 @@ export function readExport(arg: string, grid: readonly (readonly unknown[])[]): 
   const listAt = format.list ? index(format.list.column) : -1;
   const billedAt = format.billed ? index(format.billed.column) : -1;
   const kindAt = format.usageOnly ? index(format.usageOnly.column) : -1;
+  const tokenAt = (format.tokens ?? []).map((t) => ({ kind: t.kind, at: index(t.column) })).filter((t) => t.at >= 0);
+  const includedAt = (format.inputIncludes ?? []).map(index).filter((i) => i >= 0);
+  const batchAt = format.batch ? index(format.batch.column) : -1;
 
   const rows: ExportRow[] = [];
   let skipped = 0;
@@ -259,9 +338,43 @@ export function readExport(arg: string, grid: readonly (readonly unknown[])[]): 
       model: modelName(cells, modelAt, jsonAt, format.modelInJson?.key),
       ...(listAt >= 0 ? { list: money(listAt, format.list!.scale)! } : {}),
       ...(billedAt >= 0 ? { billed: money(billedAt, format.billed!.scale)! } : {}),
+      ...(format.tokens ? { tokens: tokenCounts(tokenAt, includedAt, (at) => money(at, 1)!) } : {}),
+      ...(batchAt >= 0 ? { batch: format.batch!.values.includes(normalizeHeader(cells[batchAt])) } : {}),
     });
   }
   return { format, rows, skipped };
+}
+
+/**
+ * A row's token counts by price kind; input less the cached and cache-write tokens a format counts
+ * inside it (OpenAI). An unreadable count is the row's error.
+ */
+function tokenCounts(
+  tokenAt: readonly { readonly kind: PriceKind; readonly at: number }[],
+  includedAt: readonly number[],
+  read: (at: number) => number | LeverError,
+): Partial<Record<PriceKind, number>> | LeverError {
+  const counts: Partial<Record<PriceKind, number>> = {};
+  for (const { kind, at } of tokenAt) {
+    const n = read(at);
+    if (n instanceof LeverError) return n;
+    counts[kind] = (counts[kind] ?? 0) + n;
+  }
+  let inside = 0;
+  for (const at of includedAt) {
+    const n = read(at);
+    if (n instanceof LeverError) return n;
+    inside += n;
+  }
+  if (inside > 0) counts.input = Math.max(0, (counts.input ?? 0) - inside);
+  return counts;
+}
+
+/** List dollars of a row of token counts at its model's row of the book (batch at its multiplier). */
+function pricedTokens(row: PriceRow, counts: Partial<Record<PriceKind, number>>, batch: boolean): number {
+  let dollars = 0;
+  for (const [kind, n] of Object.entries(counts) as [PriceKind, number][]) dollars += (n / 1e6) * priceOf(row, kind);
+  return batch ? dollars * row.batchMultiplier : dollars;
 }
 
 /** A row's model: the JSON key where the format keeps it there, else the first non-blank model column. */
@@ -298,9 +411,27 @@ export function parseMonthlyBy(arg: string, word: string): MonthlyBy | LeverErro
  * no gaps. List dollars where the export has them; otherwise billed, and every column says so.
  * A row's unreadable amount is the error of its own month's cell.
  */
-export function monthlyUsage(read: ReadExport, by: MonthlyBy): (string | number | LeverError)[][] | LeverError {
-  const useList = read.format.list !== undefined;
-  const amountOfRow = (row: ExportRow) => (useList ? row.list : row.billed)!;
+export function monthlyUsage(
+  read: ReadExport,
+  by: MonthlyBy,
+  book: PriceBook,
+): (string | number | LeverError)[][] | LeverError {
+  const priced = read.format.tokens !== undefined;
+  const useList = priced || read.format.list !== undefined;
+  // A token-only export's models are looked up once each: an unknown one is the #N/A of its rows.
+  const models = new Map<string, PriceRow | LeverError>();
+  const modelRow = (name: string) => {
+    let row = models.get(name);
+    if (!row) models.set(name, (row = findModel(book, "export", name)));
+    return row;
+  };
+  const amountOfRow = (row: ExportRow): number | LeverError => {
+    if (!priced) return (useList ? row.list : row.billed)!;
+    const counts = row.tokens!;
+    if (counts instanceof LeverError) return counts;
+    const model = modelRow(row.model);
+    return model instanceof LeverError ? model : pricedTokens(model, counts, row.batch === true);
+  };
   if (read.rows.length === 0) return Errors.exportNoUsage("export", read.format.label, read.skipped);
   let first = Infinity;
   let last = -Infinity;
@@ -324,6 +455,12 @@ export function monthlyUsage(read: ReadExport, by: MonthlyBy): (string | number 
     const sofar = line[c]!;
     if (sofar instanceof LeverError) continue; // the first bad row of a cell is the one it names
     line[c] = amount instanceof LeverError ? amount : sofar + amount;
+  }
+  // A model the book does not know errors its whole column (every month), not only its own rows.
+  if (priced && by === "model") {
+    for (const [name, row] of models) {
+      if (row instanceof LeverError) for (const line of cells) line[col.get(name)!] = row;
+    }
   }
   const suffix = useList ? "" : " (billed)";
   return [

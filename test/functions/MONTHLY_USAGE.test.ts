@@ -159,6 +159,82 @@ describe("MONTHLY_USAGE: each format's fixture gives its hand-worked monthly lis
   });
 });
 
+describe("MONTHLY_USAGE: token-only exports priced with the built-in price book, per token kind", () => {
+  // Book, USD per MTok (input, 5-minute write, 1-hour write, cache read, output; batch x 0.5):
+  // Sonnet 4.5: 3, 3.75, 6, 0.3, 15; Haiku 4.5: 1, 1.25, 2, 0.1, 5; Opus 4.5: 5, 6.25, 10, 0.5, 25.
+  test("Console usage CSV: every token kind, and a batch row at half price", () => {
+    // October, Sonnet: 1 MTok x 3 + 0.2 x 3.75 + 0.1 x 6 + 2 x 0.3 + 0.5 x 15 = 3 + 0.75 + 0.6 + 0.6 + 7.5 = 12.45;
+    // Haiku, batch: (4 x 1 + 1 x 5) x 0.5 = 4.5. November, Sonnet: 2 x 3 = 6.
+    expectTable(monthly(csv("anthropic-console-usage.csv")), [
+      ["Month", "claude-sonnet-4-5-20250929", "claude-haiku-4-5"],
+      ["2026-10", 12.45, 4.5],
+      ["2026-11", 6, 0],
+    ]);
+  });
+
+  test("Console usage CSV, older: the one cache-write column priced as 5-minute writes", () => {
+    // Opus: 1 x 5 + 0.4 x 6.25 + 0.1 x 25 = 5 + 2.5 + 2.5 = 10.
+    expectTable(monthly(csv("anthropic-console-usage-older.csv")), [
+      ["Month", "claude-opus-4-5"],
+      ["2026-09", 10],
+    ]);
+  });
+
+  test("Analytics usage: 1-hour writes at the 1-hour rate, the batch tier at half", () => {
+    // December, Sonnet: 1 x 3 + 1 x 6 = 9, and batch output 2 x 15 x 0.5 = 15: 24.
+    expectTable(monthly(csv("anthropic-analytics-usage.csv")), [
+      ["Month", "claude-sonnet-4-5"],
+      ["2026-12", 24],
+    ]);
+  });
+
+  test("Admin usage report: a model the book does not know is #N/A naming it in its column; the others compute", () => {
+    // October, Haiku: 2 x 1 + 1 x 1.25 + 0.5 x 2 + 10 x 0.1 + 1 x 5 = 10.25, and batch 2 x 1 x 0.5 = 1: 11.25.
+    const out = monthly(csv("anthropic-usage-report.csv"));
+    expect(out[0]).toEqual(["Month", "claude-haiku-4-5", "claude-mystery-9"]);
+    expect(out.map((r) => r[0])).toEqual(["Month", "2026-10", "2026-11"]);
+    expect(out[1]![1]).toBeCloseTo(11.25, 9);
+    expect(out[2]![1]).toBe(0);
+    for (const row of out.slice(1)) {
+      const e = row[2] as CustomFunctionsError;
+      expect(e.code).toBe("#N/A");
+      expect(e.message).toMatch(/^export: unknown model "claude-mystery-9"; closest: /);
+    }
+  });
+
+  test("OpenAI completions usage: its model is not in the built-in book yet: #N/A naming it", () => {
+    const out = monthly(csv("openai-usage.csv"));
+    expect(out[0]).toEqual(["Month", "gpt-6-sol"]);
+    expect((out[1]![1] as CustomFunctionsError).message).toMatch(/^export: unknown model "gpt-6-sol"/);
+  });
+
+  test("OpenAI completions usage with a book that has the model: cached tokens taken out of input", () => {
+    // input_tokens 1,000,000 counts the 200,000 cached ones: 0.8 MTok x 2 + 0.2 x 0.2 (cache read)
+    // + 0.1 x 10 (output) = 1.6 + 0.04 + 1 = 2.64.
+    const book = [
+      ["Model", "Input", "Output", "Cache write 5m", "Cache write 1h", "Cache read"],
+      ["gpt-6-sol", 2, 10, 2, 2, 0.2],
+    ];
+    expectTable(monthly(csv("openai-usage.csv"), null, book), [
+      ["Month", "gpt-6-sol"],
+      ["2026-10", 2.64],
+    ]);
+  });
+
+  test("a user's price book prices the tokens", () => {
+    // Opus at 10 in / 50 out: 1 x 10 + 0.1 x 50 = 15, and the 0.4 MTok of writes at the fallback
+    // 1.25 x input = 12.5: 5. Total 20.
+    const book = [
+      ["Model", "Input", "Output"],
+      ["Claude Opus 4.5", 10, 50],
+    ];
+    expectTable(monthly(csv("anthropic-console-usage-older.csv"), null, book), [
+      ["Month", "claude-opus-4-5"],
+      ["2026-09", 20],
+    ]);
+  });
+});
+
 describe("OBSERVED_DISCOUNT: 1 - billed / list where the export carries both", () => {
   test("Console cost CSV: billed 23.80 of list 28.00 is 15% off", () => {
     // 8.50 + 12.75 + 1.70 + 0.85 = 23.80; 10 + 15 + 2 + 1 = 28; 1 - 23.8 / 28 = 0.15.
@@ -172,14 +248,17 @@ describe("OBSERVED_DISCOUNT: 1 - billed / list where the export carries both", (
     // billed 80 + 40 + 160 = 280 of list 100 + 50 + 200 = 350: 1 - 0.8.
     expect(observed(csv("focus.csv"))).toBeCloseTo(0.2, 12);
   });
-  test.each(["anthropic-console-cost-older.csv", "anthropic-cost-report.csv", "openai-costs.csv", "plain.csv"])(
-    "%s has not both amounts: #N/A saying so",
-    (file) => {
-      const e = thrown(() => observed(csv(file)));
-      expect(e.code).toBe("#N/A");
-      expect(e.message).toMatch(/^export: this .* does not carry both a list and a billed amount$/);
-    },
-  );
+  test.each([
+    "anthropic-console-cost-older.csv",
+    "anthropic-cost-report.csv",
+    "openai-costs.csv",
+    "plain.csv",
+    "anthropic-console-usage.csv",
+  ])("%s has not both amounts: #N/A saying so", (file) => {
+    const e = thrown(() => observed(csv(file)));
+    expect(e.code).toBe("#N/A");
+    expect(e.message).toMatch(/^export: this .* does not carry both a list and a billed amount$/);
+  });
 });
 
 describe("bad exports get a clear error, never a silent zero", () => {
