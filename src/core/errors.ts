@@ -145,6 +145,11 @@ export const Errors = {
       "#N/A",
       `${arg}: no usage rows in this ${format}${skipped > 0 ? ` (${skipped} rows of other charges skipped)` : ""}`,
     ),
+  notJson: (arg: string) =>
+    new LeverError(
+      "#VALUE!",
+      `${arg}: not a JSON response with records (a data[] of rows or of buckets with results[])`,
+    ),
   noListAndBilled: (arg: string, format: string) =>
     new LeverError("#N/A", `${arg}: this ${format} does not carry both a list and a billed amount`),
 } as const;

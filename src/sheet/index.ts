@@ -3,3 +3,4 @@ export * from "./cells";
 export * from "./tables";
 export * from "./terms";
 export * from "./readers";
+export * from "./files";

@@ -5,52 +5,20 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { LeverError } from "../../src/core";
+import { Cell, tableFromFile } from "../../src/sheet";
 import { ensureBundle } from "../helpers/ensureBundle";
 import { CustomFunctionsError, loadBundle, ROOT } from "../helpers/loadBundle";
 
 const FIXTURES = join(ROOT, "test", "fixtures", "exports");
 
-/**
- * A CSV file as Excel holds it once opened: rows of cells, an unquoted number a number, anything
- * else text (quoted fields may hold commas, doubled quotes and line breaks).
- */
-function csv(file: string): (string | number | null)[][] {
-  const text = readFileSync(join(FIXTURES, file), "utf8");
-  const rows: (string | number | null)[][] = [];
-  let row: (string | number | null)[] = [];
-  let field = "";
-  let quoted = false;
-  let wasQuoted = false;
-  const endField = () => {
-    const t = field;
-    row.push(wasQuoted ? t : t === "" ? null : /^-?\d+(\.\d+)?$/.test(t.trim()) ? Number(t) : t);
-    field = "";
-    wasQuoted = false;
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') {
-      quoted = true;
-      wasQuoted = true;
-    } else if (ch === ",") endField();
-    else if (ch === "\n") {
-      endField();
-      rows.push(row);
-      row = [];
-    } else if (ch !== "\r") field += ch;
-  }
-  if (field !== "" || row.length > 0) {
-    endField();
-    rows.push(row);
-  }
-  return rows;
+/** A fixture read as the pane reads a picked file (src/sheet/files.ts): CSV, or a JSON response flattened. */
+function file(name: string): Cell[][] {
+  const table = tableFromFile(name, readFileSync(join(FIXTURES, name), "utf8"));
+  if (table instanceof LeverError) throw new Error(`${name}: ${table.message}`);
+  return table;
 }
+const csv = file;
 
 type Out = (string | number | CustomFunctionsError)[][];
 let monthly: (exp: unknown, by?: unknown, book?: unknown) => Out;
@@ -232,6 +200,56 @@ describe("MONTHLY_USAGE: token-only exports priced with the built-in price book,
       ["Month", "claude-opus-4-5"],
       ["2026-09", 20],
     ]);
+  });
+});
+
+describe("a JSON response, as the pane flattens it, gives the same months as its rows", () => {
+  test("Analytics cost, two pages pasted one after the other: the goldens of its rows above", () => {
+    expectTable(monthly(file("anthropic-analytics-cost.json")), [
+      ["Month", "claude-opus-4-5", "claude-haiku-4-5"],
+      ["2026-10", 1500.005, 0],
+      ["2026-11", 0, 0],
+      ["2026-12", 0, 10],
+    ]);
+    expect(observed(file("anthropic-analytics-cost.json"))).toBeCloseTo(0.15, 12);
+  });
+  test("Admin usage report: one row per bucket result, the bucket's starting_at beside it", () => {
+    const table = file("anthropic-usage-report.json");
+    expect(table[0]).toEqual([
+      "starting_at",
+      "ending_at",
+      "model",
+      "service_tier",
+      "context_window",
+      "uncached_input_tokens",
+      "cache_creation.ephemeral_5m_input_tokens",
+      "cache_creation.ephemeral_1h_input_tokens",
+      "cache_read_input_tokens",
+      "output_tokens",
+    ]);
+    expect(table).toHaveLength(4);
+    const out = monthly(table);
+    expect(out[1]![1]).toBeCloseTo(11.25, 9);
+    expect((out[1]![2] as CustomFunctionsError).code).toBe("#N/A");
+  });
+  test("OpenAI costs, an array of pages: amount.value by start_time, billed", () => {
+    expectTable(monthly(file("openai-costs.json")), [
+      ["Month", "gpt-5, output (billed)", "gpt-5, input (billed)"],
+      ["2026-10", 2.5, 0.1234567890123],
+    ]);
+  });
+  test("CSV as Excel opens it: CRLF, a quoted line break and doubled quotes, ids with leading zeros kept as text", () => {
+    const table = tableFromFile("x.csv", 'a,b,c\r\n"two\nlines","say ""hi""",0012\r\n1.5,,-2\r\n');
+    expect(table).toEqual([
+      ["a", "b", "c"],
+      ["two\nlines", 'say "hi"', "0012"],
+      [1.5, null, -2],
+    ]);
+  });
+  test("text that is no JSON response: a message, not a crash", () => {
+    const bad = tableFromFile("costs.json", '{"data": [');
+    expect(bad).toBeInstanceOf(LeverError);
+    expect((bad as LeverError).message).toMatch(/^file: not a JSON response with records/);
   });
 });
 

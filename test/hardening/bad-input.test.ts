@@ -799,6 +799,7 @@ const SAMPLES: { readonly [K in keyof typeof Errors]: Parameters<(typeof Errors)
   exportAmount: ["export", 4, "cost_usd", "n/a"],
   exportNoUsage: ["export", "FOCUS cost and usage CSV", 3],
   noListAndBilled: ["export", "Anthropic Admin API cost report (billed only)"],
+  notJson: ["file"],
 };
 
 describe("the message catalogue (src/core/errors.ts)", () => {

@@ -1,0 +1,138 @@
+/**
+ * A file the user picks, read into the rows of a table (header first), as the pane will write it
+ * into a sheet for MONTHLY_USAGE: a CSV export as Excel would open it, or a vendor API's JSON
+ * response flattened, one row per record. Pure text in, cells out: the file never leaves the pane.
+ */
+import { Errors, LeverError } from "../core";
+import type { Cell } from "./cells";
+
+/** A number as a CSV holds it unquoted: "12", "-0.5", "1e6"; not "0012" (an id), not "1,250". */
+const NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?$/;
+
+/**
+ * RFC 4180 CSV: quoted fields may hold commas, doubled quotes and line breaks; a byte-order mark is
+ * dropped; an unquoted number is a number, anything else text, an empty field blank.
+ */
+export function parseCsv(text: string): Cell[][] {
+  const source = text.replace(/^\uFEFF/, "");
+  const rows: Cell[][] = [];
+  let row: Cell[] = [];
+  let field = "";
+  let quoted = false;
+  let wasQuoted = false;
+  const endField = () => {
+    const t = wasQuoted ? field : field.trim();
+    row.push(wasQuoted ? field : t === "" ? null : NUMBER.test(t) ? Number(t) : field);
+    field = "";
+    wasQuoted = false;
+  };
+  const endRow = () => {
+    endField();
+    if (row.some((c) => c !== null)) rows.push(row);
+    row = [];
+  };
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]!;
+    if (quoted) {
+      if (ch === '"' && source[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') {
+      quoted = true;
+      wasQuoted = true;
+    } else if (ch === ",") endField();
+    else if (ch === "\n") endRow();
+    else if (ch !== "\r") field += ch;
+  }
+  if (field !== "" || row.length > 0 || wasQuoted) endRow();
+  return rows;
+}
+
+/** Every top-level JSON value in a text: one response, an array of pages, or several pages pasted one after another. */
+function jsonValues(text: string): unknown[] | LeverError {
+  const values: unknown[] = [];
+  let depth = 0;
+  let start = -1;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (inString) {
+      if (ch === "\\") i++;
+      else if (ch === '"') inString = false;
+      continue;
+    }
+    if (ch === '"') inString = true;
+    else if (ch === "{" || ch === "[") {
+      if (depth === 0) start = i;
+      depth++;
+    } else if (ch === "}" || ch === "]") {
+      depth--;
+      if (depth === 0) {
+        try {
+          values.push(JSON.parse(text.slice(start, i + 1)));
+        } catch {
+          return Errors.notJson("file");
+        }
+      }
+    }
+  }
+  return depth === 0 && values.length > 0 ? values : Errors.notJson("file");
+}
+
+/** A record's fields as columns: nested objects joined with "." (`cost.list_amount`); arrays left out. */
+function flatten(record: Record<string, unknown>, prefix = "", out: Record<string, Cell> = {}): Record<string, Cell> {
+  for (const [key, value] of Object.entries(record)) {
+    const name = prefix ? `${prefix}.${key}` : key;
+    if (value !== null && typeof value === "object") {
+      if (!Array.isArray(value)) flatten(value as Record<string, unknown>, name, out);
+    } else if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") out[name] = value;
+    else out[name] = null;
+  }
+  return out;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/**
+ * The records of a JSON response: each page's `data[]`; a bucket with `results[]` (the Admin API's
+ * usage and cost reports, OpenAI's usage and costs) gives one record per result, with the bucket's
+ * own fields (its `starting_at` or `start_time`) beside the result's.
+ */
+function records(value: unknown): Record<string, Cell>[] {
+  if (Array.isArray(value)) return value.flatMap(records);
+  if (!isRecord(value)) return [];
+  if (Array.isArray(value.data)) return value.data.flatMap(records);
+  if (Array.isArray(value.results)) {
+    const bucket = flatten(value);
+    return value.results.filter(isRecord).map((r) => ({ ...bucket, ...flatten(r) }));
+  }
+  return [flatten(value)];
+}
+
+/** JSON records as a table: the header is every field in the order first seen; a missing field is blank. */
+export function parseJson(text: string): Cell[][] | LeverError {
+  const values = jsonValues(text);
+  if (values instanceof LeverError) return values;
+  const rows = values.flatMap(records);
+  if (rows.length === 0) return Errors.notJson("file");
+  const header: string[] = [];
+  const seen = new Set<string>();
+  for (const r of rows) {
+    for (const key of Object.keys(r)) {
+      if (!seen.has(key)) {
+        seen.add(key);
+        header.push(key);
+      }
+    }
+  }
+  return [header, ...rows.map((r) => header.map((k) => (k in r ? r[k]! : null)))];
+}
+
+/** A picked file as a table: JSON by its name or its first character, else CSV. */
+export function tableFromFile(name: string, text: string): Cell[][] | LeverError {
+  const body = text.replace(/^\uFEFF/, "");
+  const json = /\.json$/i.test(name) || /^\s*[[{]/.test(body);
+  return json ? parseJson(body) : parseCsv(body);
+}
