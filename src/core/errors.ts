@@ -145,6 +145,8 @@ export const Errors = {
       "#N/A",
       `${arg}: no usage rows in this ${format}${skipped > 0 ? ` (${skipped} rows of other charges skipped)` : ""}`,
     ),
+  noModelInRows: (arg: string) =>
+    new LeverError("#N/A", `${arg}: these rows name no model; export the report grouped by model`),
   notJson: (arg: string) =>
     new LeverError(
       "#VALUE!",

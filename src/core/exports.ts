@@ -45,6 +45,8 @@ export interface ExportFormat {
   readonly inputIncludes?: readonly Column[];
   /** Rows priced at the batch multiplier: the column and its batch values. */
   readonly batch?: { readonly column: Column; readonly values: readonly string[] };
+  /** What every column's header adds, where the format makes an assumption the user should see. */
+  readonly note?: string;
 }
 
 const LIST_SPELLINGS = ["list", "list_dollars", "list_usd", "list_cost", "list_price", "list_price_usd", "list_amount"];
@@ -94,6 +96,24 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
     usageOnly: { column: ["chargecategory"], values: ["usage"] },
   },
   {
+    id: "anthropic-console-usage-older",
+    label: "Anthropic Console usage CSV (older: one cache-write column)",
+    needs: [["usage_date_utc"], ["usage_output_tokens"], ["usage_input_tokens_cache_write"]],
+    without: [["usage_input_tokens_cache_write_5m"]],
+    date: ["usage_date_utc"],
+    dateKind: "calendar",
+    model: ["model_version", "model"],
+    tokens: [
+      { column: ["usage_input_tokens_no_cache"], kind: "input" },
+      // No 5-minute / 1-hour split: priced as 5-minute writes, and every column says so (EXPORTS.md).
+      { column: ["usage_input_tokens_cache_write"], kind: "cache_write" },
+      { column: ["usage_input_tokens_cache_read"], kind: "cache_read" },
+      { column: ["usage_output_tokens"], kind: "output" },
+    ],
+    batch: { column: ["usage_type"], values: ["batch"] },
+    note: " (cache writes at the 5-minute rate)",
+  },
+  {
     id: "anthropic-console-usage",
     label: "Anthropic Console usage CSV",
     needs: [["usage_date_utc"], ["usage_output_tokens"]],
@@ -102,8 +122,7 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
     model: ["model_version", "model"],
     tokens: [
       { column: ["usage_input_tokens_no_cache"], kind: "input" },
-      // Older files have one cache-write column, without the 5-minute / 1-hour split: priced at 5 minutes.
-      { column: ["usage_input_tokens_cache_write_5m", "usage_input_tokens_cache_write"], kind: "cache_write" },
+      { column: ["usage_input_tokens_cache_write_5m"], kind: "cache_write" },
       { column: ["usage_input_tokens_cache_write_1h"], kind: "cache_write_1h" },
       { column: ["usage_input_tokens_cache_read"], kind: "cache_read" },
       { column: ["usage_output_tokens"], kind: "output" },
@@ -187,24 +206,30 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
   },
 ];
 
-/** A header cell as the formats name columns: no BOM, lower case, punctuation and spaces as "_". */
+/**
+ * A header cell as the formats name columns: lower case letters and digits only, so a BOM, case,
+ * spaces, dots and underscores never matter ("Charge Period Start" is `ChargePeriodStart`,
+ * `cost.list_amount` is `cost_list_amount`).
+ */
 export function normalizeHeader(cell: unknown): string {
   const text =
     typeof cell === "string" ? cell : typeof cell === "number" || typeof cell === "boolean" ? String(cell) : "";
-  return text
-    .replace(/^\uFEFF/, "")
-    .trim()
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "_")
-    .replace(/^_+|_+$/g, "");
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, "");
 }
+
+/** A format's column name compared the same way. */
+const squash = (name: string) => name.replace(/_/g, "");
 
 /** Which format a header row is, or undefined. */
 export function recognizeExport(header: readonly unknown[]): ExportFormat | undefined {
   const names = new Set(header.map(normalizeHeader));
-  const has = (column: Column) => column.some((c) => names.has(c));
+  const has = (column: Column) => column.some((c) => names.has(squash(c)));
   return EXPORT_FORMATS.find((f) => f.needs.every(has) && !(f.without ?? []).some(has));
 }
+
+/** The years an export's dates may fall in. */
+const FIRST_YEAR = 2000;
+const LAST_YEAR = 2100;
 
 /** The month of a date, as a count (year * 12 + month - 1), or undefined when it is no date. */
 function monthOf(value: unknown, kind: ExportFormat["dateKind"]): number | undefined {
@@ -214,7 +239,8 @@ function monthOf(value: unknown, kind: ExportFormat["dateKind"]): number | undef
     if (!Number.isFinite(seconds) || seconds <= 0) return undefined;
     ms = seconds * 1000;
   } else if (typeof value === "number") {
-    // An Excel date serial: days since 1899-12-30 (serial 1 is 1900-01-01; serials are UTC here).
+    // An Excel date serial: days since 1899-12-30, so 25,569 is 1970-01-01 (Excel's 1900 leap-year
+    // bug only moves serials before March 1900, long before any usage); serials are UTC here.
     if (!Number.isFinite(value) || value < 1 || value >= 2_958_466) return undefined;
     ms = Math.round((value - 25_569) * 86_400_000);
   } else if (typeof value === "string") {
@@ -222,9 +248,17 @@ function monthOf(value: unknown, kind: ExportFormat["dateKind"]): number | undef
     const month = /^(\d{4})-(\d{2})$/.exec(text);
     if (month) {
       const m = Number(month[2]);
-      return m >= 1 && m <= 12 ? Number(month[1]) * 12 + m - 1 : undefined;
+      const year = Number(month[1]);
+      return m >= 1 && m <= 12 && year >= FIRST_YEAR && year <= LAST_YEAR ? year * 12 + m - 1 : undefined;
     }
-    if (!/^\d{4}-\d{2}-\d{2}/.test(text)) return undefined;
+    const day = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
+    if (!day) return undefined;
+    // A day that does not exist (2026-02-30) is no date, not the 2nd of March.
+    const y = Number(day[1]);
+    const m = Number(day[2]);
+    const d = Number(day[3]);
+    const check = new Date(Date.UTC(y, m - 1, d));
+    if (check.getUTCFullYear() !== y || check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) return undefined;
     // A date or date-time without an offset is UTC (the exports' own convention: usage_date_utc, ...Z).
     const iso = text.replace(" ", "T");
     const withZone = /T.*([zZ]|[+-]\d{2}:?\d{2})$/.test(iso) || !iso.includes("T") ? iso : `${iso}Z`;
@@ -232,18 +266,29 @@ function monthOf(value: unknown, kind: ExportFormat["dateKind"]): number | undef
     if (!Number.isFinite(ms)) return undefined;
   } else return undefined;
   const d = new Date(ms);
-  return d.getUTCFullYear() * 12 + d.getUTCMonth();
+  const year = d.getUTCFullYear();
+  // Usage is of this century: a month number (3 is an Excel date in 1900) or milliseconds taken
+  // for seconds land far outside it, and are no date.
+  if (!Number.isFinite(year) || year < FIRST_YEAR || year > LAST_YEAR) return undefined;
+  return year * 12 + d.getUTCMonth();
 }
 
-/** A money cell in the column's own unit: a number, or numeric text (cents strings included). */
-function amountOf(value: unknown): number | undefined {
-  if (value === null || value === undefined || value === "") return 0;
+/** Thousands separators (1,250.50), or a plain decimal (0.85, 123.45, 1e-3); not "0,85", not "0x10". */
+const GROUPED = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;
+const DECIMAL = /^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
+
+/**
+ * A money (or token) cell in the column's own unit: a number, or numeric text (cents strings
+ * included); null when blank (a blank and a 0 are the same amount); undefined when it is no amount.
+ */
+function amountOf(value: unknown): number | null | undefined {
+  if (value === null || value === undefined || value === "") return null;
   if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
   if (typeof value !== "string") return undefined;
-  const text = value.trim().replace(/^\$/, "").replace(/,/g, "");
-  if (text === "") return 0;
-  const n = Number(text);
-  return Number.isFinite(n) ? n : undefined;
+  const text = value.trim().replace(/^\$/, "");
+  if (text === "") return null;
+  if (GROUPED.test(text)) return Number(text.replace(/,/g, ""));
+  return DECIMAL.test(text) ? Number(text) : undefined;
 }
 
 function isBlank(value: unknown): boolean {
@@ -263,6 +308,9 @@ interface ExportRow {
 
 export interface ReadExport {
   readonly format: ExportFormat;
+  /** Whether the file has the format's list and billed columns (FOCUS need not have BilledCost). */
+  readonly hasList: boolean;
+  readonly hasBilled: boolean;
   readonly rows: readonly ExportRow[];
   /** Rows of other charge kinds (tax, credit, purchase, adjustment), skipped. */
   readonly skipped: number;
@@ -298,13 +346,17 @@ export function readExport(arg: string, grid: readonly (readonly unknown[])[]): 
   }
   const index = (column: Column): number => {
     for (const c of column) {
-      const i = names.indexOf(c);
+      const i = names.indexOf(squash(c));
       if (i >= 0) return i;
     }
     return -1;
   };
+  // Column names as messages show them: without a byte-order mark or stray spaces.
+  const shown = header.map((h) =>
+    typeof h === "string" ? h.replace(/^\uFEFF/, "").trim() : typeof h === "number" ? String(h) : "",
+  );
   const dateAt = index(format.date);
-  const modelAt = format.model.map((c) => names.indexOf(c)).filter((i) => i >= 0);
+  const modelAt = format.model.map((c) => names.indexOf(squash(c))).filter((i) => i >= 0);
   const jsonAt = format.modelInJson ? index(format.modelInJson.column) : -1;
   const listAt = format.list ? index(format.list.column) : -1;
   const billedAt = format.billed ? index(format.billed.column) : -1;
@@ -327,22 +379,23 @@ export function readExport(arg: string, grid: readonly (readonly unknown[])[]): 
       }
     }
     const month = monthOf(cells[dateAt], format.dateKind);
-    if (month === undefined) return Errors.exportDate(arg, rowNumber, String(header[dateAt]), cells[dateAt]);
+    if (month === undefined) return Errors.exportDate(arg, rowNumber, shown[dateAt]!, cells[dateAt]);
     const money = (at: number, scale: number): number | LeverError | undefined => {
       if (at < 0) return undefined;
       const amount = amountOf(cells[at]);
-      return amount === undefined ? Errors.exportAmount(arg, rowNumber, String(header[at]), cells[at]) : amount * scale;
+      if (amount === null) return undefined;
+      return amount === undefined ? Errors.exportAmount(arg, rowNumber, shown[at]!, cells[at]) : amount * scale;
     };
     rows.push({
       month,
       model: modelName(cells, modelAt, jsonAt, format.modelInJson?.key),
       ...(listAt >= 0 ? { list: money(listAt, format.list!.scale)! } : {}),
       ...(billedAt >= 0 ? { billed: money(billedAt, format.billed!.scale)! } : {}),
-      ...(format.tokens ? { tokens: tokenCounts(tokenAt, includedAt, (at) => money(at, 1)!) } : {}),
+      ...(format.tokens ? { tokens: tokenCounts(tokenAt, includedAt, (at) => money(at, 1) ?? 0) } : {}),
       ...(batchAt >= 0 ? { batch: format.batch!.values.includes(normalizeHeader(cells[batchAt])) } : {}),
     });
   }
-  return { format, rows, skipped };
+  return { format, rows, skipped, hasList: listAt >= 0, hasBilled: billedAt >= 0 };
 }
 
 /**
@@ -393,8 +446,11 @@ function modelName(cells: readonly unknown[], at: readonly number[], jsonAt: num
     const v = cells[i];
     if (typeof v === "string" && v.trim() !== "") return v.trim();
   }
-  return "(no model)";
+  return NO_MODEL;
 }
+
+/** The model of a row that names none (a report not grouped by model). */
+const NO_MODEL = "(no model)";
 
 export const MONTHLY_BY = ["model", "total"] as const;
 export type MonthlyBy = (typeof MONTHLY_BY)[number];
@@ -426,9 +482,10 @@ export function monthlyUsage(
     return row;
   };
   const amountOfRow = (row: ExportRow): number | LeverError => {
-    if (!priced) return (useList ? row.list : row.billed)!;
+    if (!priced) return (useList ? row.list : row.billed) ?? 0;
     const counts = row.tokens!;
     if (counts instanceof LeverError) return counts;
+    if (row.model === NO_MODEL) return Errors.noModelInRows("export");
     const model = modelRow(row.model);
     return model instanceof LeverError ? model : pricedTokens(model, counts, row.batch === true);
   };
@@ -462,7 +519,7 @@ export function monthlyUsage(
       if (row instanceof LeverError) for (const line of cells) line[col.get(name)!] = row;
     }
   }
-  const suffix = useList ? "" : " (billed)";
+  const suffix = (useList ? "" : " (billed)") + (read.format.note ?? "");
   return [
     ["Month", ...columns.map((c) => `${c}${suffix}`)],
     ...cells.map((line, i) => [monthLabel(first + i), ...line]),
@@ -471,14 +528,16 @@ export function monthlyUsage(
 
 /** 1 - billed / list over the usage rows, for an export that carries both. */
 export function observedDiscount(read: ReadExport): number | LeverError {
-  if (!read.format.list || !read.format.billed) return Errors.noListAndBilled("export", read.format.label);
+  if (!read.hasList || !read.hasBilled) return Errors.noListAndBilled("export", read.format.label);
   let list = 0;
   let billed = 0;
   for (const row of read.rows) {
     if (row.list instanceof LeverError) return row.list;
     if (row.billed instanceof LeverError) return row.billed;
-    list += row.list ?? 0;
-    billed += row.billed ?? 0;
+    // Only rows that carry both: a blank (or 0, what a blank is on Excel desktop) is not carried.
+    if (!row.list || !row.billed) continue;
+    list += row.list;
+    billed += row.billed;
   }
   if (list <= 0) return Errors.exportNoUsage("export", read.format.label, read.skipped);
   return 1 - billed / list;

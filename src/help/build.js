@@ -71,8 +71,13 @@ function helpUrl(baseUrl, id) {
  * name that is a JavaScript reserved word (MONTHLY_USAGE's `export`) is written `export_` there.
  */
 function publicName(name) {
-  return typeof name === "string" ? name.replace(/_$/, "") : name;
+  if (typeof name !== "string" || !name.endsWith("_")) return name;
+  const word = name.slice(0, -1);
+  return RESERVED.has(word) ? word : name;
 }
+
+/** JavaScript's reserved words a parameter might be named after (FUNCTIONS.md's `export`). */
+const RESERVED = new Set(["export", "import", "default", "function", "class", "new", "delete", "in", "return"]);
 
 /** functions.json with allowErrorForDataTypeAny, a helpUrl on every function and public parameter names. */
 function patchMetadata(metadata, baseUrl) {

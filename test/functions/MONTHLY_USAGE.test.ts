@@ -143,7 +143,7 @@ describe("MONTHLY_USAGE: token-only exports priced with the built-in price book,
   test("Console usage CSV, older: the one cache-write column priced as 5-minute writes", () => {
     // Opus: 1 x 5 + 0.4 x 6.25 + 0.1 x 25 = 5 + 2.5 + 2.5 = 10.
     expectTable(monthly(csv("anthropic-console-usage-older.csv")), [
-      ["Month", "claude-opus-4-5"],
+      ["Month", "claude-opus-4-5 (cache writes at the 5-minute rate)"],
       ["2026-09", 10],
     ]);
   });
@@ -197,7 +197,7 @@ describe("MONTHLY_USAGE: token-only exports priced with the built-in price book,
       ["Claude Opus 4.5", 10, 50],
     ];
     expectTable(monthly(csv("anthropic-console-usage-older.csv"), null, book), [
-      ["Month", "claude-opus-4-5"],
+      ["Month", "claude-opus-4-5 (cache writes at the 5-minute rate)"],
       ["2026-09", 20],
     ]);
   });
@@ -318,6 +318,82 @@ describe("bad exports get a clear error, never a silent zero", () => {
     const e = thrown(() => monthly(rows));
     expect(e.code).toBe("#N/A");
     expect(e.message).toBe("export: no usage rows in this FOCUS cost and usage CSV (2 rows of other charges skipped)");
+  });
+
+  test("OBSERVED_DISCOUNT counts only rows that carry both amounts, and needs the billed column in the file", () => {
+    // Rows: list 10 billed 8; list 10 billed blank (not carried): 1 - 8 / 10 = 0.2, not 1 - 8 / 20.
+    const rows = [
+      ["usage_date_utc", "model", "cost_usd", "list_price_usd"],
+      ["2026-10-01", "Opus", 8, 10],
+      ["2026-10-02", "Opus", null, 10],
+    ];
+    expect(observed(rows)).toBeCloseTo(0.2, 12);
+    // A FOCUS file without BilledCost carries no billed amount at all: #N/A, not a 100% discount.
+    const focus = [
+      ["ChargePeriodStart", "ChargeCategory", "ListCost", "ResourceName"],
+      ["2026-10-01", "Usage", 100, "claude-sonnet-4-5"],
+    ];
+    expect(thrown(() => observed(focus)).code).toBe("#N/A");
+  });
+
+  test.each([
+    ["an OpenAI time in milliseconds", "openai", 1790812800000],
+    ["a month number alone", "plain", 3],
+    ["a day that does not exist", "plain", "2026-02-30"],
+  ])("%s is a date error naming the row, not a month far away", (_what, kind, value) => {
+    const rows =
+      kind === "openai"
+        ? [
+            ["start_time", "amount.value", "line_item"],
+            [value, 1, "gpt-5, input"],
+          ]
+        : [
+            ["Month", "Model", "List"],
+            [value, "Opus", 1],
+          ];
+    const e = thrown(() => monthly(rows));
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toMatch(/^export: row 2, .* is not a date/);
+  });
+
+  test('an amount with a decimal comma ("0,85") is an error, not 85; thousands separators are read', () => {
+    const rows = [
+      ["Month", "Model", "List"],
+      ["2026-10", "Opus", "0,85"],
+      ["2026-10", "Sonnet", "1,250.50"],
+    ];
+    const out = monthly(rows);
+    expect((out[1]![2] as CustomFunctionsError).message).toBe('export: row 2, List: "0,85" is not an amount');
+    expect(out[1]![1]).toBeCloseTo(1250.5, 9);
+  });
+
+  test("headers written with spaces (Charge Period Start, List Cost) are the same columns", () => {
+    const rows = [
+      ["Charge Period Start", "Charge Category", "List Cost", "Billed Cost", "Resource Name"],
+      ["2026-10-01", "Usage", 100, 80, "claude-sonnet-4-5"],
+    ];
+    expectTable(monthly(rows), [
+      ["Month", "claude-sonnet-4-5"],
+      ["2026-10", 100],
+    ]);
+  });
+
+  test("token rows without a model (a report not grouped by model) say so, not 'unknown model'", () => {
+    const rows = [
+      ["starting_at", "uncached_input_tokens", "output_tokens"],
+      ["2026-10-01T00:00:00Z", 1000000, 0],
+    ];
+    const e = monthly(rows)[1]![1] as CustomFunctionsError;
+    expect(e.code).toBe("#N/A");
+    expect(e.message).toBe("export: these rows name no model; export the report grouped by model");
+  });
+
+  test("a header with a byte-order mark is named without it in messages", () => {
+    const rows = [
+      ["\uFEFFusage_date_utc", "model", "cost_usd", "list_price_usd"],
+      ["someday", "Opus", 1, 1],
+    ];
+    expect(thrown(() => monthly(rows)).message).toMatch(/^export: row 2, usage_date_utc: "someday"/);
   });
 
   test("by must be model or total", () => {

@@ -800,6 +800,7 @@ const SAMPLES: { readonly [K in keyof typeof Errors]: Parameters<(typeof Errors)
   exportNoUsage: ["export", "FOCUS cost and usage CSV", 3],
   noListAndBilled: ["export", "Anthropic Admin API cost report (billed only)"],
   notJson: ["file"],
+  noModelInRows: ["export"],
 };
 
 describe("the message catalogue (src/core/errors.ts)", () => {
