@@ -101,7 +101,7 @@ export function optimizedCost(
 /**
  * Monthly dollars from a vendor's usage or cost export (spills): a header row, then one row per calendar month.
  * @customfunction MONTHLY_USAGE
- * @param export_ The export with its header row, as pasted or imported: an Anthropic Console cost CSV, an Anthropic cost report, a FOCUS file, an OpenAI costs export, or a table of month, model and list dollars.
+ * @param export_ The export with its header row, as pasted or imported: an Anthropic Console cost or usage CSV, an Anthropic Analytics or Admin cost or usage report, an OpenAI costs or usage export, a FOCUS file, or a table of month, model and list dollars. Token counts are priced with price_book.
  * @param [by] A word: "model" (default: one column of dollars per model, largest first) or "total" (one column).
  * @param [price_book] A price book range (PRICE_BOOK's columns) for exports that count tokens; default the built-in book.
  * @returns Month (as 2026-10 text), then list dollars per month; an export with only billed amounts gives billed dollars, and its header says (billed).
