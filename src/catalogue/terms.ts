@@ -19,7 +19,7 @@ import {
 import { AnyTermSpec, neutralDeal, TermSpec } from "../sheet/terms";
 
 /** The pane's steps, in the recommended order (DOMAIN.md). */
-export const STEP_IDS = ["optimize", "size", "overage", "unused", "protection", "term", "fineprint"] as const;
+export const STEP_IDS = ["usage", "optimize", "size", "overage", "unused", "protection", "term", "fineprint"] as const;
 export type StepId = (typeof STEP_IDS)[number];
 
 /** How a term is typed and shown: the pane's input and the Deal sheet's number format follow from it. */

@@ -47,6 +47,8 @@ export interface ModelDefinition {
 export const MONEY = '"$"#,##0';
 export const MONEY_CENTS = '"$"#,##0.00';
 export const PERCENT = "0.0%";
+/** Excel's text number format: what is written stays as written. */
+export const TEXT = "@";
 export const MTOK = "#,##0";
 
 /** Sheet names, in workbook order. */
@@ -626,6 +628,8 @@ export function buildModel(options: ModelOptions): ModelDefinition {
         value,
         style: r === 0 ? "header" : "input",
         ...(r > 0 && c >= 1 && c <= 5 ? { format: MONEY_CENTS } : {}),
+        // Text stays text: a value like "2026-10-24" written to a cell turns into a date (office-js #229).
+        ...(r > 0 && typeof value === "string" ? { format: TEXT } : {}),
       }),
     ),
   );

@@ -30,6 +30,8 @@ export function officeValue(value: unknown): CellValue {
 export class HyperFormulaHost extends ExcelBehaviour implements WorkbookHost {
   readonly charts: ChartSpec[] = [];
   readonly widths = new Map<string, readonly number[]>();
+  /** Called after the pane's writes (the preview redraws its tabs and grid: new sheets appear). */
+  onApplied: () => void = () => undefined;
 
   constructor(readonly workbook: ModelWorkbook) {
     super();
@@ -54,7 +56,7 @@ export class HyperFormulaHost extends ExcelBehaviour implements WorkbookHost {
 
   async nameList(): Promise<string[]> {
     await this.gate();
-    return this.workbook.engine.listNamedExpressions();
+    return [...this.workbook.engine.listNamedExpressions(), ...this.workbook.tables.names()];
   }
 
   async nameAddress(name: string): Promise<string | undefined> {
@@ -140,6 +142,7 @@ export class HyperFormulaHost extends ExcelBehaviour implements WorkbookHost {
       for (const op of ops) this.applyOne(op);
     } finally {
       this.startCalculation();
+      this.onApplied();
     }
   }
 
@@ -155,12 +158,26 @@ export class HyperFormulaHost extends ExcelBehaviour implements WorkbookHost {
         this.workbook.addSheet(op.name);
         break;
       case "defineName":
-        this.refuseExistingName(op.name, this.workbook.nameRef(op.name) !== undefined);
+        this.refuseExistingName(
+          op.name,
+          this.workbook.nameRef(op.name) !== undefined || this.workbook.tables.has(op.name),
+        );
         this.workbook.defineName(op.name, op.ref);
         break;
       case "updateName":
         this.workbook.defineName(op.name, op.ref);
         break;
+      case "addTable": {
+        const rect = parseAddress(op.address);
+        if (!rect || this.workbook.engine.getSheetId(rect.sheet) === undefined)
+          throw new Error(`no sheet for ${op.address}`);
+        this.refuseTableName(
+          op.name,
+          this.workbook.nameRef(op.name) !== undefined || this.workbook.tables.has(op.name),
+        );
+        this.workbook.addTable(op.name, rect);
+        break;
+      }
       case "columnWidths":
         this.widths.set(op.sheet, op.widths);
         break;
@@ -168,7 +185,9 @@ export class HyperFormulaHost extends ExcelBehaviour implements WorkbookHost {
         const rect = parseAddress(op.address);
         if (!rect) throw new Error(`${op.address} is not an address`);
         const contents = op.cells.map((row) =>
-          row.map((cell): RawCellContent | undefined => (cell ? (cell.formula ?? cell.value ?? null) : undefined)),
+          row.map((cell): RawCellContent | undefined =>
+            cell ? (cell.formula ?? engineValue(cell.value ?? null, cell.format)) : undefined,
+          ),
         );
         this.workbook.write(rect.sheet, cellName(rect.row, rect.column), contents);
         op.cells.forEach((row, r) =>
@@ -191,6 +210,17 @@ export class HyperFormulaHost extends ExcelBehaviour implements WorkbookHost {
     await this.gate();
     this.charts.push(spec);
   }
+}
+
+/**
+ * A written value as the engine should hold it: a string Excel would read as a date becomes the
+ * date (office-js #229), and a text-formatted ("@") string stays text, which HyperFormula keeps
+ * from its own parsing by a leading apostrophe.
+ */
+function engineValue(value: CellValue, format: string | undefined): RawCellContent {
+  const typed = ExcelBehaviour.typedValue(value, format);
+  if (typeof typed === "string" && format === "@") return `'${typed}`;
+  return typed;
 }
 
 function abs(a1: string): string {

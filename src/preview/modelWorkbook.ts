@@ -6,6 +6,8 @@
 import { ExportedChange, HyperFormula, RawCellContent, SimpleCellAddress } from "hyperformula";
 import type { ModelDefinition, ModelCell } from "../model/definition";
 import type { LeversPlugin } from "./leversPlugin";
+import type { Rect } from "../sheet/a1";
+import { TableSet } from "../taskpane/port/tables";
 
 /** "B12" -> { row: 11, col: 1 } (0-based). */
 export function parseCell(a1: string): { row: number; col: number } {
@@ -56,6 +58,14 @@ export class ModelWorkbook {
   readonly engine: HyperFormula;
   /** The number format of each cell that has one, by "Sheet!A1". */
   readonly formats = new Map<string, string>();
+  /**
+   * Excel tables. HyperFormula has no structured references, so a formula naming a table
+   * (`=LEVERS.MONTHLY_USAGE(UsageExport[#All])`) is given to the engine with the table's address
+   * and kept here as written, which is what `formula` reads back; when the table grows, those
+   * formulas are re-entered with its new address (tables.ts has Excel's rules).
+   */
+  readonly tables = new TableSet();
+  private readonly structured = new Map<string, { sheet: string; a1: string; formula: string }>();
 
   constructor(
     readonly model: ModelDefinition,
@@ -80,7 +90,15 @@ export class ModelWorkbook {
       // Values exactly as the functions return them: no display rounding. Array arithmetic as Excel's
       // dynamic arrays do it: `=B20:G20+B21:G21` spills a row, and a formula written through
       // Range.formulas is a dynamic-array formula (excel-add-ins-ranges-dynamic-arrays: "=A4:D4" spills).
-      { licenseKey: "gpl-v3", smartRounding: false, useArrayArithmetic: true },
+      // Excel's grid: 1,048,576 rows by 16,384 columns (Excel specifications and limits); the
+      // engine's own default stops at 40,000 rows.
+      {
+        licenseKey: "gpl-v3",
+        smartRounding: false,
+        useArrayArithmetic: true,
+        maxRows: 1_048_576,
+        maxColumns: 16_384,
+      },
       model.names.map((n) => ({ name: n.name, expression: `=${n.ref}` })),
     );
     this.settleSpills();
@@ -103,10 +121,38 @@ export class ModelWorkbook {
     if (this.engine.getNamedExpression(name)) this.engine.removeNamedExpression(name);
   }
 
-  /** Deletes a sheet (a no-op when there is none). */
+  /** Deletes a sheet (a no-op when there is none), and its tables. */
   removeSheet(sheet: string): void {
     const id = this.engine.getSheetId(sheet);
     if (id !== undefined) this.engine.removeSheet(id);
+    this.tables.dropSheet(sheet);
+    for (const [key, f] of this.structured) if (f.sheet === sheet) this.structured.delete(key);
+  }
+
+  /** Makes an Excel table of a range (header row first). */
+  addTable(name: string, rect: Rect): void {
+    this.tables.add(name, rect);
+  }
+
+  /** What the engine is given for a cell's content: a formula naming a table gets the table's address. */
+  private engineContent(sheet: string, a1: string, content: RawCellContent): RawCellContent {
+    const key = `${sheet}!${a1}`;
+    if (typeof content === "string" && content.startsWith("=") && this.tables.refersToTable(content)) {
+      this.structured.set(key, { sheet, a1, formula: content });
+      return this.tables.rewrite(content);
+    }
+    this.structured.delete(key);
+    return content;
+  }
+
+  /** Re-enters the formulas that name a table, with the tables' current addresses. */
+  private reenterStructured(): ExportedChange[] {
+    const formulas = [...this.structured.values()];
+    return this.engine.batch(() => {
+      for (const f of formulas) {
+        this.engine.setCellContents(this.address(f.sheet, f.a1), [[this.tables.rewrite(f.formula)]]);
+      }
+    });
   }
 
   /** The reference a defined name stands for, without "=", or undefined. */
@@ -132,7 +178,7 @@ export class ModelWorkbook {
 
   /** A cell's formula ("=...") or undefined for a constant or an empty cell. */
   formula(sheet: string, a1: string): string | undefined {
-    return this.engine.getCellFormula(this.address(sheet, a1));
+    return this.structured.get(`${sheet}!${a1}`)?.formula ?? this.engine.getCellFormula(this.address(sheet, a1));
   }
 
   /**
@@ -140,20 +186,55 @@ export class ModelWorkbook {
    * returns the cells whose values changed, spills included.
    */
   set(sheet: string, a1: string, content: RawCellContent): CellChange[] {
-    const changes = this.engine.setCellContents(this.address(sheet, a1), [[content]]);
-    return this.describe([...changes, ...this.settleSpills()]);
+    const address = this.address(sheet, a1);
+    const changes = this.engine.setCellContents(address, [[this.engineContent(sheet, a1, content)]]);
+    // Typing in the row below a table makes it one row longer (tables.ts).
+    const grew =
+      content !== null &&
+      content !== "" &&
+      this.tables.growBelow({ sheet, row: address.row, column: address.col, rows: 1, columns: 1 });
+    const regrown = grew ? this.reenterStructured() : [];
+    return this.describe([...changes, ...regrown, ...this.settleSpills()]);
   }
 
   /** Writes a rectangle of contents (null entries are skipped) in one recalculation. */
   write(sheet: string, a1: string, contents: readonly (readonly (RawCellContent | undefined)[])[]): CellChange[] {
     const start = this.address(sheet, a1);
+    const given = contents.map((row, r) =>
+      row.map((content, c) =>
+        content === undefined ? undefined : this.engineContent(sheet, cellName(start.row + r, start.col + c), content),
+      ),
+    );
+    const full = (row: readonly (RawCellContent | undefined)[] | undefined, width: number) =>
+      row !== undefined && row.length === width && row.every((v) => v !== undefined);
     const changes = this.engine.batch(() => {
-      contents.forEach((row, r) =>
-        row.forEach((content, c) => {
-          if (content === undefined) return;
-          this.engine.setCellContents({ sheet: start.sheet, row: start.row + r, col: start.col + c }, [[content]]);
-        }),
-      );
+      // Rows wholly given go in as one block; others one call per run of given cells. HyperFormula's
+      // setCellContents call by call inside a batch grows with the batch (35,000 rows a cell at a
+      // time took minutes, a row at a time 20 s); one call with the block takes under a second.
+      for (let r = 0; r < given.length;) {
+        const row = given[r]!;
+        const width = row.length;
+        if (width > 0 && full(row, width)) {
+          let end = r;
+          while (full(given[end], width)) end++;
+          this.engine.setCellContents({ sheet: start.sheet, row: start.row + r, col: start.col }, given.slice(r, end));
+          r = end;
+          continue;
+        }
+        for (let c = 0; c < row.length;) {
+          if (row[c] === undefined) {
+            c++;
+            continue;
+          }
+          let end = c;
+          while (end < row.length && row[end] !== undefined) end++;
+          this.engine.setCellContents({ sheet: start.sheet, row: start.row + r, col: start.col + c }, [
+            row.slice(c, end),
+          ]);
+          c = end;
+        }
+        r++;
+      }
     });
     return this.describe([...changes, ...this.settleSpills()]);
   }

@@ -48,6 +48,9 @@ function typed(text: string): string | number | null {
   return text;
 }
 
+/** The rows of a sheet the preview draws. */
+const PREVIEW_ROWS = 500;
+
 class Grid {
   active: string;
   selected: { sheet: string; a1: string } | undefined;
@@ -100,7 +103,9 @@ class Grid {
     table.append(el("thead"));
     table.tHead!.append(head);
     const tbody = el("tbody");
-    for (let r = 0; r < Math.max(height, 1); r++) {
+    // A large import would make a table of hundreds of thousands of cells: the preview shows the first rows.
+    const shown = Math.min(Math.max(height, 1), PREVIEW_ROWS);
+    for (let r = 0; r < shown; r++) {
       const row = el("tr");
       row.append(el("th", {}, String(r + 1)));
       for (let c = 0; c < Math.max(width, 1); c++) {
@@ -119,7 +124,11 @@ class Grid {
       tbody.append(row);
     }
     table.append(tbody);
-    this.body.replaceChildren(table);
+    const more = height - shown;
+    this.body.replaceChildren(
+      table,
+      ...(more > 0 ? [el("p", { class: "muted" }, `${more.toLocaleString("en-US")} more rows not shown.`)] : []),
+    );
   }
 
   select(sheet: string, a1: string): void {
@@ -172,6 +181,10 @@ async function main(): Promise<void> {
   });
   grid.renderTabs();
   grid.render();
+  host.onApplied = () => {
+    grid.renderTabs();
+    grid.render();
+  };
 
   const pane = new Pane(port);
   new PaneView(document, document.getElementById("pane")!, pane).render();

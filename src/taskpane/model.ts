@@ -9,7 +9,7 @@ import { parseBands, parseTerms, parseUsage, Terms } from "../sheet";
 import { OPTIMIZATION } from "../model/definition";
 import { cellAddress, quoteSheet, Rect } from "../sheet/a1";
 import { CellValue, RangeData, refuse, WorkbookPort } from "./port/port";
-import { modelRecord, nameIn } from "./setup";
+import { ImportedUsage, modelRecord, nameIn } from "./setup";
 
 /** The names the pane reads; Usage, Deal and Bands are required. */
 export const ASSUMPTION_NAMES = OPTIMIZATION.map((o) => o.name);
@@ -31,6 +31,8 @@ export interface ModelData {
   readonly terms: Terms<TermKey>;
   readonly bands: core.Band[];
   readonly assumptions: Partial<Record<AssumptionName, { value: number; address: string }>>;
+  /** The export the usage was imported from, when it was ("Bring your usage"). */
+  readonly imported?: ImportedUsage;
   /** The model's defined names as this copy has them (Usage -> Usage_2 in a second copy). */
   readonly names: ReadonlyMap<string, string>;
 }
@@ -150,6 +152,7 @@ export async function readModel(port: WorkbookPort): Promise<ModelRead> {
       bands: parsedBands,
       assumptions: found,
       names: new Map(Object.entries(record?.names ?? {}).filter(([from, to]) => from !== to)),
+      ...(record?.imported ? { imported: record.imported } : {}),
     },
   };
 }

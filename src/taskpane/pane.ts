@@ -9,7 +9,8 @@ import { formatRect, freshName, parseAddress, quoteSheet, renameNames } from "..
 import { formatMoney, formatPercent, parseMoneyText, parsePercentText } from "./format";
 import { dealCellAddress, dealValue, ModelData, readModel } from "./model";
 import { CellValue, ChartSpec, describeFailure, done, Outcome, refuse, WorkbookPort } from "./port/port";
-import { buildModelInto, useMyData } from "./setup";
+import { buildModelInto, ImportedUsage, useMyData } from "./setup";
+import { PickedFile, UsageImport } from "./importer";
 import { briefLayout } from "../model/brief";
 import { computeFigures, Figures, InputSpec, STEP_IDS, StepId, STEPS } from "./steps";
 
@@ -35,6 +36,8 @@ export interface PaneState {
   readonly termOption: number;
   /** The last message for the user (a refusal, a confirmation); `retry`: "Try again" repeats the action. */
   readonly message?: { readonly kind: "info" | "error"; readonly text: string; readonly retry?: boolean };
+  /** An import in progress: what the progress line says. */
+  readonly progress?: string;
   /** Increases on every refresh, for tests and the live region. */
   readonly revision: number;
 }
@@ -50,7 +53,7 @@ export class Pane {
   private current: PaneState = {
     phase: "loading",
     statuses: OPEN_STATUSES,
-    view: "optimize",
+    view: "usage",
     termOption: 12,
     revision: 0,
   };
@@ -248,6 +251,68 @@ export class Pane {
       () => this.useMyData(address),
     );
     if (outcome.ok) await this.refresh();
+    return outcome;
+  }
+
+  /**
+   * "Bring your usage": imports a picked export (read in the pane, nothing leaves the machine) as a
+   * table on a new sheet and points the model's Usage at its MONTHLY_USAGE spill. Large files go in
+   * chunks with a progress line; after a failure "Try again" goes on from the chunk that failed.
+   */
+  async importUsage(file: PickedFile): Promise<Outcome<ImportedUsage>> {
+    const planned = await this.act(
+      () => UsageImport.plan(this.port, file),
+      () => this.importUsage(file),
+    );
+    if (!planned.ok) {
+      this.say(planned, "");
+      return planned;
+    }
+    return this.runImport(planned.value);
+  }
+
+  private async runImport(plan: UsageImport): Promise<Outcome<ImportedUsage>> {
+    const again = () => this.runImport(plan);
+    const rows = (n: number) => n.toLocaleString("en-US");
+    this.set({ progress: `Writing ${rows(plan.total)} rows into the workbook…`, message: undefined });
+    const outcome = await this.act(
+      () =>
+        plan.run(this.port, (written, total) =>
+          this.set({ progress: written < total ? `Wrote ${rows(written)} of ${rows(total)} rows…` : undefined }),
+        ),
+      again,
+    );
+    this.set({ progress: undefined });
+    const value = outcome.ok ? outcome.value : undefined;
+    this.say(
+      outcome,
+      value
+        ? `Imported ${rows(value.rows)} rows of ${value.file} (${value.format}) into the table ${value.table} on sheet ${value.sheet}. ` +
+            `Usage is now its ${plan.months} months of ${plan.models === 1 ? "one model" : `${plan.models} models`}, from MONTHLY_USAGE on sheet ${value.monthlySheet}.`
+        : "",
+      again,
+    );
+    if (outcome.ok) {
+      this.set({ view: "usage" });
+      await this.refresh();
+    }
+    return outcome;
+  }
+
+  /** Puts the imported export's observed discount (OBSERVED_DISCOUNT) in the Deal's draft discount. */
+  async useObservedDiscount(): Promise<Outcome> {
+    const observed = this.current.data?.imported?.observedDiscount;
+    if (observed === undefined)
+      return refuse("not-found", "The imported export has no list and billed amounts to compare.");
+    const outcome = await this.setInput("discount.draft", String(observed));
+    if (outcome.ok) {
+      this.set({
+        message: {
+          kind: "info",
+          text: `The draft's discount is now ${formatPercent(observed)}, the discount your export shows you already get.`,
+        },
+      });
+    }
     return outcome;
   }
 

@@ -32,6 +32,24 @@ export interface ModelRecord {
   readonly sheets: readonly string[];
   readonly names?: Readonly<Record<string, string>>;
   readonly usage?: string;
+  /** The export the usage was imported from, when it was (importer.ts). */
+  readonly imported?: ImportedUsage;
+}
+
+/** What the model record keeps of an imported export. */
+export interface ImportedUsage {
+  readonly file: string;
+  readonly format: string;
+  /** The export's sheet and table, and the sheet of its MONTHLY_USAGE spill. */
+  readonly sheet: string;
+  readonly table: string;
+  readonly monthlySheet: string;
+  readonly rows: number;
+  readonly skipped: number;
+  /** Whether the export carries only billed amounts (its usage is then billed dollars, not list). */
+  readonly billedOnly: boolean;
+  /** OBSERVED_DISCOUNT of the export when it carries list and billed amounts. */
+  readonly observedDiscount?: number;
 }
 
 /** The model record in the document's settings, if it is one. */
@@ -183,18 +201,36 @@ export async function useMyData(port: WorkbookPort, address?: string): Promise<O
 
   const usageRef = formatRect(rect, true);
   const renewal = lastRows(rect, 12);
-  const refs: Record<(typeof USAGE_NAMES)[number], string> = { Usage: usageRef, Optimized: usageRef, Renewal: renewal };
+  const plan = await attachPlan(port, { Usage: usageRef, Optimized: usageRef, Renewal: renewal }, usageRef);
+  const outcome = await port.batch(plan.ops);
+  if (!outcome.ok) return outcome;
+  await saveRecord(port, plan.record);
+  return done(usageRef);
+}
 
+/** Where the usage names point: the usage at list, the same as optimized, and the renewal horizon. */
+export type UsageRefs = Readonly<Record<(typeof USAGE_NAMES)[number], string>>;
+
+/**
+ * The operations that give the model `refs` as its usage: when the current model is one "Use my
+ * data" (or an import) made and its names are still there, those names are re-pointed; otherwise
+ * the Deal, Bands and Summary sheets are added under fresh names, with fresh names where taken.
+ * `extra` is what the record keeps besides (an import's details).
+ */
+export async function attachPlan(
+  port: WorkbookPort,
+  refs: UsageRefs,
+  usageRef: string,
+  extra: Partial<ModelRecord> = {},
+): Promise<{ ops: WorkbookOp[]; record: ModelRecord }> {
   const current = await modelRecord(port);
   const existing = new Set((await port.nameList()).map((n) => n.toLowerCase()));
   const own = current?.mode === "mine" ? USAGE_NAMES.map((n) => nameIn(current, n)) : [];
   if (current && own.length > 0 && own.every((n) => n !== undefined && existing.has(n.toLowerCase()))) {
-    const outcome = await port.batch(
-      USAGE_NAMES.map((n, i) => ({ kind: "updateName" as const, name: own[i]!, ref: refs[n] })),
-    );
-    if (!outcome.ok) return outcome;
-    await saveRecord(port, { ...current, usage: usageRef });
-    return done(usageRef);
+    return {
+      ops: USAGE_NAMES.map((n, i) => ({ kind: "updateName" as const, name: own[i]!, ref: refs[n] })),
+      record: { ...current, usage: usageRef, ...extra },
+    };
   }
 
   const definition = buildModel({ sample: false, priceBook: defaultPriceBookRows() });
@@ -211,8 +247,6 @@ export async function useMyData(port: WorkbookPort, address?: string): Promise<O
     const ref = (refs as Record<string, string>)[n.name] ?? renameSheetRefs(n.ref, renames);
     ops.push({ kind: "defineName", name: names.get(n.name) ?? n.name, ref });
   }
-  const outcome = await port.batch(ops);
-  if (!outcome.ok) return outcome;
   const record: ModelRecord = {
     mode: "mine",
     usage: usageRef,
@@ -221,9 +255,9 @@ export async function useMyData(port: WorkbookPort, address?: string): Promise<O
       wanted.map((n) => n.name),
       names,
     ),
+    ...extra,
   };
-  await saveRecord(port, record);
-  return done(usageRef);
+  return { ops, record };
 }
 
 /**
@@ -231,7 +265,7 @@ export async function useMyData(port: WorkbookPort, address?: string): Promise<O
  * action look failed (its "Try again" would build a second copy), so it is only logged; the pane
  * then reads the copy the settings last named.
  */
-async function saveRecord(port: WorkbookPort, record: ModelRecord): Promise<void> {
+export async function saveRecord(port: WorkbookPort, record: ModelRecord): Promise<void> {
   try {
     await port.setSettings({ [MODEL_SETTING]: record });
   } catch (e) {

@@ -30,13 +30,14 @@ function h<K extends keyof HTMLElementTagNameMap>(
 }
 
 const NAV_LABEL: Record<View, string> = {
-  optimize: "1",
-  size: "2",
-  overage: "3",
-  unused: "4",
-  protection: "5",
-  term: "6",
-  fineprint: "7",
+  usage: "1",
+  optimize: "2",
+  size: "3",
+  overage: "4",
+  unused: "5",
+  protection: "6",
+  term: "7",
+  fineprint: "8",
   summary: "Σ",
 };
 
@@ -136,6 +137,8 @@ export class PaneView {
           h(doc, "p", { role: "alert", id: "problem" }, state.problem ?? ""),
           h(doc, "p", { class: "muted" }, "Fix the cell in the workbook; the pane refreshes on its own."),
           this.button("Check again", "check-again", () => void this.pane.refresh()),
+          h(doc, "p", {}, "Or import another usage or cost export:"),
+          this.importControl(state),
         ),
       );
       return nodes;
@@ -190,6 +193,40 @@ export class PaneView {
         "Or select your monthly usage at list price (one row per month, a column per model is fine), then:",
       ),
       this.button("Use my data", "use-my-data", () => void this.pane.useMyData()),
+      h(doc, "p", {}, "Or import the vendor's own usage or cost export (CSV or JSON):"),
+      this.importControl(state),
+    );
+  }
+
+  /**
+   * The file picker of "Bring your usage". The file is read here, in the pane (File.text()), and
+   * goes into the workbook only: nothing is sent anywhere.
+   */
+  private importControl(state: PaneState): HTMLElement {
+    const doc = this.doc;
+    const input = h(doc, "input", {
+      type: "file",
+      id: "import-file",
+      accept: ".csv,.json,text/csv,application/json",
+      disabled: state.progress !== undefined,
+    });
+    input.addEventListener("change", () => {
+      const file = input.files?.[0];
+      if (!file) return;
+      void file.text().then(
+        (text) => this.pane.importUsage({ name: file.name, text }),
+        () => this.pane.importUsage({ name: file.name, text: "" }),
+      );
+    });
+    return h(
+      doc,
+      "div",
+      { class: "import" },
+      h(doc, "label", { for: "import-file" }, "Import a usage or cost export"),
+      input,
+      state.progress
+        ? h(doc, "p", { class: "progress muted", role: "status", "data-testid": "import-progress" }, state.progress)
+        : undefined,
     );
   }
 
@@ -270,7 +307,19 @@ export class PaneView {
         ]),
       ),
     );
-    section.append(this.inputs(def));
+    if (def.id === "usage") {
+      section.append(this.importControl(state));
+      if (state.data?.imported?.observedDiscount !== undefined) {
+        section.append(
+          this.button(
+            `Use ${formatPercent(state.data.imported.observedDiscount)} as the draft's discount`,
+            "use-observed-discount",
+            () => void this.pane.useObservedDiscount(),
+          ),
+        );
+      }
+    }
+    if (def.inputs.length > 0) section.append(this.inputs(def));
     const formulas = h(doc, "div", { class: "formulas" }, h(doc, "h3", {}, "Formulas"));
     f.formulas.forEach((formula, i) => {
       formulas.append(

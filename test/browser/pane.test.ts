@@ -1,7 +1,7 @@
 /**
  * The task pane in real headless Chromium (Debian's chromium, driven by playwright-core): the built
  * page from dist/, served by a local http server, with Office.js routed to a local stub so the pane
- * runs on its in-memory sample workbook. Walks the seven steps and the summary by clicking, checks
+ * runs on its in-memory sample workbook. Walks the eight steps and the summary by clicking, checks
  * the figures shown against the core's (computed here from the same sample model), edits usage
  * and sees the figures follow, and saves a screenshot of each step under test-output/pane/.
  */
@@ -17,7 +17,7 @@ const ROOT = join(__dirname, "..", "..");
 const DIST = join(ROOT, "dist");
 const SHOTS = join(ROOT, "test-output", "pane");
 
-const STEP_IDS = ["optimize", "size", "overage", "unused", "protection", "term", "fineprint"];
+const STEP_IDS = ["usage", "optimize", "size", "overage", "unused", "protection", "term", "fineprint"];
 
 // --- the test -----------------------------------------------------------------------------------
 
@@ -55,7 +55,7 @@ describe("task pane in headless Chromium", () => {
     expect(width).toBeLessThanOrEqual(320);
   }
 
-  it("walks the seven steps and the summary with the core's figures", async () => {
+  it("walks the eight steps and the summary with the core's figures", async () => {
     const { usage, optimized } = sampleUsage();
     const expected = expectedFigures(usage, optimized);
     for (const [i, id] of STEP_IDS.entries()) {
@@ -79,7 +79,7 @@ describe("task pane in headless Chromium", () => {
     expect(await page.locator(".lever-share").first().textContent()).toMatch(/points of discount/);
     expect(await page.locator(".badge").count()).toBeGreaterThan(0);
     await noSideScroll();
-    await page.screenshot({ path: join(SHOTS, "step-8-summary.png"), fullPage: true });
+    await page.screenshot({ path: join(SHOTS, "step-9-summary.png"), fullPage: true });
     expect(stray()).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
@@ -104,7 +104,7 @@ describe("task pane in headless Chromium", () => {
     await page.evaluate(() => window.commitLevers!.workbook!.edit("Usage!B2", 36000));
     const { usage, optimized } = sampleUsage(tokens);
     const after = expectedFigures(usage, optimized);
-    const want = formatMoney(after.steps[2]!);
+    const want = formatMoney(after.steps[3]!);
     expect(want).not.toBe(before);
     await page.waitForFunction((text) => document.querySelector("[data-testid=headline]")?.textContent === text, want);
 
@@ -116,12 +116,12 @@ describe("task pane in headless Chromium", () => {
     const edited = expectedFigures(usage, optimized, 2_500_000);
     await page.waitForFunction(
       (text) => document.querySelector("[data-testid=headline]")?.textContent === text,
-      formatMoney(edited.steps[1]!),
+      formatMoney(edited.steps[2]!),
     );
     await show("overage");
     await page.waitForFunction(
       (text) => document.querySelector("[data-testid=headline]")?.textContent === text,
-      formatMoney(edited.steps[2]!),
+      formatMoney(edited.steps[3]!),
     );
     await page.screenshot({ path: join(SHOTS, "after-edit.png"), fullPage: true });
   });

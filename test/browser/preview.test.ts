@@ -16,6 +16,7 @@ import { formatCell } from "../../src/preview/format";
 import { formatMoney } from "../../src/taskpane/format";
 import { expectedFigures, sampleModel, tokensOf } from "../engine/expected";
 import { BrowserSession, openBrowser, requireChromium } from "./harness";
+import { GOLDENS, NA } from "../fixtures/exports/goldens";
 
 const ROOT = join(__dirname, "..", "..");
 const SHOTS = join(ROOT, "test-output", "preview");
@@ -64,6 +65,8 @@ describe("the preview page in headless Chromium", () => {
     const figures = expectedFigures(tokensOf(sampleModel()));
     expect(await cell("Summary", "B3").textContent()).toBe(formatCell(figures.get("Summary!B3"), MONEY));
     await page.waitForSelector('[data-testid="headline"]');
+    // Step 2, Optimize: its headline is the optimization savings (step 1 is Bring your usage).
+    await page.click("#nav-optimize");
     const headline = (figures.get("Summary!B3") as number) - (figures.get("Summary!B4") as number);
     expect(await page.locator('[data-testid="headline"]').textContent()).toBe(formatMoney(headline));
     await page.screenshot({ path: join(SHOTS, "1-summary.png") });
@@ -114,6 +117,70 @@ describe("the preview page in headless Chromium", () => {
     expect(cheapest.filter((t) => t !== "")).toEqual(["cheapest"]);
     await page.screenshot({ path: join(SHOTS, "4-scenarios.png") });
   });
+
+  it("imports every export fixture through the pane: file picked, table and spill written, Summary recalculated", async () => {
+    await page.click("#nav-usage").catch(() => undefined);
+    let first = true;
+    for (const [name, golden] of Object.entries(GOLDENS)) {
+      await page.setInputFiles("#import-file", join(ROOT, "test", "fixtures", "exports", name));
+      await page
+        .waitForFunction(
+          (file) => (document.getElementById("message")?.textContent ?? "").includes(`rows of ${file} (`),
+          name,
+          { timeout: 20_000 },
+        )
+        .catch(async (e: unknown) => {
+          throw new Error(`${name}: ${await page.locator("#message").textContent()} ${String(e)}`);
+        });
+      // The spill the pane pointed Usage at, as the workbook computed it (errors as their text).
+      const message = (await page.locator("#message").textContent()) ?? "";
+      const monthlySheet = /from MONTHLY_USAGE on sheet (.+)\.$/.exec(message)?.[1] ?? "";
+      const spill = await page.evaluate(
+        ({ rows, columns, sheet }) => {
+          const hook = window.commitLeversPreview!;
+          const out: unknown[][] = [];
+          for (let r = 0; r < rows; r++) {
+            const line: unknown[] = [];
+            for (let c = 0; c < columns; c++) {
+              const v = hook.workbook.value(sheet, `${String.fromCharCode(65 + c)}${r + 1}`) as unknown;
+              line.push(v !== null && typeof v === "object" ? (v as { value: string }).value : v);
+            }
+            out.push(line);
+          }
+          return { sheet, out };
+        },
+        { rows: golden.length, columns: golden[0]!.length, sheet: monthlySheet },
+      );
+      golden.forEach((row, r) =>
+        row.forEach((want, c) => {
+          const got = spill.out[r]![c];
+          if (typeof want === "number")
+            expect({ name, r, c, got: Number((got as number).toFixed(9)) }).toEqual({
+              name,
+              r,
+              c,
+              got: Number(want.toFixed(9)),
+            });
+          else expect({ name, r, c, got }).toEqual({ name, r, c, got: want === NA ? "#N/A" : want });
+        }),
+      );
+      if (first) {
+        // The Console cost CSV: the pane's model copy sums it on its own Summary (27 + 0 + 1 = 28).
+        first = false;
+        expect(spill.sheet).toBe("Monthly usage");
+        await page.waitForFunction(
+          () => document.querySelector('[data-testid="headline"]')?.textContent === "$28",
+          undefined,
+          {
+            timeout: 10_000,
+          },
+        );
+        await page.click('#sheet-tabs button[data-sheet="Summary (2)"]');
+        expect(await cell("Summary (2)", "B3").textContent()).toBe(formatCell(28, MONEY));
+        await page.screenshot({ path: join(SHOTS, "5-imported.png") });
+      }
+    }
+  }, 240_000);
 
   it("made no request outside the page's origin and logged no error", () => {
     expect(stray()).toEqual([]);

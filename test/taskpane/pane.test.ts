@@ -127,7 +127,7 @@ describe("inputs bound to the deal cells", () => {
     expect(workbook.cell("Deal!B2")?.value).toBe(2_500_000);
     const { usage, optimized } = sampleUsage();
     expect(pane.state.figures!.steps.overage.headline.value).toBeCloseTo(
-      expectedFigures(usage, optimized, 2_500_000).steps[2]!,
+      expectedFigures(usage, optimized, 2_500_000).steps[3]!,
       6,
     );
     workbook.edit("Deal!B2", 2_000_000);
@@ -166,7 +166,7 @@ describe("inputs bound to the deal cells", () => {
     expect(workbook.settings.get("commitLevers.termOption")).toBe(18);
     const { usage, optimized } = sampleUsage();
     expect(pane.state.figures!.steps.term.headline.value).toBeCloseTo(
-      expectedFigures(usage, optimized, undefined, 18).steps[5]!,
+      expectedFigures(usage, optimized, undefined, 18).steps[6]!,
       6,
     );
   });
@@ -264,7 +264,7 @@ describe("live refresh", () => {
     tokens[0]![0] = { ...tokens[0]![0]!, input: 36_000 };
     const { usage, optimized } = sampleUsage(tokens);
     expect(pane.state.figures!.steps.overage.headline.value).toBeCloseTo(
-      expectedFigures(usage, optimized).steps[2]!,
+      expectedFigures(usage, optimized).steps[3]!,
       6,
     );
     await pane.dispose();

@@ -89,3 +89,40 @@ describe("memory workbook", () => {
     });
   });
 });
+
+describe("the memory workbook refuses and converts what Excel does", () => {
+  it("turns a date-like string written as a value into a date serial unless the cell is text (office-js #229)", async () => {
+    const workbook = new MemoryWorkbook();
+    const port = memoryPort(workbook);
+    await port.addSheet("S");
+    await port.write("S!A1", [[{ value: "2026-10-01" }, { value: "2026-10-01", format: "@" }, { value: "Opus" }]]);
+    // 2026-10-01 is 46,296 days after Excel's day 0 (1899-12-30): 25,569 to 1970-01-01 plus 20,727.
+    expect(workbook.cell("S!A1")?.value).toBe(46296);
+    expect(workbook.cell("S!B1")?.value).toBe("2026-10-01");
+    expect(workbook.cell("S!C1")?.value).toBe("Opus");
+  });
+
+  it("makes a table, lists it with the names, refuses a taken table name, and grows it when the user types below", async () => {
+    const workbook = new MemoryWorkbook();
+    const port = memoryPort(workbook);
+    await port.addSheet("S");
+    await port.write("S!A1", [
+      [{ value: "Month" }, { value: "List" }],
+      [{ value: 1 }, { value: 2 }],
+    ]);
+    expect(await port.batch([{ kind: "addTable", name: "T", address: "S!A1:B2" }])).toEqual({
+      ok: true,
+      value: undefined,
+    });
+    expect(await port.nameList()).toContain("T");
+    const again = await port.batch([{ kind: "addTable", name: "T", address: "S!D1:E2" }]);
+    expect(again).toMatchObject({ ok: false, code: "occupied" });
+    expect(workbook.tables.resolve("T[#All]")).toBe("S!$A$1:$B$2");
+    workbook.edit("S!B3", 5);
+    expect(workbook.tables.resolve("T[#All]")).toBe("S!$A$1:$B$3");
+    expect(workbook.tables.resolve("T")).toBe("S!$A$2:$B$3");
+    // Two rows below the table is not "directly below": it does not grow.
+    workbook.edit("S!A5", 1);
+    expect(workbook.tables.resolve("T[#All]")).toBe("S!$A$1:$B$3");
+  });
+});

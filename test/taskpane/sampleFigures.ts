@@ -34,7 +34,7 @@ export function sampleUsage(tokens = sampleTokens(24)): { usage: number[]; optim
 }
 
 export interface ExpectedFigures {
-  /** The seven steps' headline figures, in order. */
+  /** The eight steps' headline figures, in order. */
   readonly steps: number[];
   /** The summary's ranked lever values (without the yardstick or "All asks together"). */
   readonly levers: number[];
@@ -78,6 +78,8 @@ export function expectedFigures(
   const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
   return {
     steps: [
+      // Bring your usage: the usage at list over the term.
+      sum(usage),
       sum(usage) - sum(optimized),
       core.expectedAtCommit(optimized, base.commit, bands, sizing).cost -
         core.recommendCommit(optimized, bands, sizing).cost,

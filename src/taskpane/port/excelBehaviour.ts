@@ -7,7 +7,7 @@
  * Both stand-ins extend `ExcelBehaviour` and call its checks; tests and the fuzz flip its switches.
  */
 
-import type { ChangeEvent } from "./port";
+import type { CellValue, ChangeEvent } from "./port";
 
 /** An Office.js failure as `OfficeExtension.Error` carries it: a `code` and a message. */
 export class OfficeError extends Error {
@@ -29,6 +29,7 @@ export const OfficeCodes = {
   requestTooLarge: "RequestPayloadSizeLimitExceeded",
   invalidSelection: "InvalidSelection",
   generalException: "GeneralException",
+  invalidArgument: "InvalidArgument",
 } as const;
 
 /** Which Excel the stand-in behaves as. */
@@ -215,6 +216,36 @@ export class ExcelBehaviour {
         `A resource with the same name or identifier already exists: ${name}.`,
       );
     }
+  }
+
+  /**
+   * A table whose name is taken (by a table or a defined name) or is no valid name fails with the
+   * vague "The argument is invalid or missing or has an incorrect format." (office-js #551 for a
+   * taken table name; office-js-docs-reference #555: unique in the workbook, starting with a letter
+   * or "_", no spaces). That a defined name blocks a table name the same way is unverified.
+   */
+  protected refuseTableName(name: string, taken: boolean): void {
+    if (taken || !/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name)) {
+      throw new OfficeError(
+        OfficeCodes.invalidArgument,
+        "The argument is invalid or missing or has an incorrect format.",
+      );
+    }
+  }
+
+  /**
+   * What a string written as a cell's value becomes. Excel reads it as if typed: "2018-12-31" turns
+   * into a date (a serial number, office-js #229) unless the cell's number format is text ("@").
+   * Only ISO dates (with an optional time) are converted here: the exports' dates; other typed
+   * conversions (numbers with separators, "1/2") are left alone (unverified in the stand-ins).
+   */
+  static typedValue(value: CellValue, format: string | undefined): CellValue {
+    if (typeof value !== "string" || format === "@") return value;
+    const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(value.trim());
+    if (!m) return value;
+    const [, y, mo, d, h = "0", mi = "0", se = "0"] = m;
+    const days = Date.UTC(Number(y), Number(mo) - 1, Number(d)) / 86_400_000 + 25_569;
+    return days + (Number(h) * 3600 + Number(mi) * 60 + Number(se)) / 86_400;
   }
 
   /** Selects one range, or several areas ("Sheet1!A1:A3,Sheet1!C1:C3"). */

@@ -14,6 +14,7 @@
  */
 import { formatRect, parseAddress, Rect, renameSheetRefs } from "../../sheet/a1";
 import { ExcelBehaviour } from "./excelBehaviour";
+import { TableSet } from "./tables";
 import { CellValue, CellWrite, ChangeEvent, ChartSpec, GuardedPort, RangeData, WorkbookHost, WorkbookOp } from "./port";
 
 interface StoredCell {
@@ -47,6 +48,8 @@ export class MemoryWorkbook extends ExcelBehaviour implements WorkbookHost {
   private sheets = new Map<string, Map<string, StoredCell>>();
   private names = new Map<string, { name: string; ref: string }>();
   private widths = new Map<string, readonly number[]>();
+  /** The workbook's Excel tables (tables.ts: structured references, growth below). */
+  readonly tables = new TableSet();
   readonly charts: MemoryChart[] = [];
   private failAfterOps: number | undefined;
   /** How many times `apply` ran (a test counts round trips). */
@@ -80,6 +83,9 @@ export class MemoryWorkbook extends ExcelBehaviour implements WorkbookHost {
   paste(address: string, cells: readonly (readonly (CellWrite | null)[])[]): void {
     const events: ChangeEvent[] = [];
     this.applyOne({ kind: "write", address, cells }, events);
+    const start = parseAddress(address);
+    if (start)
+      this.tables.growBelow({ ...start, rows: cells.length, columns: Math.max(1, ...cells.map((r) => r.length)) });
     this.recalculate();
     events.forEach((e) => this.emit(e));
   }
@@ -103,8 +109,9 @@ export class MemoryWorkbook extends ExcelBehaviour implements WorkbookHost {
     } else if (typeof value === "string" && value.startsWith("=")) {
       cells.set(key, { value: "", formula: value, ...(format ? { format } : {}) });
     } else {
-      cells.set(key, { value, ...(format ? { format } : {}) });
+      cells.set(key, { value: ExcelBehaviour.typedValue(value, format), ...(format ? { format } : {}) });
     }
+    if (value !== null && value !== "") this.tables.growBelow({ ...rect, rows: 1, columns: 1 });
     this.recalculate();
     this.emit({ sheet: rect.sheet, address: formatRect({ ...rect, rows: 1, columns: 1 }) });
   }
@@ -138,7 +145,7 @@ export class MemoryWorkbook extends ExcelBehaviour implements WorkbookHost {
 
   async nameList(): Promise<string[]> {
     await this.gate();
-    return [...this.names.values()].map((n) => n.name);
+    return [...[...this.names.values()].map((n) => n.name), ...this.tables.names()];
   }
 
   async nameAddress(name: string): Promise<string | undefined> {
@@ -229,6 +236,7 @@ export class MemoryWorkbook extends ExcelBehaviour implements WorkbookHost {
     for (const sheet of created.sheets) {
       this.sheets.delete(sheet);
       this.widths.delete(sheet);
+      this.tables.dropSheet(sheet);
     }
     this.recalculate();
   }
@@ -242,8 +250,15 @@ export class MemoryWorkbook extends ExcelBehaviour implements WorkbookHost {
       case "columnWidths":
         this.widths.set(op.sheet, op.widths);
         break;
+      case "addTable": {
+        const rect = parseAddress(op.address);
+        if (!rect || !this.sheets.has(rect.sheet)) throw new Error(`no sheet for ${op.address}`);
+        this.refuseTableName(op.name, this.names.has(op.name.toLowerCase()) || this.tables.has(op.name));
+        this.tables.add(op.name, rect);
+        break;
+      }
       case "defineName":
-        this.refuseExistingName(op.name, this.names.has(op.name.toLowerCase()));
+        this.refuseExistingName(op.name, this.names.has(op.name.toLowerCase()) || this.tables.has(op.name));
         this.names.set(op.name.toLowerCase(), { name: op.name, ref: op.ref.replace(/^=/, "") });
         break;
       case "updateName": {
@@ -263,7 +278,9 @@ export class MemoryWorkbook extends ExcelBehaviour implements WorkbookHost {
             const old = cells.get(key);
             const format = w.format ?? old?.format;
             const next: StoredCell =
-              w.formula !== undefined ? { value: "", formula: w.formula } : { value: w.value ?? old?.value ?? "" };
+              w.formula !== undefined
+                ? { value: "", formula: w.formula }
+                : { value: ExcelBehaviour.typedValue(w.value ?? old?.value ?? "", format) };
             if (format) next.format = format;
             cells.set(key, next);
           }),
@@ -282,7 +299,7 @@ export class MemoryWorkbook extends ExcelBehaviour implements WorkbookHost {
   /** What a formula reads: blank cells as the platform passes them to functions (0 on desktop, null on the web). */
   private readRef(ref: string, sheet: string): CellValue[][] | undefined {
     const named = this.names.get(ref.toLowerCase());
-    const address = named ? named.ref : ref.includes("!") ? ref : `${sheet}!${ref}`;
+    const address = named ? named.ref : (this.tables.resolve(ref) ?? (ref.includes("!") ? ref : `${sheet}!${ref}`));
     const blank = this.blankForFunctions();
     return this.readNow(address, false)?.values.map((row) => row.map((v) => (v === "" ? blank : v)));
   }

@@ -132,6 +132,14 @@ export class OfficeWorkbook implements WorkbookHost {
             // NamedItem.formula is settable from ExcelApi 1.7; names.add would fail with ItemAlreadyExists.
             wb.names.getItem(op.name).formula = op.ref.startsWith("=") ? op.ref : `=${op.ref}`;
             break;
+          case "addTable": {
+            // The name is set after the table is made (excel-add-ins-tables: "To specify a name for
+            // a table, you must first create the table and then set its name property").
+            const { sheet, local } = sheetAndLocal(op.address);
+            const table = wb.worksheets.getItem(sheet).tables.add(local, true);
+            table.name = op.name;
+            break;
+          }
           case "columnWidths": {
             const ws = wb.worksheets.getItem(op.sheet);
             op.widths.forEach((w, i) => {

@@ -48,7 +48,14 @@ export type WorkbookOp =
   | { readonly kind: "defineName"; readonly name: string; readonly ref: string }
   /** Re-points a name the pane owns (NamedItem.formula, ExcelApi 1.7): `names.add` would fail on it. */
   | { readonly kind: "updateName"; readonly name: string; readonly ref: string }
-  | { readonly kind: "columnWidths"; readonly sheet: string; readonly widths: readonly number[] };
+  | { readonly kind: "columnWidths"; readonly sheet: string; readonly widths: readonly number[] }
+  /**
+   * Makes an Excel table of a written range, its first row the header (TableCollection.add with
+   * hasHeaders, then Table.name: excel-add-ins-tables). Table and defined names share one namespace
+   * and must be unique in the workbook (office-js #551), so pick the name with `freshName` over
+   * `nameList()`, which lists both.
+   */
+  | { readonly kind: "addTable"; readonly name: string; readonly address: string };
 
 /** A native line chart of one series: `values` against `categories`, both the data rows only (no header). */
 export interface ChartSpec {
@@ -78,7 +85,7 @@ export interface WorkbookPort {
   /** A defined name's range; `not-found` when the name does not exist or is not a range. */
   readName(name: string): Promise<Outcome<RangeData>>;
   readRange(address: string): Promise<Outcome<RangeData>>;
-  /** The defined names of the workbook (workbook scope). */
+  /** The defined names of the workbook (workbook scope) and its tables' names: they share one namespace. */
   nameList(): Promise<string[]>;
   /** The part of a range that holds values (Range.getUsedRangeOrNullObject(true)), or undefined when it is empty. */
   usedPart(address: string): Promise<string | undefined>;
@@ -112,7 +119,7 @@ export interface WorkbookPort {
  */
 export interface WorkbookHost {
   sheetNames(): Promise<string[]>;
-  /** Every workbook-scoped defined name. */
+  /** Every workbook-scoped defined name, and every table's name (one namespace in Excel). */
   nameList(): Promise<string[]>;
   /** The absolute, sheet-qualified address a name refers to, or undefined. */
   nameAddress(name: string): Promise<string | undefined>;
@@ -207,6 +214,17 @@ export class Ownership {
   }
 }
 
+/** A read of `part` (inside `whole`) as rows of `whole`, "" outside the part. */
+function shiftInto(cells: CellValue[][], part: Rect, whole: Rect): CellValue[][] {
+  return Array.from({ length: whole.rows }, (_, r) =>
+    Array.from({ length: whole.columns }, (_, c) => {
+      const pr = whole.row + r - part.row;
+      const pc = whole.column + c - part.column;
+      return cells[pr]?.[pc] ?? "";
+    }),
+  );
+}
+
 function isEmpty(cell: CellValue | undefined): boolean {
   return cell === null || cell === undefined || cell === "";
 }
@@ -254,7 +272,12 @@ export class GuardedPort implements WorkbookPort {
     const columns = Math.max(0, ...cells.map((r) => r.length));
     if (rows === 0 || columns === 0) return done(start);
     const rect: Rect = { ...start, rows, columns };
-    const existing = (await this.host.read(formatRect(rect))) ?? undefined;
+    // Only the part that holds anything is read: a large write over empty cells reads nothing, so
+    // the check never makes a response past Excel on the web's 5 MB (getUsedRangeOrNullObject).
+    const used = await this.host.usedPart(formatRect(rect));
+    const usedRect = used ? parseAddress(used) : undefined;
+    const read = usedRect ? await this.host.read(formatRect(usedRect)) : undefined;
+    const existing = read && usedRect ? { formulas: shiftInto(read.formulas, usedRect, rect) } : undefined;
     const owned = await this.ownership();
     if (existing) {
       for (let r = 0; r < rows; r++) {
@@ -287,7 +310,7 @@ export class GuardedPort implements WorkbookPort {
             if (cell) owned.addCell(start.sheet, start.row + r, start.column + c);
           }),
         );
-      } else if (op.kind === "defineName" || op.kind === "updateName") {
+      } else if (op.kind === "defineName" || op.kind === "updateName" || op.kind === "addTable") {
         owned.addName(op.name);
       }
     }
@@ -325,6 +348,9 @@ export class GuardedPort implements WorkbookPort {
       // model picks fresh names; a name the pane owns is re-pointed with updateName.
       if (op.kind === "defineName" && names.has(op.name.toLowerCase())) {
         return refuse("occupied", `The name ${op.name} is already defined in this workbook, so nothing was written.`);
+      }
+      if (op.kind === "addTable" && names.has(op.name.toLowerCase())) {
+        return refuse("occupied", `The name ${op.name} is already used in this workbook, so no table was made.`);
       }
       if (op.kind === "updateName" && !(names.has(op.name.toLowerCase()) && owned.ownsName(op.name))) {
         return refuse("occupied", `The name ${op.name} is not one Commit Levers made, so it was left alone.`);

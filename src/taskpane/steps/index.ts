@@ -1,5 +1,5 @@
 /**
- * The seven steps in the recommended order (DOMAIN.md), one file each: what each says, which cells
+ * The eight steps in the recommended order (DOMAIN.md), one file each: what each says, which cells
  * it binds, and its figures, all computed by the core from the model as read. Pure: no DOM, no port.
  */
 import { dealOf, termArgs, TermKey, TERMS } from "../../catalogue/terms";
@@ -13,12 +13,13 @@ import { size } from "./size";
 import { term } from "./term";
 import { FigureOptions, Figures, StepContext, StepDef, StepModule } from "./types";
 import { unused } from "./unused";
+import { usage } from "./usage";
 
 export { STEP_IDS, type StepId } from "../../catalogue/terms";
 export type * from "./types";
 
 /** The steps in the pane's order. */
-const MODULES: readonly StepModule[] = [optimize, size, overage, unused, protection, term, fineprint];
+const MODULES: readonly StepModule[] = [usage, optimize, size, overage, unused, protection, term, fineprint];
 
 export const STEPS: readonly StepDef[] = MODULES.map((m) => m.def);
 
