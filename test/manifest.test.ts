@@ -124,7 +124,8 @@ describe("manifest.xml", () => {
   it("has the package's version, so a new functions.json comes with a new add-in version", () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
     expect(findOne(manifest, "Version").text).toBe(`${pkg.version}.0`);
-    expect(pkg.version).toBe("0.2.0");
+    // 0.3: OPTIMIZED_COST gained cache_write_1h_share, MONTHLY_USAGE and OBSERVED_DISCOUNT arrived (issue 13).
+    expect(pkg.version).toBe("0.3.0");
   });
 
   it("defines every resource id it uses, and uses every one it defines", () => {

@@ -256,6 +256,8 @@ export const OPTIMIZED_COST = entry({
     opt("route_share", cells.share(0), "decimal"),
     opt("cache_write_share", cells.share(0), "decimal"),
     priceBook,
+    // Last, so every existing formula keeps its meaning (FUNCTIONS.md).
+    opt("cache_write_1h_share", cells.share(0), "decimal"),
   ],
   compute: (a, at) =>
     core.optimizedCostIn(
@@ -267,6 +269,7 @@ export const OPTIMIZED_COST = entry({
       {
         cacheHit: a.cache_hit,
         cacheWriteShare: a.cache_write_share,
+        cacheWrite1hShare: a.cache_write_1h_share,
         batchShare: a.batch_share,
         routeShare: a.route_share,
       },

@@ -26,6 +26,8 @@ export interface PriceRow {
   readonly asOf: string | number;
   /** Where the prices come from. */
   readonly source: string;
+  /** Who sells the model ("Anthropic", "OpenAI", "Google"); "" when a user's book does not say. */
+  readonly vendor?: string;
 }
 
 export type PriceBook = readonly PriceRow[];
@@ -45,6 +47,7 @@ export const PRICE_BOOK_HEADER = [
   "Batch multiplier",
   "As of",
   "Source",
+  "Vendor",
 ] as const;
 
 /** A blank cache price is this multiple of the input price (DOMAIN.md). */
@@ -64,8 +67,10 @@ function listed(
   [input, output, cacheWrite5m, cacheWrite1h, cacheRead]: readonly [number, number, number, number, number],
   asOf: string,
   note?: string,
+  page: string = PRICING_PAGE,
+  vendor = "Anthropic",
 ): PriceRow {
-  const source = note ? `${PRICING_PAGE}; ${note}` : PRICING_PAGE;
+  const source = note ? `${page}; ${note}` : page;
   return {
     model,
     id,
@@ -77,8 +82,20 @@ function listed(
     batchMultiplier: DEFAULT_BATCH_MULTIPLIER,
     asOf,
     source,
+    vendor,
   };
 }
+
+/** A row whose only source is secondary: said first in its source, so nobody takes it for the vendor's page. */
+const SECONDARY = "SECONDARY SOURCES ONLY (verify against the vendor's page)";
+const FABLE_5_2 = `${SECONDARY}: two tools' release notes citing the Claude pricing page, checked 2026-12-01, and a reseller's announcement of 2026-11-09; the stored copy of the vendor's page predates the model`;
+const HAIKU_5_5_LONG =
+  "models/haiku-5-5 overview: a prompt over 100K tokens bills the whole request at 5x every rate (cache read from secondary sources)";
+
+const OPENAI = "OpenAI model page, developers.openai.com/api/docs/models";
+/** OpenAI caches automatically: its write columns hold the 30-minute and 12-hour cache-write prices where the page lists them. */
+const OPENAI_WRITES = "cache writes: 30-minute in the 5m column, 12-hour in the 1h column";
+const GEMINI = `${SECONDARY}: no stored copy of Google's Gemini API pricing page; TokenMeter 0.17 release notes`;
 
 const OPUS_4_5_TO_5 = [5, 25, 6.25, 10, 0.5] as const;
 const OPUS_4 = [15, 75, 18.75, 30, 1.5] as const;
@@ -90,6 +107,7 @@ const SONNET_4_LONG = "requests over 200K input tokens bill at 6 input / 22.50 o
  * with the cache prices). Newest model of each family first.
  */
 export const DEFAULT_PRICE_BOOK: PriceBook = [
+  listed("Claude Fable 5.2", "claude-fable-5-2", [8, 40, 10, 16, 0.2], "2026-12-01", undefined, FABLE_5_2),
   listed("Claude Fable 5.1", "claude-fable-5-1", [10, 50, 12.5, 20, 0.25], CHECKED),
   listed("Claude Opus 5.5", "claude-opus-5-5", [4, 20, 5, 8, 0.2], CHECKED),
   listed("Claude Opus 5", "claude-opus-5", OPUS_4_5_TO_5, CHECKED),
@@ -106,7 +124,13 @@ export const DEFAULT_PRICE_BOOK: PriceBook = [
     OCTOBER_CHANGE,
     "cache read cut from 0.20 to 0.10 on 2026-10-07",
   ),
-  listed("Claude Sonnet 5", "claude-sonnet-5", [2, 10, 2.5, 4, 0.2], CHECKED),
+  listed(
+    "Claude Sonnet 5",
+    "claude-sonnet-5",
+    [2, 10, 2.5, 4, 0.2],
+    "2026-12-01",
+    "models/sonnet-5 overview (Legacy, after Sonnet 5.5) still lists 2 / 10: the move to 3 / 15 announced for 2026-09-01 did not happen",
+  ),
   listed("Claude Sonnet 4.6", "claude-sonnet-4-6", SONNET_4, CHECKED),
   listed("Claude Sonnet 4.5", "claude-sonnet-4-5", SONNET_4, CHECKED, SONNET_4_LONG),
   listed("Claude Sonnet 4", "claude-sonnet-4-0", SONNET_4, CHECKED, SONNET_4_LONG),
@@ -117,8 +141,72 @@ export const DEFAULT_PRICE_BOOK: PriceBook = [
     OCTOBER_CHANGE,
     "models/haiku-5-5 overview; prompts up to 100K tokens (over 100K: 0.50 input / 2.50 output / 0.625 / 1.00 / 0.05)",
   ),
+  listed(
+    "Claude Haiku 5.5, prompts over 100K tokens",
+    "claude-haiku-5-5-over-100k",
+    [0.5, 2.5, 0.625, 1, 0.05],
+    OCTOBER_CHANGE,
+    HAIKU_5_5_LONG,
+  ),
   listed("Claude Haiku 4.5", "claude-haiku-4-5", [1, 5, 1.25, 2, 0.1], CHECKED),
   listed("Claude Haiku 3.5", "claude-3-5-haiku", [0.8, 4, 1, 1.6, 0.08], CHECKED),
+  // OpenAI: list prices of its models' own pages, Batch API 50% off; requests over 272K input
+  // tokens bill more (not modelled here).
+  listed(
+    "GPT-6.2 Sol",
+    "gpt-6.2-sol",
+    [2, 10, 2.5, 5, 0.1],
+    "2026-12-01",
+    OPENAI_WRITES,
+    `${OPENAI}/gpt-6.2-sol`,
+    "OpenAI",
+  ),
+  listed(
+    "GPT-6.1 Sol",
+    "gpt-6.1-sol",
+    [2, 10, 2.5, 5, 0.1],
+    "2026-12-01",
+    "release notes citing the OpenAI model page",
+    SECONDARY,
+    "OpenAI",
+  ),
+  listed(
+    "GPT-6 Sol",
+    "gpt-6-sol",
+    [2, 10, 2.5, 5, 0.2],
+    "2026-12-01",
+    "two secondary pricing articles",
+    SECONDARY,
+    "OpenAI",
+  ),
+  listed(
+    "GPT-5.6 Sol",
+    "gpt-5.6-sol",
+    [4, 20, 4, 4, 0.4],
+    "2026-11-21",
+    "promotional price 'at least until Nov 21, 2026' (may have gone back to 5 / 30); no cache-write price listed, shown at the input price",
+    `${OPENAI}/gpt-5.6-sol`,
+    "OpenAI",
+  ),
+  // Google: Batch 50% off (Gemini API optimization page); context-cache writes not found: the fallback 1.25x / 2x of input.
+  listed(
+    "Gemini 4 Neon",
+    "gemini-4-neon",
+    [3, 15, 3.75, 6, 0.15],
+    "2026-12-01",
+    "implicit caching only",
+    GEMINI,
+    "Google",
+  ),
+  listed(
+    "Gemini 4 Hydrogen",
+    "gemini-4-hydrogen",
+    [1.5, 7.5, 1.875, 3, 0.075],
+    "2026-12-01",
+    "implicit caching only",
+    GEMINI,
+    "Google",
+  ),
 ];
 
 /** A row's price of one kind, USD per MTok. */
@@ -153,8 +241,11 @@ export function parsePriceKind(arg: string, word: string): PriceKind | LeverErro
   return kind ?? Errors.unknownWord(arg, word, PRICE_KINDS);
 }
 
-/** Words that name nothing about the model itself: the vendor's name, a rolling alias. */
-const NOISE = new Set(["claude", "latest"]);
+/**
+ * Words that name nothing about the model itself: the vendor's name, a rolling alias, the Gemini
+ * API's "models/" prefix.
+ */
+const NOISE = new Set(["claude", "latest", "models"]);
 
 /**
  * The words of a model name, in a canonical order: lower case, punctuation and the words "claude"
@@ -218,11 +309,16 @@ export function findModel(book: PriceBook, arg: string, name: string, at?: CellA
   if (exact) return exact;
   const query = nameTokens(name);
   if (query.words.length === 1 && query.version.length === 0) {
-    let best: { row: PriceRow; version: number[] } | undefined;
+    // A bare family name is the family's newest model, within the vendor whose family it is (a
+    // family word belongs to one vendor: "sonnet", "gpt", "gemini"); the family's own line first
+    // ("gpt" is GPT-5.1, not GPT-5.1 mini), its variants only when the book has no plain one.
+    let best: { row: PriceRow; version: number[]; plain: boolean } | undefined;
     for (const row of book) {
       const tokens = nameTokens(row.model);
       if (tokens.words[0] !== query.words[0]) continue;
-      if (!best || newer(tokens.version, best.version)) best = { row, version: tokens.version };
+      const plain = tokens.words.length === 1;
+      const better = !best || (plain && !best.plain) || (plain === best.plain && newer(tokens.version, best.version));
+      if (better) best = { row, version: tokens.version, plain };
     }
     if (best) return best.row;
   }

@@ -17,6 +17,8 @@ export interface Optimization {
   readonly cacheHit: number;
   /** Share of input tokens written to the 5-minute cache. */
   readonly cacheWriteShare: number;
+  /** Share of input tokens written to the 1-hour cache (priced at the 1-hour write rate, not the 5-minute one). */
+  readonly cacheWrite1hShare?: number;
   /** Share of traffic sent through the Batch API. */
   readonly batchShare: number;
   /** The model a share of traffic moves to, if any. */
@@ -28,7 +30,9 @@ export interface Optimization {
 /** Traffic at one model's prices with caching and batch applied. */
 function leveredCost(row: PriceRow, inputMtok: number, outputMtok: number, levers: Optimization): number {
   const { cacheHit: h, cacheWriteShare: w, batchShare: b } = levers;
-  const input = inputMtok * ((1 - h - w) * row.input + h * row.cacheRead + w * row.cacheWrite5m);
+  const w1 = levers.cacheWrite1hShare ?? 0;
+  const input =
+    inputMtok * ((1 - h - w - w1) * row.input + h * row.cacheRead + w * row.cacheWrite5m + w1 * row.cacheWrite1h);
   const output = outputMtok * row.output;
   return (input + output) * (1 - b + b * row.batchMultiplier);
 }
@@ -51,6 +55,16 @@ export function optimizedCost(
 ): number | LeverError {
   if (levers.cacheHit + levers.cacheWriteShare > 1 + SHARE_SLACK) {
     return Errors.sharesOverOne("cache_write_share", levers.cacheWriteShare, "cache_hit", levers.cacheHit, at);
+  }
+  const w1 = levers.cacheWrite1hShare ?? 0;
+  if (levers.cacheHit + levers.cacheWriteShare + w1 > 1 + SHARE_SLACK) {
+    return Errors.sharesOverOne(
+      "cache_write_1h_share",
+      w1,
+      "cache_hit + cache_write_share",
+      levers.cacheHit + levers.cacheWriteShare,
+      at,
+    );
   }
   const own = leveredCost(row, inputMtok, outputMtok, levers);
   if (levers.routeShare === 0) return own;

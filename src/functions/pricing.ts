@@ -70,6 +70,7 @@ export function listCost(
  * @param [route_share] Share of traffic moved to route_to, as a decimal (default 0).
  * @param [cache_write_share] Share of input tokens written to the 5-minute cache, as a decimal (default 0); cache_hit + cache_write_share <= 1.
  * @param [price_book] Your price book range (PRICE_BOOK's columns, header optional); default the built-in book.
+ * @param [cache_write_1h_share] Share of input tokens written to the 1-hour cache, as a decimal (default 0), priced at the 1-hour write rate; cache_hit + both write shares <= 1.
  * @returns Dollars, one per element.
  * @example =LEVERS.OPTIMIZED_COST("Haiku 4.5", 10, 2, 0.5, 0.5) → 11.625
  */
@@ -83,6 +84,7 @@ export function optimizedCost(
   route_share?: unknown[][],
   cache_write_share?: unknown[][],
   price_book?: unknown[][],
+  cache_write_1h_share?: unknown[][],
 ): Array<Array<number | CustomFunctions.Error>> {
   return run(
     OPTIMIZED_COST,
@@ -95,6 +97,7 @@ export function optimizedCost(
     route_share,
     cache_write_share,
     price_book,
+    cache_write_1h_share,
   );
 }
 

@@ -72,6 +72,7 @@ export function priceBookTable(book: PriceBook): (number | string)[][] {
       r.batchMultiplier,
       r.asOf,
       r.source,
+      r.vendor ?? "",
     ]),
   ];
 }
@@ -93,7 +94,7 @@ const MIN_COLUMNS = 3;
 
 /**
  * A user's price book: columns model, input, output, then optionally cache write 5m, cache write 1h,
- * cache read, batch multiplier, as of, source. A header row is allowed (a first row with text in
+ * cache read, batch multiplier, as of, source, vendor. A header row is allowed (a first row with text in
  * both the input and output columns); rows with every cell blank or 0 are skipped; a blank or 0 cache price falls
  * back to 1.25x / 2x / 0.1x of input and a blank or 0 batch multiplier to 0.5 (a blank and a 0 are one value
  * inside a range: DOMAIN.md "Blank cells inside ranges"); a blank or 0 input or output price is an error.
@@ -131,6 +132,7 @@ export function parsePriceBook(arg: string, grid: Grid): PriceBook | LeverError 
     if (batchMultiplier instanceof LeverError) return batchMultiplier;
     const asOf = cells[7];
     const source = cells[8];
+    const vendor = cells[9];
     rows.push({
       model: name.trim(),
       input,
@@ -141,6 +143,7 @@ export function parsePriceBook(arg: string, grid: Grid): PriceBook | LeverError 
       batchMultiplier,
       asOf: isBlankOrZero(asOf) ? "" : typeof asOf === "number" ? asOf : String(asOf).trim(),
       source: isBlankOrZero(source) ? "" : String(source).trim(),
+      vendor: isBlankOrZero(vendor) ? "" : String(vendor).trim(),
     });
   }
   if (rows.length === 0) return Errors.noModels(arg);

@@ -34,7 +34,7 @@ const CONTRACT: Record<string, string> = {
   PRICE: 'model, [kind="input"], [price_book]',
   LIST_COST: "model, input_mtok, output_mtok, [price_book]",
   OPTIMIZED_COST:
-    "model, input_mtok, output_mtok, [cache_hit=0], [batch_share=0], [route_to], [route_share=0], [cache_write_share=0], [price_book]",
+    "model, input_mtok, output_mtok, [cache_hit=0], [batch_share=0], [route_to], [route_share=0], [cache_write_share=0], [price_book], [cache_write_1h_share=0]",
   EFFECTIVE_DISCOUNT: "spend, discount",
   EFFECTIVE_RATE: "spend, mtok, [discount=0]",
   MONTHLY_USAGE: 'export, [by="model"], [price_book]',
@@ -56,9 +56,7 @@ const PLANNED: Record<string, string> = {
   BURNDOWN: "issue 14 (tracking a signed deal)",
   SHORTFALL: "issue 14 (tracking a signed deal)",
 };
-const PLANNED_PARAMETERS: Record<string, string> = {
-  OPTIMIZED_COST: "[cache_write_1h_share=0]",
-};
+const PLANNED_PARAMETERS: Record<string, string> = {};
 
 /**
  * FUNCTIONS.md: "Every argument above except `usage` (and `LEDGER`'s, which already spills a table)

@@ -13,6 +13,9 @@ const prices = (r: PriceRow) => [r.input, r.output, r.cacheWrite5m, r.cacheWrite
 describe("the built-in price book: DOMAIN.md 'Default price book'", () => {
   // USD per MTok: input, output, 5-minute cache write, 1-hour cache write, cache read.
   const expected: [string, number[]][] = [
+    // Fable 5.2 from secondary sources only (the stored vendor page predates it): 8 / 40, writes
+    // 1.25x and 2x of input (10 / 16), cache read 0.20.
+    ["Claude Fable 5.2", [8, 40, 10, 16, 0.2]],
     ["Claude Fable 5.1", [10, 50, 12.5, 20, 0.25]],
     ["Claude Opus 5.5", [4, 20, 5, 8, 0.2]],
     ["Claude Opus 5", [5, 25, 6.25, 10, 0.5]],
@@ -30,19 +33,37 @@ describe("the built-in price book: DOMAIN.md 'Default price book'", () => {
     ["Claude Sonnet 4", [3, 15, 3.75, 6, 0.3]],
     // Haiku 5.5 (prompts up to 100K tokens): 1.25x / 2x / 0.1x of 0.10 = 0.125 / 0.20 / 0.01.
     ["Claude Haiku 5.5", [0.1, 0.5, 0.125, 0.2, 0.01]],
+    // Over 100K tokens the whole request bills at 5x every rate: 0.50 / 2.50 / 0.625 / 1.00 / 0.05.
+    ["Claude Haiku 5.5, prompts over 100K tokens", [0.5, 2.5, 0.625, 1, 0.05]],
     ["Claude Haiku 4.5", [1, 5, 1.25, 2, 0.1]],
     ["Claude Haiku 3.5", [0.8, 4, 1, 1.6, 0.08]],
+    // OpenAI: GPT-6.2 Sol from its model page (2 / 10, cached 0.10, 30-minute write 2.50, 12-hour 5);
+    // 6.1 and 6 Sol secondary; GPT-5.6 Sol's promotional 4 / 20, cached 0.40, no write price (input's).
+    ["GPT-6.2 Sol", [2, 10, 2.5, 5, 0.1]],
+    ["GPT-6.1 Sol", [2, 10, 2.5, 5, 0.1]],
+    ["GPT-6 Sol", [2, 10, 2.5, 5, 0.2]],
+    ["GPT-5.6 Sol", [4, 20, 4, 4, 0.4]],
+    // Google, secondary only: writes at the fallback 1.25x / 2x of input.
+    ["Gemini 4 Neon", [3, 15, 3.75, 6, 0.15]],
+    ["Gemini 4 Hydrogen", [1.5, 7.5, 1.875, 3, 0.075]],
   ];
 
   test("every model, in order, with its five prices", () => {
     expect(book.map((r) => [r.model, prices(r)])).toEqual(expected);
   });
-  test("every row: batch at half price, an ISO as-of date, the vendor's pricing page as source", () => {
+  test("every row: batch at half price, an ISO as-of date, its vendor, and a source: the vendor's page or marked secondary", () => {
     for (const r of book) {
       expect(r.batchMultiplier).toBe(0.5);
       expect(r.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-      expect(r.source).toContain("platform.claude.com/docs/en/about-claude/pricing");
+      const vendor = r.model.startsWith("Claude") ? "Anthropic" : r.model.startsWith("GPT") ? "OpenAI" : "Google";
+      expect([r.model, r.vendor]).toEqual([r.model, vendor]);
+      const own =
+        r.source.includes("platform.claude.com/docs/en/about-claude/pricing") ||
+        r.source.includes("developers.openai.com/api/docs/models");
+      expect([r.model, own || r.source.startsWith("SECONDARY SOURCES ONLY")]).toEqual([r.model, true]);
     }
+    for (const secondary of ["Fable 5.2", "GPT-6 Sol", "Gemini 4 Neon"])
+      expect(find(secondary).source).toMatch(/^SECONDARY/);
   });
   test("Sonnet 5.5 and Haiku 5.5 carry the date their prices changed; the notes are in the source", () => {
     expect(find("Sonnet 5.5").asOf).toBe("2026-10-07");
@@ -84,7 +105,12 @@ describe("findModel: by id or display name, case-insensitive", () => {
     expect(find("opus").model).toBe("Claude Opus 5.5");
     expect(find("Sonnet").model).toBe("Claude Sonnet 5.5");
     expect(find("claude haiku").model).toBe("Claude Haiku 5.5");
-    expect(find("fable").model).toBe("Claude Fable 5.1");
+    expect(find("fable").model).toBe("Claude Fable 5.2");
+    // Within its vendor: "gpt" and "gemini" are OpenAI's and Google's newest, the plain line first.
+    expect(find("gpt").model).toBe("GPT-6.2 Sol");
+    expect(find("gemini").model).toBe("Gemini 4 Neon");
+    expect(find("models/gemini-4-hydrogen").model).toBe("Gemini 4 Hydrogen");
+    expect(find("haiku").model).toBe("Claude Haiku 5.5");
   });
   test("in a user's book, the family's newest is the highest version listed, wherever it sits", () => {
     const mine = sheet.parsePriceBook("price_book", [
@@ -214,9 +240,14 @@ describe("parsePriceBook: a user's book", () => {
       "two columns",
       [["A", 3]],
       "#VALUE!",
-      expect.stringMatching(/^price_book: expected 3 to 9 columns \(Model, Input .*\), got 2 columns$/),
+      expect.stringMatching(/^price_book: expected 3 to 10 columns \(Model, Input .*\), got 2 columns$/),
     ],
-    ["ten columns", [["A", 3, 15, 1, 1, 1, 0.5, "", "", "extra"]], "#VALUE!", expect.stringMatching(/got 10 columns$/)],
+    [
+      "eleven columns",
+      [["A", 3, 15, 1, 1, 1, 0.5, "", "", "Anthropic", "extra"]],
+      "#VALUE!",
+      expect.stringMatching(/got 11 columns$/),
+    ],
     [
       "only a header",
       [["Model", "Input", "Output"]],

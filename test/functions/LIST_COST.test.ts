@@ -68,7 +68,7 @@ describe("LEVERS.LIST_COST", () => {
     test.each([
       ["model: blank", [null, 10, 2], "#N/A", "model: a value is required"],
       ["model: a number", [45, 10, 2], "#VALUE!", "model: 45 is not text"],
-      ["model: unknown", ["gpt", 10, 2], "#N/A", expect.stringMatching(/^model: unknown model "gpt"; closest: /)],
+      ["model: unknown", ["grok", 10, 2], "#N/A", expect.stringMatching(/^model: unknown model "grok"; closest: /)],
       ["input_mtok: text", ["Sonnet 4.5", "n/a", 2], "#VALUE!", 'input_mtok: text "n/a"; expected a number'],
       ["input_mtok: a boolean", ["Sonnet 4.5", true, 2], "#VALUE!", "input_mtok: TRUE; expected a number"],
       ["input_mtok: negative", ["Sonnet 4.5", -1, 2], "#NUM!", "input_mtok: -1 is negative; expected 0 or more"],

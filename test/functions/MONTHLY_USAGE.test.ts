@@ -170,10 +170,12 @@ describe("MONTHLY_USAGE: token-only exports priced with the built-in price book,
     }
   });
 
-  test("OpenAI completions usage: its model is not in the built-in book yet: #N/A naming it", () => {
-    const out = monthly(csv("openai-usage.csv"));
-    expect(out[0]).toEqual(["Month", "gpt-6-sol"]);
-    expect((out[1]![1] as CustomFunctionsError).message).toMatch(/^export: unknown model "gpt-6-sol"/);
+  test("OpenAI completions usage with the built-in book's GPT-6 Sol (2 in, 0.20 cached, 10 out)", () => {
+    // 0.8 MTok uncached x 2 + 0.2 cached x 0.2 + 0.1 output x 10 = 1.6 + 0.04 + 1 = 2.64.
+    expectTable(monthly(csv("openai-usage.csv")), [
+      ["Month", "gpt-6-sol"],
+      ["2026-10", 2.64],
+    ]);
   });
 
   test("OpenAI completions usage with a book that has the model: cached tokens taken out of input", () => {

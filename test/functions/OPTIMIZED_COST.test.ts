@@ -28,6 +28,20 @@ describe("LEVERS.OPTIMIZED_COST", () => {
     expect(one(optimized("Sonnet 4.5", 10, 0, 0.9))).toBeCloseTo(5.7, 12);
     expect(one(optimized("Sonnet 4.5", 10, 0, 0, 0, null, 0, 1))).toBeCloseTo(37.5, 12);
   });
+  test("1-hour cache writes at the 1-hour rate (the last argument): 10 * (0.5 * 3 + 0.2 * 3.75 + 0.3 * 6) = 40.5", () => {
+    // Sonnet 4.5: input 3, 5-minute write 3.75, 1-hour write 6. Priced at the 5-minute rate the
+    // 1-hour third would give 10 * (1.5 + 0.75 + 1.125) = 33.75: the undercount DOMAIN.md warns of.
+    expect(one(optimized("Sonnet 4.5", 10, 0, 0, 0, null, 0, 0.2, null, 0.3))).toBeCloseTo(40.5, 12);
+    // All of input written to the 1-hour cache: 10 * 6 = 60; with 2 MTok out at 15: 90.
+    expect(one(optimized("Sonnet 4.5", 10, 2, 0, 0, null, 0, 0, null, 1))).toBeCloseTo(90, 12);
+  });
+  test("cache_hit and both write shares over 1 is #NUM! naming them", () => {
+    const out = excelError(() => optimized("Sonnet 4.5", 10, 0, 0.5, 0, null, 0, 0.3, null, 0.3));
+    expect(out.code).toBe("#NUM!");
+    expect(out.message).toMatch(
+      /^cache_write_1h_share: cache_hit \+ cache_write_share 0\.8 \+ cache_write_1h_share 0\.3/,
+    );
+  });
   test("batch on cache prices too: all hits, all batch = 10 * 0.30 * 0.5 = 1.5", () => {
     expect(one(optimized("Sonnet 4.5", 10, 0, 1, 1))).toBeCloseTo(1.5, 12);
   });
@@ -113,7 +127,7 @@ describe("LEVERS.OPTIMIZED_COST", () => {
       );
       expect(out[3]![0]).toBe(passedIn);
     });
-    const good: unknown[] = ["Sonnet 4.5", 10, 2, 0.5, 0.5, "Haiku 4.5", 0.2, 0.1, null];
+    const good: unknown[] = ["Sonnet 4.5", 10, 2, 0.5, 0.5, "Haiku 4.5", 0.2, 0.1, null, 0.1];
     const shareRows = (name: string): [string, unknown, string, string][] => [
       [`${name}: text`, "n/a", "#VALUE!", `${name}: text "n/a"; expected a number`],
       [`${name}: a boolean`, false, "#VALUE!", `${name}: FALSE; expected a number`],
@@ -126,10 +140,16 @@ describe("LEVERS.OPTIMIZED_COST", () => {
       ],
       [`${name}: above 100`, 150, "#NUM!", `${name}: 150 is outside [0, 1]`],
     ];
-    const position = { cache_hit: 3, batch_share: 4, route_share: 6, cache_write_share: 7 } as const;
+    const position = {
+      cache_hit: 3,
+      batch_share: 4,
+      route_share: 6,
+      cache_write_share: 7,
+      cache_write_1h_share: 9,
+    } as const;
     test.each(
-      (["cache_hit", "batch_share", "route_share", "cache_write_share"] as const).flatMap((name) =>
-        shareRows(name).map((row) => [row[0], position[name], row[1], row[2], row[3]] as const),
+      (["cache_hit", "batch_share", "route_share", "cache_write_share", "cache_write_1h_share"] as const).flatMap(
+        (name) => shareRows(name).map((row) => [row[0], position[name], row[1], row[2], row[3]] as const),
       ),
     )("%s, given as a single value, fails the call", (_what, i, value, code, message) => {
       const args = [...good];
@@ -147,7 +167,7 @@ describe("LEVERS.OPTIMIZED_COST", () => {
         8,
         [["Sonnet 4.5"]],
         "#VALUE!",
-        expect.stringMatching(/^price_book: expected 3 to 9 columns/),
+        expect.stringMatching(/^price_book: expected 3 to 10 columns/),
       ],
     ])("%s fails the call", (_what, i, value, code, message) => {
       const args = [...good];
@@ -155,7 +175,7 @@ describe("LEVERS.OPTIMIZED_COST", () => {
       const e = excelError(() => optimized(...args));
       expect([e.code, e.message]).toEqual([code, message]);
     });
-    test.each([0, 1, 2, 3, 4, 5, 6, 7, 8])("an Excel error passed as argument %i comes back unchanged", (i) => {
+    test.each([0, 1, 2, 3, 4, 5, 6, 7, 8, 9])("an Excel error passed as argument %i comes back unchanged", (i) => {
       const args = [...good];
       args[i] = i === 8 ? [["A", 1, passedIn]] : passedIn;
       expect(excelError(() => optimized(...args))).toBe(passedIn);

@@ -69,7 +69,7 @@ describe("LEVERS.PRICE", () => {
         "price_book: two columns",
         ["A", "input", [["A", 3]]],
         "#VALUE!",
-        expect.stringMatching(/^price_book: expected 3 to 9 columns/),
+        expect.stringMatching(/^price_book: expected 3 to 10 columns/),
       ],
       [
         "price_book: the model is not in it",

@@ -14,20 +14,29 @@ describe("LEVERS.PRICE_BOOK", () => {
       "Batch multiplier",
       "As of",
       "Source",
+      "Vendor",
     ]);
     const sonnet = table.find((r) => r[0] === "Claude Sonnet 4.5")!;
     expect(sonnet.slice(0, 8)).toEqual(["Claude Sonnet 4.5", 3, 15, 3.75, 6, 0.3, 0.5, "2026-10-24"]);
     expect(sonnet[8]).toMatch(/^Claude pricing page, platform\.claude\.com\/docs\/en\/about-claude\/pricing/);
+    // The Vendor column is last, so every earlier column keeps its position.
+    expect(sonnet[9]).toBe("Anthropic");
   });
-  test("defaults: it takes no arguments; one row per model (17) under the header, 9 columns each", () => {
+  test("defaults: it takes no arguments; one row per model (25: 19 Anthropic, 4 OpenAI, 2 Google) under the header, 10 columns each", () => {
     const table = p.priceBook();
-    expect(table.length).toBe(18);
-    for (const row of table) expect(row.length).toBe(9);
+    expect(table.length).toBe(26);
+    for (const row of table) expect(row.length).toBe(10);
+    const vendors = table.slice(1).map((r) => r[9]);
+    expect([
+      vendors.filter((v) => v === "Anthropic").length,
+      vendors.filter((v) => v === "OpenAI").length,
+      vendors.filter((v) => v === "Google").length,
+    ]).toEqual([19, 4, 2]);
   });
-  test("every row carries an ISO as-of date and a source", () => {
+  test("every row carries an ISO as-of date and a source: the vendor's own page, or marked secondary", () => {
     for (const row of p.priceBook().slice(1)) {
       expect(row[7]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-      expect(row[8]).toMatch(/platform\.claude\.com/);
+      expect(row[8]).toMatch(/platform\.claude\.com|developers\.openai\.com|^SECONDARY SOURCES ONLY/);
     }
   });
   test("the spill pasted back as price_book prices the same; an edited copy overrides", () => {

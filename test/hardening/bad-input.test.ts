@@ -404,7 +404,7 @@ function priceBookRows(): Bad[] {
     },
     { what: "a number for a model", value: haiku(0, 45), expect: error(VALUE, /45 at row 3, column 1 is not text/) },
     { what: "#N/A in a cell", value: haiku(3, fromSheet.na), expect: { passes: fromSheet.na } },
-    { what: "two columns", value: [["Claude Sonnet 4.5", 3]], expect: error(VALUE, /expected 3 to 9 columns/) },
+    { what: "two columns", value: [["Claude Sonnet 4.5", 3]], expect: error(VALUE, /expected 3 to 10 columns/) },
     { what: "a header only", value: [header], expect: error(NA, /no models/) },
     { what: "an empty range", value: [], expect: error(NA, /the range is empty/) },
     ...blanks({ sameAs: null }, false),

@@ -125,7 +125,7 @@ const LINES: readonly FunctionLine[] = [
   },
   {
     id: "OPTIMIZED_COST",
-    good: [[["Sonnet 4.5"]], [[10]], [[2]], [[0.6]], [[0.5]], [["Haiku 4.5"]], [[0.2]], [[0.1]], BOOK],
+    good: [[["Sonnet 4.5"]], [[10]], [[2]], [[0.6]], [[0.5]], [["Haiku 4.5"]], [[0.2]], [[0.1]], BOOK, [[0.1]]],
     kinds: kindsOf("OPTIMIZED_COST"),
   },
   { id: "MONTHLY_USAGE", good: [EXPORT, "model", BOOK], kinds: kindsOf("MONTHLY_USAGE") },
