@@ -473,7 +473,7 @@ export function monthlyUsage(
   book: PriceBook,
 ): (string | number | LeverError)[][] | LeverError {
   const priced = read.format.tokens !== undefined;
-  const useList = priced || read.format.list !== undefined;
+  const useList = !billedOnly(read.format);
   // A token-only export's models are looked up once each: an unknown one is the #N/A of its rows.
   const models = new Map<string, PriceRow | LeverError>();
   const modelRow = (name: string) => {
@@ -524,6 +524,11 @@ export function monthlyUsage(
     ["Month", ...columns.map((c) => `${c}${suffix}`)],
     ...cells.map((line, i) => [monthLabel(first + i), ...line]),
   ];
+}
+
+/** Whether a format carries only billed amounts: no list price and no token counts to price at list. */
+export function billedOnly(format: ExportFormat): boolean {
+  return format.tokens === undefined && format.list === undefined;
 }
 
 /** 1 - billed / list over the usage rows, for an export that carries both. */

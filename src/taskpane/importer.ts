@@ -16,7 +16,7 @@
  * that follows it as it grows.
  */
 import * as core from "../core";
-import { monthlyUsage, observedDiscount, readExport } from "../core";
+import { billedOnly, monthlyUsage, observedDiscount, readExport } from "../core";
 import { formula } from "../catalogue/formula";
 import { MONTHLY_USAGE, OBSERVED_DISCOUNT } from "../catalogue/functions";
 import { tableFromFile } from "../sheet";
@@ -161,7 +161,7 @@ export class UsageImport {
       monthlySheet,
       rows: grid.length - 1,
       skipped: read.skipped,
-      billedOnly: read.format.tokens === undefined && read.format.list === undefined,
+      billedOnly: billedOnly(read.format),
       ...(typeof observed === "number" ? { observedDiscount: observed } : {}),
     };
     const attach = await attachPlan(port, { Usage: dollars, Optimized: dollars, Renewal: renewal }, dollars, {
