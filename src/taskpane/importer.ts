@@ -21,7 +21,7 @@ import { formula } from "../catalogue/formula";
 import { MONTHLY_USAGE, OBSERVED_DISCOUNT } from "../catalogue/functions";
 import { tableFromFile } from "../sheet";
 import { MONEY, TEXT } from "../model/definition";
-import { cellAddress, formatRect, freshName, freshNameSet, quoteSheet } from "../sheet/a1";
+import { cellAddress, EXCEL_ROWS, formatRect, freshName, freshNameSet, quoteSheet } from "../sheet/a1";
 import { payloadBytes, WEB_PAYLOAD_LIMIT_BYTES } from "./port/excelBehaviour";
 import { CellValue, CellWrite, describeFailure, done, Outcome, refuse, WorkbookOp, WorkbookPort } from "./port/port";
 import { attachPlan, ImportedUsage, ModelRecord, saveRecord } from "./setup";
@@ -43,9 +43,6 @@ export const ROOM = { months: 120, models: 4 } as const;
 
 /** One request's budget: well under Excel on the web's 5 MB, leaving room for the request's own framing. */
 export const CHUNK_BYTES = Math.floor(WEB_PAYLOAD_LIMIT_BYTES * 0.6);
-
-/** Excel's grid has 1,048,576 rows (Excel specifications and limits). */
-export const EXCEL_ROWS = 1_048_576;
 
 /** `=LEVERS.MONTHLY_USAGE(<table>[#All])`: the monthly spill over the whole table, header included. */
 export function monthlyFormula(table: string): string {
@@ -202,10 +199,5 @@ export class UsageImport {
     }
     await saveRecord(port, this.record);
     return done(this.imported);
-  }
-
-  /** Whether every request is in. */
-  get finished(): boolean {
-    return this.sent === this.requests.length;
   }
 }
