@@ -20,7 +20,12 @@ const { AddinPagesPlugin, DEV_BASE_URL, addinBaseUrl, manifestFor } = require(".
 const DEV_SERVER_PORT = 3000;
 
 /** The custom functions, by file: their JSDoc becomes functions.json, and all are bundled into functions.js. */
-const FUNCTIONS_SOURCES = ["./src/functions/functions.ts", "./src/functions/pricing.ts", "./src/functions/sizing.ts"];
+const FUNCTIONS_SOURCES = [
+  "./src/functions/functions.ts",
+  "./src/functions/pricing.ts",
+  "./src/functions/sizing.ts",
+  "./src/functions/tracking.ts",
+];
 
 /** The custom functions' namespace (LEVERS), from manifest.xml: the help pages write names as LEVERS.NAME. */
 function functionsNamespace() {

@@ -125,7 +125,8 @@ describe("manifest.xml", () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
     expect(findOne(manifest, "Version").text).toBe(`${pkg.version}.0`);
     // 0.3: OPTIMIZED_COST gained cache_write_1h_share, MONTHLY_USAGE and OBSERVED_DISCOUNT arrived (issue 13).
-    expect(pkg.version).toBe("0.3.0");
+    // 0.4: BURNDOWN and SHORTFALL arrived (issue 14).
+    expect(pkg.version).toBe("0.4.0");
   });
 
   it("defines every resource id it uses, and uses every one it defines", () => {

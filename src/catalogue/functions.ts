@@ -10,6 +10,7 @@ import { andThen, CellAt, LeverError } from "../core";
 import {
   arg,
   asColumn,
+  burndownTable,
   cells,
   curveTable,
   ledgerTable,
@@ -353,6 +354,21 @@ export const LEVER_VALUES = entry({
   compute: (a) => leverTable(a.usage, a.terms, TERMS),
 });
 
+/** Tracking a signed deal (FUNCTIONS.md, DOMAIN.md "Tracking a signed deal"). */
+const actuals = p("actuals", arg.series(), "dollars");
+const projection = p("projection", arg.series(), "dollars");
+export const BURNDOWN = entry({
+  id: "BURNDOWN",
+  params: [commit, actuals, projection, discount, overageRate, carryover, periodMonths],
+  compute: (a) => burndownTable(a.actuals, a.projection, dealOf(a)),
+});
+export const SHORTFALL = entry({
+  id: "SHORTFALL",
+  lifts: true,
+  params: [commit, actuals, projection, discount, carryover, periodMonths],
+  compute: (a) => core.shortfall(a.actuals, a.projection, dealOf(a)),
+});
+
 /** Every function, by id: the order of FUNCTIONS.md. */
 export const FUNCTIONS = {
   COMMIT_WASTE,
@@ -384,6 +400,8 @@ export const FUNCTIONS = {
   RECOMMEND_COMMIT,
   COMMIT_CURVE,
   LEVER_VALUES,
+  BURNDOWN,
+  SHORTFALL,
 } as const;
 
 export type FunctionId = keyof typeof FUNCTIONS;

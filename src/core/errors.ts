@@ -72,6 +72,9 @@ export const Errors = {
       `${arg}: unknown value ${show(value)}${where(at)}; use ${choices.map((c) => `"${c}"`).join(", ")}`,
     ),
   emptyUsage: (arg: string) => new LeverError("#N/A", `${arg}: no usage (the range is empty or all zero)`),
+  /** BURNDOWN and SHORTFALL with neither actuals nor a projection: there is no term to track. */
+  noMonths: (arg: string, other: string) =>
+    new LeverError("#N/A", `${arg}: no months, and ${other} has none either (both are empty or all zero)`),
   emptyRange: (arg: string) => new LeverError("#N/A", `${arg}: the range is empty`),
   missing: (arg: string) => new LeverError("#N/A", `${arg}: a value is required`),
   duplicateBand: (arg: string, threshold: number, at: CellAt) =>

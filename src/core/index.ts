@@ -9,3 +9,4 @@ export * from "./pricebook";
 export * from "./pricing";
 export * from "./projection";
 export * from "./exports";
+export * from "./tracking";

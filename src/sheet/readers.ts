@@ -148,6 +148,19 @@ export const arg = {
       const grid = toGrid(name, value);
       return grid instanceof LeverError ? grid : parseUsage(name, grid);
     }),
+  /**
+   * Monthly list dollars that may be none (BURNDOWN's actuals before the first month is in, an
+   * empty projection when the term ends with the actuals): an empty, blank or all-zero range is no
+   * months; anything else reads as usage does.
+   */
+  series: (): Param<number[]> =>
+    param("series", (name, value) => {
+      if (isEmptyRange(value)) return [];
+      const grid = toGrid(name, value);
+      if (grid instanceof LeverError) return grid;
+      const series = parseUsage(name, grid);
+      return series instanceof LeverError && series.message === Errors.emptyUsage(name).message ? [] : series;
+    }),
   /** A non-blank text value (a model name, a method word), trimmed. */
   text: (fallback?: string) => textParam(param("text", scalar(parseText), fallback)),
   /** A table range read by `parse` (a bands or terms table): the grid checked, then parsed. */

@@ -5,6 +5,7 @@
  */
 import {
   Band,
+  burndown,
   nextBand,
   CellAt,
   CACHE_FALLBACK,
@@ -181,6 +182,47 @@ export function ledgerTable(usage: ArrayLike<number>, deal: Deal): (number | str
       r.forfeited,
       r.overage,
       r.billedOverage,
+    ]),
+  ];
+}
+
+/** BURNDOWN's header (FUNCTIONS.md "Tracking a signed deal"). */
+export const BURNDOWN_HEADER = [
+  "Period",
+  "Months",
+  "Commit",
+  "Carry in",
+  "Drawn to date",
+  "Remaining",
+  "Months left",
+  "Needed per month",
+  "Projected drawn",
+  "Projected forfeited",
+  "Projected overage billed",
+] as const;
+
+/** BURNDOWN as a table: its header, then one row per period. */
+export function burndownTable(
+  actuals: readonly number[],
+  projection: readonly number[],
+  deal: Deal,
+): (number | string)[][] | LeverError {
+  const b = burndown(actuals, projection, deal);
+  if (b instanceof LeverError) return b;
+  return [
+    [...BURNDOWN_HEADER],
+    ...b.rows.map((r) => [
+      r.period,
+      r.months,
+      r.commit,
+      r.carryIn,
+      r.drawnToDate,
+      r.remaining,
+      r.monthsLeft,
+      r.neededPerMonth,
+      r.projectedDrawn,
+      r.projectedForfeited,
+      r.projectedOverageBilled,
     ]),
   ];
 }

@@ -179,7 +179,7 @@ function variants(kind: string, good: unknown): unknown[] {
 const LIFTED = FUNCTIONS.filter((line) => F.FUNCTIONS[line.id].lifts === true);
 
 describe("every lifted function: a range of an argument equals the single calls, element by element", () => {
-  test("the lifted functions are the ledger and lever functions but LEDGER, and BAND_DISCOUNT", () => {
+  test("the lifted functions are the ledger and lever functions but LEDGER, BAND_DISCOUNT and SHORTFALL", () => {
     const ids: FunctionId[] = LIFTED.map((line) => line.id);
     expect(ids).toEqual([
       "COMMIT_WASTE",
@@ -197,6 +197,7 @@ describe("every lifted function: a range of an argument equals the single calls,
       "HORIZON_COST",
       "CARRYOVER_CAP_COST",
       "BAND_DISCOUNT",
+      "SHORTFALL",
     ]);
   });
   const cases = LIFTED.flatMap((line) =>

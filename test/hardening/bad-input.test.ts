@@ -245,6 +245,17 @@ function usageRows(): Bad[] {
   ];
 }
 
+/**
+ * BURNDOWN's actuals and projection: usage that may be no months (nothing in yet; the term ends with
+ * the actuals). A bad cell is an error as in usage; an empty, blank or all-zero range is no months,
+ * the same as an empty range.
+ */
+function seriesRows(): Bad[] {
+  return usageRows().map((row) =>
+    "code" in row.expect && row.expect.code === NA ? { ...row, expect: { sameAs: [] } } : row,
+  );
+}
+
 function exportRows(ctx: Context): Bad[] {
   // A Console cost export (list and billed), so both functions read the same rows.
   const plain = (row: unknown[]) => [["usage_date_utc", "model", "cost_usd", "list_price_usd"], row];
@@ -534,6 +545,8 @@ function rowsFor(kind: Kind, ctx: Context): Bad[] {
       return [...modelRows(ctx, identity), ...singleShape()];
     case "usage":
       return usageRows();
+    case "series":
+      return seriesRows();
     case "bands":
       return bandsRows();
     case "terms":
@@ -771,6 +784,7 @@ const SAMPLES: { readonly [K in keyof typeof Errors]: Parameters<(typeof Errors)
   tooLong: ["term_months", 25, 24],
   unknownWord: ["kind", "n/a", ["input", "output"]],
   emptyUsage: ["usage"],
+  noMonths: ["actuals", "projection"],
   missing: ["model"],
   duplicateBand: ["bands", 0, somewhere],
   duplicateKey: ["terms", "commit", somewhere],

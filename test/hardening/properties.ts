@@ -272,6 +272,7 @@ const KIND_VALUES: Record<Kind, fc.Arbitrary<unknown>> = {
   ),
   model,
   usage,
+  series: fc.oneof(usage, fc.constantFrom([], [[null]], [[0]])),
   bands,
   terms,
   priceBook: fc.constantFrom(null, BOOK),
@@ -583,6 +584,62 @@ export function properties({ functions, parameters }: Shipped): NamedProperty[] 
     ([id, args]) => keepsContract(id, args),
   );
 
+  // DOMAIN.md "Tracking a signed deal": the burn-down is the ledger over actuals + projection, read per period.
+  const burndownInvariants = fc.property(deal, fc.nat(), (d, at) => {
+    // The actuals end on a month above 0 (a trailing 0 is not yet in, DOMAIN.md "Usage series") or are none.
+    let k = at % (d.usage.length + 1);
+    while (k > 0 && d.usage[k - 1] === 0) k--;
+    const actuals = column(d.usage.slice(0, k));
+    const projection = column(d.usage.slice(k));
+    const table = fn("BURNDOWN")(d.commit, actuals, projection, d.discount, d.overage, d.carryover, d.period) as (
+      number | string
+    )[][];
+    const rows = table.slice(1).map((r) => r.map(Number));
+    const whole = (ledger(d.commit, column(d.usage), d.discount, d.overage, d.carryover, d.period) as number[][])
+      .slice(1)
+      .map((r) => r.map(Number));
+    const s = scaleOf(d);
+    if (rows.length !== whole.length) throw new Error(`${rows.length} periods, the ledger has ${whole.length}`);
+    rows.forEach((r, p) => {
+      const l = whole[p]!;
+      // Period, months, commit, carry in; projected drawn, forfeited, billed overage: the ledger's.
+      const pairs: [number, number][] = [
+        [r[0]!, l[0]!],
+        [r[1]!, l[1]!],
+        [r[2]!, l[2]!],
+        [r[3]!, l[3]!],
+        [r[8]!, l[4]!],
+        [r[9]!, l[7]!],
+        [r[10]!, l[9]!],
+      ];
+      for (const [got, want] of pairs) if (!close(got, want, s)) throw new Error(`period ${p + 1}: ${got} vs ${want}`);
+      if (r[4]! > r[8]! + 1e-9 * s) throw new Error(`period ${p + 1}: drawn to date ${r[4]} > projected ${r[8]}`);
+      if (r[5]! < 0 || r[7]! < 0) throw new Error(`period ${p + 1}: a negative remaining or need`);
+      if (r[6]! === 0 && r[7]! !== 0) throw new Error(`period ${p + 1}: a need with no months left`);
+    });
+    const current = k === 0 ? 0 : Math.ceil(k / d.period) - 1;
+    const short = num("SHORTFALL")(d.commit, actuals, projection, d.discount, d.carryover, d.period);
+    const forfeited = (ledger(d.commit, column(d.usage), d.discount, 1, d.carryover, d.period) as number[][])[
+      current + 1
+    ]![7]!;
+    if (!close(short, forfeited, s)) throw new Error(`SHORTFALL ${short} vs the ledger's ${forfeited}`);
+    // An empty projection: the term ends with the actuals, and every projected column is the ledger's over them.
+    if (k > 0) {
+      const alone = (fn("BURNDOWN")(d.commit, actuals, [], d.discount, d.overage, d.carryover, d.period) as number[][])
+        .slice(1)
+        .map((r) => r.map(Number));
+      const own = (ledger(d.commit, actuals, d.discount, d.overage, d.carryover, d.period) as number[][])
+        .slice(1)
+        .map((r) => r.map(Number));
+      alone.forEach((r, p) => {
+        const l = own[p]!;
+        if (![r[8]! - l[4]!, r[9]! - l[7]!, r[10]! - l[9]!].every((x) => Math.abs(x) <= 1e-9 * s))
+          throw new Error(`empty projection, period ${p + 1}: not the ledger's`);
+        if (r[6] !== 0 || !close(r[4]!, l[4]!, s)) throw new Error(`empty projection, period ${p + 1}: months left`);
+      });
+    }
+  });
+
   // DOMAIN.md "Arrays in, arrays out": a column of commits by a row of discounts is the grid of single calls.
   const liftedGrid = fc.property(
     deal,
@@ -612,6 +669,7 @@ export function properties({ functions, parameters }: Shipped): NamedProperty[] 
   return [
     named("ledger invariants (LEDGER, COMMIT_WASTE, UTILIZATION, COVERAGE, TOTAL_COST, ESR)", 2, ledgerInvariants),
     named("lifted grids are the single calls, element by element", 1, liftedGrid),
+    named("the burn-down is the ledger over actuals + projection (BURNDOWN, SHORTFALL)", 2, burndownInvariants),
     named("cost rises with the overage rate and falls with carryover", 1, monotone),
     named("lever values are ledger differences", 2, leverDifferences),
     named("LEVER_VALUES rows are ledger differences", 1, leverTable),

@@ -24,6 +24,7 @@ export const KINDS = [
   "word",
   "model",
   "usage",
+  "series",
   "bands",
   "terms",
   "priceBook",
@@ -146,6 +147,17 @@ const LINES: readonly FunctionLine[] = [
     kinds: kindsOf("COMMIT_CURVE"),
   },
   { id: "LEVER_VALUES", good: [U2, TERMS], kinds: kindsOf("LEVER_VALUES") },
+  // Worked example 2 tracked: 15 months in, the last 9 projected.
+  {
+    id: "BURNDOWN",
+    good: [1e6, column(U2.slice(0, 15).map((r) => r[0])), column(U2.slice(15).map((r) => r[0])), 0.2, 1, 0.5, 12],
+    kinds: kindsOf("BURNDOWN"),
+  },
+  {
+    id: "SHORTFALL",
+    good: [1e6, column(U1.slice(0, 4).map((r) => r[0])), column(U1.slice(4).map((r) => r[0])), 0.2, 0.5, 12],
+    kinds: kindsOf("SHORTFALL"),
+  },
 ];
 
 /** A good value of each kind a ledger function's argument may be (worked example 2's deal). */

@@ -6,9 +6,11 @@
  */
 import * as functions from "../../src/functions/functions";
 import * as sizing from "../../src/functions/sizing";
+import * as tracking from "../../src/functions/tracking";
 
 export * from "../../src/functions/functions";
 export * from "../../src/functions/sizing";
+export * from "../../src/functions/tracking";
 
 type Grid = (number | CustomFunctions.Error)[][];
 
@@ -41,3 +43,4 @@ export const carryoverCapCost = one(functions.carryoverCapCost);
 export const renewalCapValue = one(functions.renewalCapValue);
 export const horizonCost = one(functions.horizonCost);
 export const bandDiscount = one(sizing.bandDiscount);
+export const shortfall = one(tracking.shortfall);
