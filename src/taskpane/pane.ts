@@ -2,14 +2,16 @@
  * The task pane's state and handlers, over the workbook port. No DOM here (STYLE.md rule 9): the
  * view (view.ts) renders `PaneState` and calls these handlers; unit tests call them directly.
  */
-import { TERMS } from "../catalogue/terms";
 import * as core from "../core";
 import { NO_CAP, parseShare, parseTerms, parseVolatility } from "../sheet";
 import { formatRect, freshName, parseAddress, quoteSheet, renameNames } from "../sheet/a1";
 import { formatMoney, formatPercent, parseMoneyText, parsePercentText } from "./format";
 import { dealCellAddress, dealValue, ModelData, readModel } from "./model";
 import { CellValue, ChartSpec, describeFailure, done, Outcome, refuse, WorkbookPort } from "./port/port";
-import { buildModelInto, ImportedUsage, useMyData } from "./setup";
+import { buildModelInto, ImportedUsage, modelRecord, saveRecord, useMyData } from "./setup";
+import { planSigning, readTracking, signedTerms, toWrites, TrackingFigures, trackingFigures } from "./tracking";
+import { renewalLayout, SignedPlaces } from "../model/tracking";
+import { TERM_KEYS, TermKey, TERMS } from "../catalogue/terms";
 import { PickedFile, UsageImport } from "./importer";
 import { briefLayout } from "../model/brief";
 import { computeFigures, Figures, InputSpec, STEP_IDS, StepId, STEPS } from "./steps";
@@ -21,8 +23,9 @@ export const STATUS_SETTING = "commitLevers.status";
 export const TERM_SETTING = "commitLevers.termOption";
 
 /** Where the pane is: a step, or the summary. */
-export type View = StepId | "summary";
-export const VIEWS: readonly View[] = [...STEP_IDS, "summary"];
+export type View = StepId | "summary" | "track";
+/** The steps, the summary, then "After you sign" (tracking the signed deal). */
+export const VIEWS: readonly View[] = [...STEP_IDS, "summary", "track"];
 
 export interface PaneState {
   /** `failed`: the workbook could not be read (Excel refused or failed); `problem` says why. */
@@ -38,6 +41,9 @@ export interface PaneState {
   readonly message?: { readonly kind: "info" | "error"; readonly text: string; readonly retry?: boolean };
   /** An import in progress: what the progress line says. */
   readonly progress?: string;
+  /** The signed deal's burn-down, once the deal is signed; `trackingProblem` says why it cannot be read. */
+  readonly tracking?: TrackingFigures;
+  readonly trackingProblem?: string;
   /** Increases on every refresh, for tests and the live region. */
   readonly revision: number;
 }
@@ -210,7 +216,21 @@ export class Pane {
       return;
     }
     const figures = withNames(computeFigures(read.data, { termOption: this.current.termOption }), read.data.names);
-    this.set({ phase: "ready", problem: undefined, data: read.data, figures, revision });
+    const tracked = await this.readSigned().catch((e: unknown) => ({ problem: describeFailure(e) }));
+    if (stale()) return;
+    this.set({ phase: "ready", problem: undefined, data: read.data, figures, revision, ...tracked });
+  }
+
+  /** The signed deal's burn-down, when there is a signed deal. */
+  private async readSigned(): Promise<{ tracking?: TrackingFigures; trackingProblem?: string }> {
+    const places = (await modelRecord(this.port))?.signed;
+    if (!places) return { tracking: undefined, trackingProblem: undefined };
+    const read = await readTracking(this.port, places);
+    if (!read.ok) return { tracking: undefined, trackingProblem: read.message };
+    const figures = trackingFigures(read.value);
+    return figures instanceof core.LeverError
+      ? { tracking: undefined, trackingProblem: figures.message }
+      : { tracking: figures, trackingProblem: undefined };
   }
 
   /** Tells the outcome; a failed change (Excel could not finish it) offers "Try again" with `again`. */
@@ -483,6 +503,205 @@ export class Pane {
     return chart.ok ? done(sheet) : chart;
   }
 
+  /** The signed value the "Sign this deal" form starts from for a term: the ask, as the Deal shows it. */
+  signDefault(key: TermKey): string {
+    const data = this.current.data;
+    if (!data) return "";
+    const spec = { id: key, label: key, kind: TERMS[key].kind, target: { deal: key, column: "ask" as const } };
+    const shown = dealValue(data.dealRange, key, "ask");
+    return showInput(spec, shown === "" ? (data.terms.ask[TERMS[key].field] as CellValue) : shown);
+  }
+
+  /**
+   * "Sign this deal": freezes the terms as signed (each the ask unless typed otherwise) and the plan
+   * (the model's monthly usage, whose length is the term) into a new Signed sheet, and adds a
+   * Tracking sheet with an Actuals table, a live BURNDOWN and SHORTFALL and a burn-down chart. A
+   * workbook with a signed deal is not signed again unless `again` (the user confirmed): the first
+   * deal's sheets stay as they are, and the pane tracks the new one.
+   */
+  signDeal(
+    typed: Readonly<Partial<Record<TermKey, string>>> = {},
+    threshold = "",
+    again = false,
+  ): Promise<Outcome<string>> {
+    return this.act(
+      () => this.signDealNow(typed, threshold, again),
+      () => this.signDeal(typed, threshold, again),
+    );
+  }
+
+  private async signDealNow(
+    typed: Readonly<Partial<Record<TermKey, string>>>,
+    thresholdText: string,
+    again: boolean,
+  ): Promise<Outcome<string>> {
+    const data = this.current.data;
+    if (!data) return refuse("not-found", "Build the model first: there is no deal to sign yet.");
+    const record = await modelRecord(this.port);
+    if (record?.signed && !again) {
+      const text = `This workbook already has a signed deal, on sheet ${record.signed.signed}. Sign again to track a new one: the first one's sheets stay as they are.`;
+      this.set({ message: { kind: "error", text } });
+      return refuse("invalid", text);
+    }
+    const fallback = Object.fromEntries(
+      TERM_KEYS.map((key) => [key, parseInputValue(key, this.signDefault(key))]),
+    ) as Record<TermKey, CellValue>;
+    const terms = signedTerms(typed, fallback, parseInputValue);
+    if ("message" in terms && typeof terms.message === "string") {
+      this.set({ message: { kind: "error", text: terms.message } });
+      return refuse("invalid", terms.message);
+    }
+    const limit = thresholdText.trim() === "" ? 0 : parseMoneyText(thresholdText.trim());
+    if (limit === undefined || limit < 0) {
+      const text = `Warning threshold: "${thresholdText}" is not an amount in dollars, like $25,000.`;
+      this.set({ message: { kind: "error", text } });
+      return refuse("invalid", text);
+    }
+    const plan = await planSigning(this.port, {
+      terms: terms as Record<TermKey, CellValue>,
+      plan: data.usage,
+      threshold: limit,
+      date: new Date().toISOString().slice(0, 10),
+    });
+    const written = await this.port.batch(plan.ops);
+    if (!written.ok) {
+      this.say(written, "", () => this.signDeal(typed, thresholdText, again));
+      return written;
+    }
+    await saveRecord(this.port, { ...(record ?? { mode: "found", sheets: [] }), signed: plan.places });
+    this.set({ view: "track" });
+    await this.refresh();
+    const chart = plan.chart;
+    const spec: ChartSpec = {
+      sheet: plan.places.tracking,
+      title: chart.title,
+      kind: "column",
+      categories: chart.categories,
+      seriesName: chart.series[0]!.name,
+      values: chart.series[0]!.values,
+      more: chart.series.slice(1),
+      anchor: chart.anchor,
+    };
+    return this.trackingChart(plan.places, spec);
+  }
+
+  /** The burn-down chart, once BURNDOWN has calculated; "Try again" retries the chart alone (the sheets are in). */
+  private async trackingChart(places: SignedPlaces, spec: ChartSpec): Promise<Outcome<string>> {
+    const again = () => this.act(() => this.trackingChart(places, spec), again);
+    const signedText = `Signed: the terms are on sheet ${places.signed}, frozen; type each month's actuals on sheet ${places.tracking}.`;
+    if (!(await this.waitForCalculation(places.burndown))) {
+      const text = `${signedText} The burn-down has not calculated yet, so its chart was not added. Check that the add-in is running, then try again.`;
+      this.failedAction = again;
+      this.set({ message: { kind: "error", text, retry: true } });
+      return refuse("failed", text);
+    }
+    const chart = await this.port.addChart(spec);
+    this.say(chart, signedText, again);
+    return chart.ok ? done(places.tracking) : chart;
+  }
+
+  /** The warning threshold: the projected forfeit of the current period above which the view warns. */
+  setThreshold(text: string): Promise<Outcome> {
+    return this.act(
+      () => this.setThresholdNow(text),
+      () => this.setThreshold(text),
+    );
+  }
+
+  private async setThresholdNow(text: string): Promise<Outcome> {
+    const places = this.current.tracking?.data.places;
+    if (!places) return refuse("not-found", "Sign the deal first.");
+    const value = text.trim() === "" ? 0 : parseMoneyText(text.trim());
+    if (value === undefined || value < 0) {
+      const message = `Warning threshold: "${text}" is not an amount in dollars, like $25,000.`;
+      this.set({ message: { kind: "error", text: message } });
+      return refuse("invalid", message);
+    }
+    const outcome = await this.port.write(places.threshold, [[{ value }]]);
+    this.say(outcome, `The view now warns when this period's projected forfeit is above ${formatMoney(value)}.`);
+    if (outcome.ok) await this.refresh();
+    return outcome;
+  }
+
+  /**
+   * Adds the next month's actual usage (list dollars) in the Actuals table: the first row after the
+   * last month in. Refused once every month of the term is in.
+   */
+  addActualMonth(text: string): Promise<Outcome<number>> {
+    return this.act(
+      () => this.addActualMonthNow(text),
+      () => this.addActualMonth(text),
+    );
+  }
+
+  private async addActualMonthNow(text: string): Promise<Outcome<number>> {
+    const tracking = this.current.tracking;
+    if (!tracking) return refuse("not-found", "Sign the deal first.");
+    const value = parseMoneyText(text.trim());
+    if (value === undefined || value < 0) {
+      const message = `Actual usage: "${text}" is not an amount in dollars at list, like $84,000.`;
+      this.set({ message: { kind: "error", text: message } });
+      return refuse("invalid", message);
+    }
+    const { places, actuals } = tracking.data;
+    const month = actuals.length + 1;
+    if (month > places.termMonths) {
+      const message = `Every month of the ${places.termMonths}-month term has its actuals. Start the renewal: write the renewal brief.`;
+      this.set({ message: { kind: "error", text: message } });
+      return refuse("invalid", message);
+    }
+    const top = parseAddress(places.actuals)!;
+    const cell = formatRect({ ...top, row: top.row + month - 1, rows: 1, columns: 1 });
+    // Only into an empty cell: a 0 the user typed there is theirs.
+    const outcome = await this.port.write(cell, [[{ value }]], { onlyEmpty: true });
+    this.say(outcome, `Month ${month}: ${formatMoney(value)} at list, in the Actuals table.`, () =>
+      this.addActualMonth(text),
+    );
+    if (outcome.ok) await this.refresh();
+    return outcome.ok ? done(month) : outcome;
+  }
+
+  /** "Write the renewal brief": a new sheet with the starting position for the renewal, live over the actuals. */
+  writeRenewalBrief(): Promise<Outcome<string>> {
+    return this.act(
+      () => this.writeRenewalBriefNow(),
+      () => this.writeRenewalBrief(),
+    );
+  }
+
+  private async writeRenewalBriefNow(): Promise<Outcome<string>> {
+    const tracking = this.current.tracking;
+    const data = this.current.data;
+    if (!tracking || !data) return refuse("not-found", "Sign the deal first.");
+    if (tracking.data.actuals.length < 2) {
+      const text = "The renewal brief projects the actuals: add at least two months of actuals first.";
+      this.set({ message: { kind: "error", text } });
+      return refuse("invalid", text);
+    }
+    const sheet = freshName("Renewal brief", await this.port.sheetNames());
+    const asks = Object.fromEntries(
+      TERM_KEYS.map((key) => [key, parseInputValue(key, this.signDefault(key))]),
+    ) as Record<TermKey, CellValue>;
+    const layout = renewalLayout({
+      sheet,
+      places: tracking.data.places,
+      bands: data.names.get("Bands") ?? "Bands",
+      asks,
+      date: new Date().toISOString().slice(0, 10),
+    });
+    const outcome = await this.port.batch([
+      { kind: "addSheet", name: sheet },
+      { kind: "write", address: `${quoteSheet(sheet)}!A1`, cells: toWrites(layout.grid) },
+      { kind: "columnWidths", sheet, widths: [52, 16, 16, 4, 4, 4, 4, 20] },
+    ]);
+    this.say(
+      outcome,
+      `Wrote the renewal brief on sheet ${sheet}: the utilization so far, the band the actual usage reaches, the renewal at the signed cap against a reset to list, and the asks ranked again.`,
+      () => this.writeRenewalBrief(),
+    );
+    return outcome.ok ? done(sheet) : outcome;
+  }
+
   /** Polls a formula cell until it no longer reads #BUSY!, for at most `chartWaitMs`. */
   private async waitForCalculation(address: string): Promise<boolean> {
     const deadline = Date.now() + this.chartWaitMs;
@@ -589,4 +808,10 @@ export function parseInput(input: InputSpec, text: string): CellValue | ReturnTy
       return bad("yes or no");
     }
   }
+}
+
+/** A signed term's text as its Deal cell would hold it (or a refusal), read as the pane's inputs read it. */
+function parseInputValue(key: TermKey, text: string): CellValue | ReturnType<typeof refuse> {
+  const label = TERMS[key].pane?.label ?? TERMS[key].label;
+  return parseInput({ id: key, label, kind: TERMS[key].kind, target: { deal: key, column: "ask" } }, text);
 }

@@ -20,6 +20,7 @@ import {
   renameNames,
   renameSheetRefs,
 } from "../sheet/a1";
+import type { SignedPlaces } from "../model/tracking";
 import { lastRows } from "./model";
 import { CellWrite, done, Outcome, refuse, WorkbookOp, WorkbookPort } from "./port/port";
 
@@ -28,12 +29,15 @@ export const MODEL_SETTING = "commitLevers.model";
 
 /** What MODEL_SETTING holds. `names` maps the model's names (Usage, Deal, ...) to this copy's. */
 export interface ModelRecord {
-  readonly mode: "sample" | "empty" | "mine";
+  /** `found`: a model the pane did not make (its names as they are), recorded to keep what was signed. */
+  readonly mode: "sample" | "empty" | "mine" | "found";
   readonly sheets: readonly string[];
   readonly names?: Readonly<Record<string, string>>;
   readonly usage?: string;
   /** The export the usage was imported from, when it was (importer.ts). */
   readonly imported?: ImportedUsage;
+  /** The signed deal's sheets and cells, once "Sign this deal" made them (tracking.ts). */
+  readonly signed?: SignedPlaces;
 }
 
 /** What the model record keeps of an imported export. */

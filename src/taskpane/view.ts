@@ -7,6 +7,7 @@ import { curveDescription, renderCurve } from "./chart";
 import { formatMoney, formatPercent } from "./format";
 import { Pane, PaneState, View, VIEWS } from "./pane";
 import { InputSpec, STEPS, StepDef, StepFigures } from "./steps";
+import { TERM_KEYS, TERMS } from "../catalogue/terms";
 
 type Attrs = Record<string, string | number | boolean | undefined>;
 
@@ -39,10 +40,13 @@ const NAV_LABEL: Record<View, string> = {
   term: "7",
   fineprint: "8",
   summary: "Σ",
+  track: "✎",
 };
 
 function viewTitle(view: View): string {
-  return view === "summary" ? "Summary" : STEPS.find((s) => s.id === view)!.title;
+  if (view === "summary") return "Summary";
+  if (view === "track") return "After you sign";
+  return STEPS.find((s) => s.id === view)!.title;
 }
 
 /** Renders the pane into `root` and keeps it in step with the Pane. */
@@ -95,6 +99,11 @@ export class PaneView {
   }
 
   private announcement(state: PaneState): string {
+    if (state.view === "track") {
+      return state.tracking
+        ? `Figures updated. Projected forfeit this period: ${formatMoney(state.tracking.shortfall)}.`
+        : "Figures updated.";
+    }
     if (state.view === "summary")
       return `Figures updated. All asks together: ${formatMoney(state.figures!.summary.all.value)}.`;
     const f = state.figures!.steps[state.view];
@@ -144,13 +153,16 @@ export class PaneView {
       return nodes;
     }
     nodes.push(this.nav(state));
+    const view = state.view;
     nodes.push(
-      state.view === "summary"
+      view === "summary"
         ? this.summary(state)
-        : this.step(
-            state,
-            STEPS.find((s) => s.id === state.view)!,
-          ),
+        : view === "track"
+          ? this.track(state)
+          : this.step(
+              state,
+              STEPS.find((s) => s.id === view)!,
+            ),
     );
     return nodes;
   }
@@ -234,10 +246,12 @@ export class PaneView {
     const doc = this.doc;
     const list = h(doc, "ol", { class: "steps" });
     VIEWS.forEach((view, i) => {
-      const status = view === "summary" ? undefined : state.statuses[view];
+      const status = view === "summary" || view === "track" ? undefined : state.statuses[view];
       const current = state.view === view;
       const label =
-        view === "summary" ? "Summary" : `Step ${i + 1}: ${viewTitle(view)}${status === "open" ? "" : ` (${status})`}`;
+        status === undefined
+          ? viewTitle(view)
+          : `Step ${i + 1}: ${viewTitle(view)}${status === "open" ? "" : ` (${status})`}`;
       const b = this.button(NAV_LABEL[view], `nav-${view}`, () => this.pane.go(view), {
         class: `step-button ${status ?? ""}`,
         "aria-label": label,
@@ -501,7 +515,182 @@ export class PaneView {
       this.button("Write the negotiation brief", "write-brief", () => void this.pane.writeBrief(), {
         class: "primary",
       }),
-      this.pager(VIEWS.length - 1),
+      this.pager(VIEWS.indexOf("summary")),
     );
+  }
+
+  /** A labelled text input that calls `onChange` with its text (or only holds it, for a form). */
+  private textField(id: string, label: string, value: string, onChange?: (text: string) => void): HTMLElement {
+    const doc = this.doc;
+    const field = h(doc, "input", { id, type: "text", inputmode: "text", autocomplete: "off", "data-shown": value });
+    field.value = value;
+    if (onChange) field.addEventListener("change", () => onChange(field.value));
+    return h(doc, "div", { class: "field" }, h(doc, "label", { for: id }, label), field);
+  }
+
+  /** The "Sign this deal" form: each term's signed value, the ask to start with. */
+  private signForm(again: boolean): HTMLElement {
+    const doc = this.doc;
+    const prefix = again ? "sign-again" : "sign";
+    const keys = TERM_KEYS.filter((key) => TERMS[key].pane);
+    const box = h(
+      doc,
+      "fieldset",
+      { class: "inputs" },
+      h(doc, "legend", {}, "The terms as signed (the asks to start with: edit what you did not win)"),
+    );
+    for (const key of keys)
+      box.append(this.textField(`${prefix}-${key}`, TERMS[key].pane!.label, this.pane.signDefault(key)));
+    box.append(this.textField(`${prefix}-threshold`, "Warn when this period's projected forfeit is above ($)", "0"));
+    const read = (id: string) => (doc.getElementById(id) as HTMLInputElement | null)?.value ?? "";
+    box.append(
+      this.button(
+        again ? "Sign again" : "Sign this deal",
+        `${prefix}-deal`,
+        () => {
+          const typed = Object.fromEntries(keys.map((key) => [key, read(`${prefix}-${key}`)]));
+          void this.pane.signDeal(typed, read(`${prefix}-threshold`), again);
+        },
+        { class: "primary" },
+      ),
+    );
+    return box;
+  }
+
+  /** "After you sign": sign the deal, then track it month by month and start the renewal. */
+  private track(state: PaneState): HTMLElement {
+    const doc = this.doc;
+    const section = h(doc, "section", { class: "panel", "aria-labelledby": "panel-title", "data-step": "track" });
+    section.append(
+      h(doc, "p", { class: "eyebrow" }, "After the steps"),
+      h(doc, "h2", { id: "panel-title", tabindex: -1 }, "After you sign"),
+      h(
+        doc,
+        "p",
+        { class: "why" },
+        "A committed-spend deal is won or lost month by month: unused commitment is forfeited at the end of each period. Track the actuals against the signed terms, and the renewal starts from real numbers.",
+      ),
+    );
+    if (state.trackingProblem)
+      section.append(h(doc, "p", { role: "alert", id: "tracking-problem" }, state.trackingProblem));
+    const t = state.tracking;
+    if (!t) {
+      section.append(this.signForm(false), this.pager(VIEWS.indexOf("track")));
+      return section;
+    }
+    const { places, actuals } = t.data;
+    const row = t.rows[t.current - 1]!;
+    section.append(
+      h(
+        doc,
+        "div",
+        { class: "value" },
+        h(doc, "span", { class: "value-label" }, `Projected forfeit at the end of period ${t.current}`),
+        h(doc, "span", { class: "value-figure", "data-testid": "shortfall" }, formatMoney(t.shortfall)),
+      ),
+    );
+    const warnings: string[] = [];
+    if (t.pastTerm) {
+      warnings.push(
+        `The Actuals table has more months than the signed term (${places.termMonths}): the sheet's burn-down shows #VALUE! until the extra months are removed.`,
+      );
+    }
+    if (t.warn) {
+      warnings.push(
+        `The projected forfeit of period ${t.current}, ${formatMoney(t.shortfall)}, is above your threshold of ${formatMoney(t.data.threshold)}.` +
+          (row.monthsLeft > 0
+            ? ` To fill the period, draw ${formatMoney(row.neededPerMonth)} at list a month for its last ${row.monthsLeft} months.`
+            : ""),
+      );
+    }
+    if (warnings.length) {
+      section.append(
+        h(
+          doc,
+          "ul",
+          { class: "warnings", "aria-label": "Warnings", "data-testid": "tracking-warnings" },
+          ...warnings.map((w) => h(doc, "li", {}, w)),
+        ),
+      );
+    }
+    const lines: [string, string][] = [
+      ["Months of actuals", `${Math.min(actuals.length, places.termMonths)} of ${places.termMonths}`],
+      [`Drawn to date in period ${t.current}`, formatMoney(row.drawnToDate)],
+      ["Commitment remaining this period", formatMoney(row.remaining)],
+      [
+        "Needed per month at list to fill it",
+        row.monthsLeft > 0 ? `${formatMoney(row.neededPerMonth)} for ${row.monthsLeft} months` : "—",
+      ],
+      ["Projected drawn this period", formatMoney(row.projectedDrawn)],
+      ["Projected overage billed this period", formatMoney(row.projectedOverageBilled)],
+    ];
+    section.append(
+      h(
+        doc,
+        "dl",
+        { class: "lines" },
+        ...lines.flatMap(([label, text], i) => [
+          h(doc, "dt", {}, label),
+          h(doc, "dd", { "data-testid": `track-${i}` }, text),
+        ]),
+      ),
+    );
+    const table = h(
+      doc,
+      "table",
+      { class: "burndown", "data-testid": "burndown" },
+      h(doc, "caption", { class: "muted" }, "Burn-down by period (dollars at the committed rate)"),
+      h(
+        doc,
+        "tr",
+        {},
+        ...["Period", "Drawn to date", "Projected drawn", "Projected forfeited"].map((c) =>
+          h(doc, "th", { scope: "col" }, c),
+        ),
+      ),
+      ...t.rows.map((r) =>
+        h(
+          doc,
+          "tr",
+          {},
+          h(doc, "th", { scope: "row" }, String(r.period)),
+          ...[r.drawnToDate, r.projectedDrawn, r.projectedForfeited].map((x) => h(doc, "td", {}, formatMoney(x))),
+        ),
+      ),
+    );
+    section.append(table);
+    const month = Math.min(actuals.length + 1, places.termMonths);
+    const add = h(doc, "fieldset", { class: "inputs" }, h(doc, "legend", {}, `Month ${month} of the term`));
+    add.append(this.textField("actual-month", `Actual usage at list for month ${month} ($)`, ""));
+    add.append(
+      this.button("Add this month's actuals", "add-actual", () => {
+        const field = doc.getElementById("actual-month") as HTMLInputElement | null;
+        void this.pane.addActualMonth(field?.value ?? "");
+      }),
+    );
+    add.append(
+      this.textField(
+        "threshold",
+        "Warn when this period's projected forfeit is above ($)",
+        formatMoney(t.data.threshold),
+        (text) => void this.pane.setThreshold(text),
+      ),
+    );
+    section.append(add);
+    section.append(
+      h(
+        doc,
+        "p",
+        { class: "muted" },
+        `The signed terms are on sheet ${places.signed}; the actuals, the live BURNDOWN and its chart on sheet ${places.tracking}. You can also type or paste the actuals there.`,
+      ),
+      this.button("Write the renewal brief", "write-renewal", () => void this.pane.writeRenewalBrief(), {
+        class: "primary",
+      }),
+    );
+    const details = h(doc, "details", {}, h(doc, "summary", {}, "Sign a new deal (the first one's sheets stay)"));
+    details.append(this.signForm(true));
+    section.append(details, this.pager(VIEWS.indexOf("track")));
+    return section;
   }
 }

@@ -118,6 +118,61 @@ describe("the preview page in headless Chromium", () => {
     await page.screenshot({ path: join(SHOTS, "4-scenarios.png") });
   });
 
+  it("signs the sample deal, and a month of actuals moves the burn-down", async () => {
+    await page.click("#nav-track");
+    await page.waitForSelector("#sign-deal");
+    // The terms of DOMAIN.md's worked example 1, typed over the asks the form starts from.
+    const terms: Record<string, string> = {
+      commit: "$1,000,000",
+      discount: "20%",
+      overage_rate: "1",
+      carryover: "0",
+      period_months: "12",
+    };
+    for (const [key, text] of Object.entries(terms)) await page.fill(`#sign-${key}`, text);
+    await page.fill("#sign-threshold", "$1");
+    await page.click("#sign-deal");
+    await page.waitForSelector('[data-testid="shortfall"]', { timeout: 20_000 });
+    await page.waitForFunction(
+      () => (document.getElementById("message")?.textContent ?? "").startsWith("Signed:"),
+      undefined,
+      {
+        timeout: 20_000,
+      },
+    );
+    expect(await page.locator('#sheet-tabs button[data-sheet="Signed"]').count()).toBe(1);
+    // Nothing drawn yet.
+    expect(await page.locator('[data-testid="track-1"]').textContent()).toBe("$0");
+    const projected = await page.locator('[data-testid="track-4"]').textContent();
+
+    // Month 1 typed in the Actuals table on the Tracking sheet: 100,000 at list, 80,000 drawn at 20% off.
+    await page.click('#sheet-tabs button[data-sheet="Tracking"]');
+    await cell("Tracking", "B11").click();
+    await page.fill("#formula-bar", "100000");
+    await page.press("#formula-bar", "Enter");
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="track-1"]')?.textContent === "$80,000",
+      undefined,
+      { timeout: 10_000 },
+    );
+    // The sheet's own BURNDOWN (J11: period 1's drawn to date) and its months of actuals (B3).
+    const value = (a1: string) =>
+      page.evaluate((at) => window.commitLeversPreview!.workbook.value("Tracking", at) as unknown, a1);
+    expect(await value("J11")).toBe(80_000);
+    expect(await value("B3")).toBe(1);
+    // Month 2 from the pane: 160,000 drawn to date; the projected draw of the period moved off the plan's.
+    await page.fill("#actual-month", "100000");
+    await page.click("#add-actual");
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="track-1"]')?.textContent === "$160,000",
+      undefined,
+      { timeout: 10_000 },
+    );
+    expect(await value("J11")).toBe(160_000);
+    expect(await page.locator('[data-testid="track-4"]').textContent()).not.toBe(projected);
+    await page.screenshot({ path: join(SHOTS, "5-tracking.png") });
+  });
+
   it("imports every export fixture through the pane: file picked, table and spill written, Summary recalculated", async () => {
     await page.click("#nav-usage").catch(() => undefined);
     let first = true;
@@ -177,7 +232,7 @@ describe("the preview page in headless Chromium", () => {
         );
         await page.click('#sheet-tabs button[data-sheet="Summary (2)"]');
         expect(await cell("Summary (2)", "B3").textContent()).toBe(formatCell(28, MONEY));
-        await page.screenshot({ path: join(SHOTS, "5-imported.png") });
+        await page.screenshot({ path: join(SHOTS, "6-imported.png") });
       }
     }
   }, 240_000);

@@ -188,9 +188,22 @@ export async function runPaneFuzz(steps: number, seed: number, platform: Platfor
       userNames.set(name, ref);
       return `user name ${name}`;
     }
-    if (roll < 0.52) {
+    if (roll < 0.49) {
       const brief = await pane.writeBrief();
       return `brief ${brief.ok ? "ok" : brief.message}`;
+    }
+    if (roll < 0.52) {
+      // After signing: sign (again, or not), a month of actuals, the threshold, the renewal brief.
+      const what = pick(["sign", "actual", "threshold", "renewal"] as const);
+      const outcome =
+        what === "sign"
+          ? await pane.signDeal({ commit: pick(["", "1000000", "lots"]) }, pick(["", "$5,000", "-1"]), rand() < 0.5)
+          : what === "actual"
+            ? await pane.addActualMonth(pick(["100000", "0", "n/a", "$2,500"]))
+            : what === "threshold"
+              ? await pane.setThreshold(pick(["", "10000", "x"]))
+              : await pane.writeRenewalBrief();
+      return `${what} ${outcome.ok ? "ok" : outcome.message}`;
     }
     if (roll < 0.66) {
       const input = pick(STEPS.flatMap((s) => s.inputs));

@@ -104,7 +104,7 @@ function fakeExcel(options: { failSync?: number } = {}) {
     },
   };
   const Excel = {
-    ChartType: { line: "Line" },
+    ChartType: { line: "Line", columnClustered: "ColumnClustered" },
     ChartSeriesBy: { columns: "Columns" },
     run: async (...args: unknown[]) => {
       calls.push(args.length > 1 ? `run ${JSON.stringify(args[0])}` : "run");
@@ -250,6 +250,37 @@ describe("OfficeWorkbook", () => {
       "position J4",
     ]);
     expect(fake.chart.title.text).toBe("Expected cost");
+  });
+
+  it("adds a clustered column chart of several series over the same categories, with a legend", async () => {
+    const fake = fakeExcel();
+    g.Excel = fake.Excel;
+    await new OfficeWorkbook().addChart({
+      sheet: "Tracking",
+      title: "Burn-down",
+      kind: "column",
+      seriesName: "Commit",
+      categories: "Tracking!$F$11:$F$12",
+      values: "Tracking!$H$11:$H$12",
+      more: [
+        { name: "Drawn to date", values: "Tracking!$J$11:$J$12" },
+        { name: "Projected drawn", values: "Tracking!$N$11:$N$12" },
+      ],
+      anchor: "F15",
+    });
+    expect(fake.calls.filter((c) => /^(chart|series|values|x )/.test(c))).toEqual([
+      "chart ColumnClustered Tracking!H11:H12 Columns",
+      "series.add Commit",
+      "values Tracking!H11:H12",
+      "x Tracking!F11:F12",
+      "series.add Drawn to date",
+      "values Tracking!J11:J12",
+      "x Tracking!F11:F12",
+      "series.add Projected drawn",
+      "values Tracking!N11:N12",
+      "x Tracking!F11:F12",
+    ]);
+    expect(fake.chart.legend.visible).toBe(true);
   });
 
   it("keeps settings in the document and saves them with saveAsync", async () => {

@@ -218,15 +218,20 @@ export class OfficeWorkbook implements WorkbookHost {
       const ws = context.workbook.worksheets.getItem(spec.sheet);
       const values = ws.getRange(sheetAndLocal(spec.values).local);
       const categories = ws.getRange(sheetAndLocal(spec.categories).local);
-      const chart = ws.charts.add(Excel.ChartType.line, values, Excel.ChartSeriesBy.columns);
+      const type = spec.kind === "column" ? Excel.ChartType.columnClustered : Excel.ChartType.line;
+      const chart = ws.charts.add(type, values, Excel.ChartSeriesBy.columns);
       chart.series.load("items");
       await context.sync();
       chart.series.items.forEach((s) => s.delete());
-      const series = chart.series.add(spec.seriesName);
-      series.setValues(values);
-      series.setXAxisValues(categories);
+      // Each series added by hand over its data rows (ChartSeriesCollection.add, ChartSeries.setValues and
+      // setXAxisValues: ExcelApi 1.7), so no header row becomes a point.
+      for (const { name, values: address } of [{ name: spec.seriesName, values: spec.values }, ...(spec.more ?? [])]) {
+        const series = chart.series.add(name);
+        series.setValues(address === spec.values ? values : ws.getRange(sheetAndLocal(address).local));
+        series.setXAxisValues(categories);
+      }
       chart.title.text = spec.title;
-      chart.legend.visible = false;
+      chart.legend.visible = (spec.more ?? []).length > 0;
       chart.setPosition(spec.anchor);
       await context.sync();
     });

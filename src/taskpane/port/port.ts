@@ -57,7 +57,10 @@ export type WorkbookOp =
    */
   | { readonly kind: "addTable"; readonly name: string; readonly address: string };
 
-/** A native line chart of one series: `values` against `categories`, both the data rows only (no header). */
+/**
+ * A native chart: `values` against `categories`, both the data rows only (no header), and any `more`
+ * series over the same categories. A line chart unless `kind` says clustered columns.
+ */
 export interface ChartSpec {
   readonly sheet: string;
   readonly title: string;
@@ -66,6 +69,9 @@ export interface ChartSpec {
   readonly values: string;
   /** Top-left cell of the chart, e.g. "H2". */
   readonly anchor: string;
+  readonly kind?: "line" | "column";
+  /** Further series (a legend is shown when there are any). */
+  readonly more?: readonly { readonly name: string; readonly values: string }[];
 }
 
 /** A change in the workbook: the sheet and the address that changed. */

@@ -1,0 +1,156 @@
+/**
+ * After signing (DOMAIN.md "Tracking a signed deal"): "Sign this deal" freezes the chosen terms and
+ * the plan into a Signed sheet and adds a Tracking sheet (src/model/tracking.ts); the pane then reads
+ * them back, by the places the model record keeps, and computes the burn-down with the core, the
+ * same figures the sheet's BURNDOWN and SHORTFALL show. Pure reading and planning: the Pane does the
+ * writing and the messages.
+ */
+import { TERM_KEYS, TermKey, TERMS } from "../catalogue/terms";
+import * as core from "../core";
+import { parseMoney, parseTerms, parseUsage } from "../sheet";
+import { CellValue } from "../model/definition";
+import { signedLayout, SignedPlaces, SIGNED_NAMES } from "../model/tracking";
+import { freshName, freshNameSet, quoteSheet } from "../sheet/a1";
+import { CellWrite, Outcome, done, refuse, WorkbookOp, WorkbookPort } from "./port/port";
+import type { LayoutCell } from "../model/tracking";
+
+/** The signed deal as read back: its terms, the plan, the actuals so far and the warning threshold. */
+export interface TrackingData {
+  readonly places: SignedPlaces;
+  readonly deal: core.TermsDeal;
+  /** The signed value of each term as the Signed sheet shows it. */
+  readonly shown: Readonly<Record<TermKey, CellValue>>;
+  readonly plan: readonly number[];
+  readonly actuals: readonly number[];
+  readonly threshold: number;
+}
+
+/** What the pane's "After you sign" view shows. */
+export interface TrackingFigures {
+  readonly data: TrackingData;
+  readonly rows: readonly core.BurndownRow[];
+  /** The period the last actual month is in (1-based). */
+  readonly current: number;
+  /** SHORTFALL: the current period's projected forfeit. */
+  readonly shortfall: number;
+  /** Whether the projected forfeit is above the threshold. */
+  readonly warn: boolean;
+  /** Months typed past the end of the term: the sheet refuses them; the pane says so. */
+  readonly pastTerm: boolean;
+}
+
+/** A layout cell as the port writes it. */
+export function toWrite(cell: LayoutCell): CellWrite | null {
+  if (!cell) return null;
+  if ("formula" in cell)
+    return cell.format ? { formula: cell.formula, format: cell.format } : { formula: cell.formula };
+  return cell.format ? { value: cell.value, format: cell.format } : { value: cell.value };
+}
+
+/** A layout grid as one rectangle of writes. */
+export function toWrites(grid: readonly (readonly LayoutCell[] | undefined)[]): (CellWrite | null)[][] {
+  // Array.from, not map: a layout may leave a row out (a hole), which is an empty row here.
+  const rows = Array.from(grid, (row) => row ?? []);
+  const columns = Math.max(0, ...rows.map((r) => r.length));
+  return rows.map((row) => Array.from({ length: columns }, (_, c) => toWrite(row[c] ?? null)));
+}
+
+/** The signing planned: the operations (one batch), where everything is, and the chart to add once calculated. */
+export interface SignPlan {
+  readonly ops: WorkbookOp[];
+  readonly places: SignedPlaces;
+  readonly chart: ReturnType<typeof signedLayout>["chart"];
+}
+
+/**
+ * Plans "Sign this deal": the Signed and Tracking sheets under fresh names, the Actuals table under a
+ * fresh name (table and defined names share one namespace, office-js #551).
+ */
+export async function planSigning(
+  port: WorkbookPort,
+  input: { terms: Readonly<Record<TermKey, CellValue>>; plan: readonly number[]; threshold: number; date: string },
+): Promise<SignPlan> {
+  const sheets = await port.sheetNames();
+  const signed = freshName(SIGNED_NAMES.signed, sheets);
+  const tracking = freshName(SIGNED_NAMES.tracking, [...sheets, signed]);
+  const table = freshNameSet([SIGNED_NAMES.table], await port.nameList()).get(SIGNED_NAMES.table) ?? SIGNED_NAMES.table;
+  const layout = signedLayout({ signed, tracking, table, ...input });
+  const ops: WorkbookOp[] = [
+    { kind: "addSheet", name: signed },
+    { kind: "write", address: `${quoteSheet(signed)}!A1`, cells: toWrites(layout.signedGrid) },
+    { kind: "columnWidths", sheet: signed, widths: [16, 16, 48, 2, 8, 14] },
+    { kind: "addSheet", name: tracking },
+    { kind: "write", address: `${quoteSheet(tracking)}!A1`, cells: toWrites(layout.trackingGrid) },
+    { kind: "columnWidths", sheet: tracking, widths: layout.widths },
+    { kind: "addTable", name: table, address: layout.tableAddress },
+  ];
+  return { ops, places: layout.places, chart: layout.chart };
+}
+
+/** Parses the signed values typed in the pane (a blank takes `fallback`), each as its Deal cell is read. */
+export function signedTerms(
+  typed: Readonly<Partial<Record<TermKey, string>>>,
+  fallback: Readonly<Record<TermKey, CellValue>>,
+  parse: (key: TermKey, text: string) => CellValue | { readonly message: string },
+): Record<TermKey, CellValue> | { readonly message: string } {
+  const out = {} as Record<TermKey, CellValue>;
+  for (const key of TERM_KEYS) {
+    const text = typed[key];
+    if (text === undefined || text.trim() === "") {
+      out[key] = fallback[key];
+      continue;
+    }
+    const value = parse(key, text);
+    if (typeof value === "object" && value !== null) return value;
+    out[key] = value;
+  }
+  const checked = parseTerms(
+    "Signed terms",
+    TERM_KEYS.map((key) => [key, out[key], out[key]]),
+    TERMS,
+  );
+  return checked instanceof core.LeverError ? { message: checked.message } : out;
+}
+
+/** Reads the signed deal back (its Signed and Tracking sheets); a refusal says what is wrong in words. */
+export async function readTracking(port: WorkbookPort, places: SignedPlaces): Promise<Outcome<TrackingData>> {
+  const [terms, plan, actuals, threshold] = await Promise.all([
+    port.readRange(places.terms),
+    port.readRange(places.plan),
+    port.readRange(places.actuals),
+    port.readRange(places.threshold),
+  ]);
+  if (!terms.ok || !plan.ok || !actuals.ok || !threshold.ok) {
+    return refuse(
+      "not-found",
+      `The signed deal's sheets (${places.signed}, ${places.tracking}) are missing or were renamed: sign the deal again to track it.`,
+    );
+  }
+  const grid = terms.value.values.map((row) => [row[0] ?? "", row[1] ?? "", row[1] ?? ""]);
+  const deal = parseTerms(`Sheet ${places.signed}`, grid, TERMS);
+  if (deal instanceof core.LeverError) return refuse("invalid", deal.message);
+  const shown = Object.fromEntries(
+    TERM_KEYS.map((key) => [key, terms.value.values.find((r) => r[0] === key)?.[1] ?? ""]),
+  ) as Record<TermKey, CellValue>;
+  const planSeries = parseUsage(`The plan on sheet ${places.signed}`, plan.value.values);
+  if (planSeries instanceof core.LeverError) return refuse("invalid", planSeries.message);
+  const blank = actuals.value.values.every((row) => row.every((c) => c === "" || c === null || c === 0));
+  const actualSeries = blank ? [] : parseUsage(`Actuals on sheet ${places.tracking}`, actuals.value.values);
+  if (actualSeries instanceof core.LeverError) return refuse("invalid", actualSeries.message);
+  const t = threshold.value.values[0]?.[0];
+  const limit = t === "" || t === null || t === undefined ? 0 : parseMoney("The warning threshold", t);
+  if (limit instanceof core.LeverError) return refuse("invalid", limit.message);
+  return done({ places, deal: deal.draft, shown, plan: planSeries, actuals: actualSeries, threshold: limit });
+}
+
+/** The burn-down the Tracking sheet shows, by the core: actuals, then the plan's months after them. */
+export function trackingFigures(data: TrackingData): TrackingFigures | core.LeverError {
+  const T = data.places.termMonths;
+  const pastTerm = data.actuals.length > T;
+  const actuals = pastTerm ? data.actuals.slice(0, T) : data.actuals;
+  const projection = data.plan.slice(actuals.length, T);
+  const b = core.burndown(actuals, projection, data.deal);
+  if (b instanceof core.LeverError) return b;
+  const shortfall = b.rows[b.current - 1]!.projectedForfeited;
+  return { data, rows: b.rows, current: b.current, shortfall, warn: shortfall > data.threshold, pastTerm };
+}
