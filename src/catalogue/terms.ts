@@ -1,9 +1,10 @@
 /**
  * Every deal term, declared once: its key in a terms table, the `TermsDeal` field it sets, how a
- * cell of it is read, its neutral value, its label, what granting it costs the vendor, its sample
- * row on the model's Deal sheet, and where the pane asks for it. The terms table parser, the deal a
- * function runs, LEVER_VALUES's ranking and vendor-cost column, the Deal sheet and the pane's inputs
- * all read this table. Typed data: no arithmetic.
+ * cell of it is read, its neutral value, its label and what granting it costs the vendor. The terms
+ * table parser, the deal a function runs and LEVER_VALUES's ranking and vendor-cost column read this
+ * table. How the pane and the model workbook show each term (its kind, its sample Deal row, where
+ * the pane asks for it) is declared once too, beside it in ./termsPane.ts, so that Excel's functions
+ * bundle carries none of the pane's words. Typed data: no arithmetic.
  */
 import { TermsDeal, TermValue } from "../core";
 import {
@@ -18,26 +19,7 @@ import {
 } from "../sheet/cells";
 import { AnyTermSpec, neutralDeal, TermSpec } from "../sheet/terms";
 
-/** The pane's steps, in the recommended order (DOMAIN.md). */
-export const STEP_IDS = ["usage", "optimize", "size", "overage", "unused", "protection", "term", "fineprint"] as const;
-export type StepId = (typeof STEP_IDS)[number];
-
-/** How a term is typed and shown: the pane's input and the Deal sheet's number format follow from it. */
-/** `cap` is a share, or the word "none" (no cap), which a blank input also means. */
-export type TermKind = "money" | "percent" | "cap" | "months" | "overage" | "flag";
-
-export type TermEntry<F extends keyof TermsDeal = keyof TermsDeal> = TermSpec<F> & {
-  readonly kind: TermKind;
-  /** The model's Deal sheet row: sample draft and ask, and what the term means. */
-  readonly sample: { readonly draft: string | number; readonly ask: string | number; readonly note: string };
-  /** Where the pane asks for it (a draft and an ask input), if it does. */
-  readonly pane?: {
-    readonly step: StepId;
-    readonly label: string;
-    /** What the pane warns of when the draft has the clause (`pct` writes a share as a percent). */
-    readonly warn?: (draft: TermsDeal[F], pct: (share: number) => string) => string | undefined;
-  };
-};
+export type TermEntry<F extends keyof TermsDeal = keyof TermsDeal> = TermSpec<F>;
 
 const term = <F extends keyof TermsDeal>(entry: TermEntry<F>): TermEntry<F> => entry;
 const high = () => "high" as const;
@@ -52,9 +34,6 @@ export const TERMS = {
     neutral: 0,
     lever: true,
     vendorCost: high,
-    kind: "money",
-    sample: { draft: 3_000_000, ask: 3_000_000, note: "Commit per period, dollars" },
-    pane: { step: "size", label: "Commit per period" },
   }),
   discount: term({
     field: "discount",
@@ -63,9 +42,6 @@ export const TERMS = {
     neutral: 0,
     lever: true,
     vendorCost: high,
-    kind: "percent",
-    sample: { draft: 0.15, ask: 0.15, note: "Discount off list on committed usage" },
-    pane: { step: "size", label: "Discount" },
   }),
   overage_rate: term({
     field: "overageRate",
@@ -75,9 +51,6 @@ export const TERMS = {
     filled: 'enter 1 for list price, another multiple of list, or "committed"',
     lever: true,
     vendorCost: low,
-    kind: "overage",
-    sample: { draft: 1, ask: "committed", note: "Overage price: fraction of list, or committed" },
-    pane: { step: "overage", label: "Overage rate (fraction of list, or committed)" },
   }),
   carryover: term({
     field: "carryover",
@@ -87,9 +60,6 @@ export const TERMS = {
     lever: true,
     // Partial carryover costs the vendor little; all of it is a real concession (DOMAIN.md).
     vendorCost: (ask) => (ask < 1 ? "low" : "high"),
-    kind: "percent",
-    sample: { draft: 0, ask: 0.5, note: "Share of unused commitment that rolls over" },
-    pane: { step: "unused", label: "Carryover share" },
   }),
   period_months: term({
     field: "periodMonths",
@@ -99,9 +69,6 @@ export const TERMS = {
     filled: "enter the months in a period, e.g. 12",
     lever: true,
     vendorCost: high,
-    kind: "months",
-    sample: { draft: 12, ask: 12, note: "Months in a commit period" },
-    pane: { step: "term", label: "Commit period (months)" },
   }),
   uplift: term({
     field: "uplift",
@@ -110,9 +77,6 @@ export const TERMS = {
     neutral: 0,
     lever: true,
     vendorCost: high,
-    kind: "percent",
-    sample: { draft: 0.08, ask: 0, note: "Yearly list-price rise without a lock (0 = locked)" },
-    pane: { step: "protection", label: "Yearly list rise without a lock (0 = locked)" },
   }),
   step_up: term({
     field: "stepUp",
@@ -121,13 +85,6 @@ export const TERMS = {
     neutral: 0,
     lever: true,
     vendorCost: high,
-    kind: "percent",
-    sample: { draft: 0.1, ask: 0, note: "True-forward: commit rise each period" },
-    pane: {
-      step: "fineprint",
-      label: "True-forward step-up per period",
-      warn: (v, pct) => (v > 0 ? `The draft steps the commit up ${pct(v)} each period.` : undefined),
-    },
   }),
   ratchet: term({
     field: "ratchet",
@@ -136,13 +93,6 @@ export const TERMS = {
     neutral: false,
     lever: true,
     vendorCost: high,
-    kind: "flag",
-    sample: { draft: 0, ask: 0, note: "1 = the commit ratchets up to the last period's draw" },
-    pane: {
-      step: "fineprint",
-      label: "Ratcheting minimum",
-      warn: (v) => (v ? "The draft's minimum ratchets up to the last period's draw." : undefined),
-    },
   }),
   excluded_share: term({
     field: "excludedShare",
@@ -151,13 +101,6 @@ export const TERMS = {
     neutral: 0,
     lever: true,
     vendorCost: high,
-    kind: "percent",
-    sample: { draft: 0.05, ask: 0, note: "Share of usage that does not count toward the commit" },
-    pane: {
-      step: "fineprint",
-      label: "Usage excluded from the commit",
-      warn: (v, pct) => (v > 0 ? `The draft leaves ${pct(v)} of usage out of the commit.` : undefined),
-    },
   }),
   renewal_cap: term({
     field: "renewalCap",
@@ -167,9 +110,6 @@ export const TERMS = {
     lever: true,
     renewal: true,
     vendorCost: low,
-    kind: "cap",
-    sample: { draft: "none", ask: 0.05, note: 'Cap on the renewal rise ("none" = resets to list)' },
-    pane: { step: "protection", label: 'Renewal cap ("none" or blank = resets to list)' },
   }),
   renewal_months: term({
     field: "renewalMonths",
@@ -179,8 +119,6 @@ export const TERMS = {
     filled: "enter the renewal months to value, e.g. 12",
     lever: false,
     vendorCost: high,
-    kind: "months",
-    sample: { draft: 12, ask: 12, note: "Months of renewal to value the cap over" },
   }),
   carryover_cap: term({
     field: "carryoverCap",
@@ -190,18 +128,6 @@ export const TERMS = {
     lever: true,
     // A higher cap costs the vendor little, as partial carryover does; no cap at all is a real concession.
     vendorCost: (ask) => (ask === undefined ? "high" : "low"),
-    kind: "cap",
-    sample: {
-      draft: 0.25,
-      ask: "none",
-      note: 'Most that carries out of a period, share of its commit ("none" = no cap)',
-    },
-    pane: {
-      step: "fineprint",
-      label: 'Carryover cap, share of the period\'s commit ("none" or blank = no cap)',
-      warn: (v, pct) =>
-        v === undefined ? undefined : `The draft caps what carries out of a period at ${pct(v)} of its commit.`,
-    },
   }),
 } satisfies Record<string, AnyTermSpec>;
 
@@ -240,9 +166,4 @@ export function dealOf(args: Readonly<Partial<Record<string, unknown>>>): TermsD
 /** A deal's terms as function arguments, by key (`overageRate` as `overage_rate`): the inverse of `dealOf`. */
 export function termArgs(deal: TermsDeal): Record<TermKey, TermValue> {
   return Object.fromEntries(TERM_KEYS.map((key) => [key, deal[TERMS[key].field]])) as Record<TermKey, TermValue>;
-}
-
-/** The terms the pane places in a step, in catalogue order. */
-export function termsIn(step: StepId): TermKey[] {
-  return TERM_KEYS.filter((key) => TERMS[key].pane?.step === step);
 }

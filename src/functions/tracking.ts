@@ -38,7 +38,7 @@ export function burndown(
  * @param actuals Actual monthly usage so far at list price, in dollars: one column of months from the first month of the term (blank or 0 months at the end are not yet in).
  * @param projection Projected monthly usage at list price, in dollars, for the months after the last actual month to the end of the term (empty when the term ends with the actuals).
  * @param discount Discount off list on committed usage, as a decimal (0.2 = 20%).
- * @param [carryover] Share of unused commitment that rolls into the next period, as a decimal (default 0).
+ * @param [carryover] Share of unused commitment that rolls into the next period, as a decimal (default 0). Fifth, where BURNDOWN has the overage rate: a forfeit does not depend on it.
  * @param [period_months] Months in a commit period (default 12).
  * @returns Dollars projected to be forfeited at the end of the current period.
  * @example =LEVERS.SHORTFALL(1000000, {100000;100000;100000;100000}, {100000;100000;100000;100000;100000;100000;100000;100000}, 0.2) → 40000

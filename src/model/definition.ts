@@ -8,7 +8,8 @@
  */
 import * as F from "../catalogue/functions";
 import { call, formula, text } from "../catalogue/formula";
-import { TermKey, TermKind, TERM_KEYS, TERMS } from "../catalogue/terms";
+import { TermKey, TERM_KEYS } from "../catalogue/terms";
+import { TermKind, TERM_PANE } from "../catalogue/termsPane";
 import { columnLetter } from "../sheet/a1";
 
 export type CellValue = string | number | boolean | null;
@@ -74,7 +75,7 @@ const TERM_FORMATS: Partial<Record<TermKind, string>> = { money: MONEY, percent:
 /** The deal terms table: key | draft | ask, one row per catalogue term in its order, with sample values. */
 export const DEAL_TERMS: readonly { key: TermKey; draft: CellValue; ask: CellValue; note: string; format?: string }[] =
   TERM_KEYS.map((key) => {
-    const { sample, kind } = TERMS[key];
+    const { sample, kind } = TERM_PANE[key];
     const format = TERM_FORMATS[kind];
     return { key, ...sample, ...(format ? { format } : {}) };
   });

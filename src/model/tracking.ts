@@ -24,11 +24,11 @@ import {
   RECOMMEND_COMMIT,
   RENEWAL_CAP_VALUE,
   SHORTFALL,
-  TOTAL_COST,
   UTILIZATION,
 } from "../catalogue/functions";
 import { call, formula, text } from "../catalogue/formula";
-import { TERM_KEYS, TermKey, TERMS } from "../catalogue/terms";
+import { TERM_KEYS, TermKey } from "../catalogue/terms";
+import { TERM_PANE } from "../catalogue/termsPane";
 import { cellAddress, quoteSheet } from "../sheet/a1";
 import { CellValue, MONEY, PERCENT, TEXT } from "./definition";
 
@@ -115,7 +115,7 @@ const span = (sheet: string, row: number, column: number, rows: number) =>
 
 /** The number format a term's value shows in. */
 function termFormat(key: TermKey): string | undefined {
-  const kind = TERMS[key].kind;
+  const kind = TERM_PANE[key].kind;
   return kind === "money" ? MONEY : kind === "percent" || kind === "cap" ? PERCENT : undefined;
 }
 
@@ -138,7 +138,7 @@ export function signedLayout(input: SignedInput): SignedLayout {
     const row = (signedGrid[SIGNED.termsHeader + 1 + i] ??= []);
     row[0] = v(key);
     row[1] = v(input.terms[key], termFormat(key));
-    row[2] = v(TERMS[key].sample.note);
+    row[2] = v(TERM_PANE[key].sample.note);
   });
   input.plan.forEach((u, i) => {
     const row = (signedGrid[SIGNED.planHeader + 1 + i] ??= []);
@@ -172,15 +172,15 @@ export function signedLayout(input: SignedInput): SignedLayout {
   });
   const burn = formula(BURNDOWN, { ...deal, actuals, projection });
   const m = local(TRACKING.months, 1);
+  const actualsLocal = `${local(top, 1)}:${local(top + T + PAST_TERM_ROOM - 1, 1)}`;
   const t = local(TRACKING.term, 1);
   const trackingGrid: LayoutCell[][] = [
     [v("Tracking the signed deal: type each month's actual usage at list in the Actuals table")],
     [v(`Signed on ${input.date}. The months after the last actual are projected from the plan on sheet ${signed}.`)],
     [
       v("Months of actuals"),
-      f(
-        `=SUMPRODUCT(MAX((${local(top, 1)}:${local(top + T + PAST_TERM_ROOM - 1, 1)}<>0)*SEQUENCE(${T + PAST_TERM_ROOM})))`,
-      ),
+      // Not blank, not 0 and not blank-looking text ("" or spaces, which the functions read as blank).
+      f(`=SUMPRODUCT(MAX((${actualsLocal}<>0)*(TRIM(${actualsLocal}&"")<>"")*SEQUENCE(${T + PAST_TERM_ROOM})))`),
     ],
     [v("Term months"), f(`=${abs(signed, 2, 1)}`)],
     [v("Current period"), f(`=MAX(1,ROUNDUP(MIN(${m},${t})/${deal.period_months},0))`)],
@@ -284,10 +284,21 @@ export function renewalLayout(input: RenewalInput): RenewalLayout {
   const P = term("period_months");
   const c = term("commit");
   const ledger = { commit: c, usage: places.actuals, discount: d, carryover: term("carryover"), period_months: P };
-  const horizonTop = 3; // the PROJECT spill, column H, from row 4
+  // The renewal is the T months after the term: the actuals projected to the end of the renewal
+  // (column J, 2T - months of actuals), and its last T months in column H (INDEX formulas).
+  const horizonTop = 3;
   const horizon = `${cellAddress(horizonTop, 7, true)}:${cellAddress(horizonTop + T - 1, 7, true)}`;
+  const projected = `${cellAddress(horizonTop, 9, true)}:${cellAddress(horizonTop + 2 * T - 1, 9, true)}`;
   const n = places.months;
+  const monthsIn = cellAddress(horizonTop, 1, true);
   const termsHeader = 18;
+  // Overage billed so far: what each period has drawn beyond its commit and carry in (BURNDOWN's
+  // Drawn to date, Commit and Carry in), billed at the overage rate (DOMAIN.md "The commitment
+  // ledger"): a period's commit covers the whole period, so nothing is over until it is used up.
+  const spill = (column: number) =>
+    `${quoteSheet(places.tracking)}!${cellAddress(TRACKING.tableHeader + 1, column, true)}:${cellAddress(TRACKING.tableHeader + places.periods, column, true)}`;
+  const over = `(${spill(9)}-${spill(7)}-${spill(8)})`;
+  const m = term("overage_rate");
   const grid: LayoutCell[][] = [
     [v("Renewal brief: where the next negotiation starts")],
     [
@@ -295,7 +306,18 @@ export function renewalLayout(input: RenewalInput): RenewalLayout {
         `From the deal signed on ${places.date} and the actuals on sheet ${places.tracking} (written ${input.date}; every figure follows the actuals).`,
       ),
     ],
-    [null, null, null, null, null, null, null, v("Renewal usage, list $ a month (the actuals projected)")],
+    [
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      v(`Renewal usage, list $ a month (months ${T + 1} to ${2 * T})`),
+      null,
+      v("The actuals projected to the end of the renewal"),
+    ],
     [
       v("Months of actuals"),
       f(`=${n}`),
@@ -304,17 +326,16 @@ export function renewalLayout(input: RenewalInput): RenewalLayout {
       null,
       null,
       null,
-      f(formula(PROJECT, { history: places.actuals, months: T, method: text("linear") }), MONEY),
+      null,
+      null,
+      f(formula(PROJECT, { history: places.actuals, months: `${2 * T}-${monthsIn}`, method: text("linear") }), MONEY),
     ],
-    [v("Utilization so far (1 - forfeited / committed)"), f(formula(UTILIZATION, ledger), PERCENT)],
-    [v("Share of consumption inside the commitment"), f(formula(COVERAGE, ledger), PERCENT)],
     [
-      v("Overage billed so far"),
-      f(
-        `=${call(TOTAL_COST, { ...ledger, overage_rate: term("overage_rate") })}-${c}*MIN(${n},${places.termMonths})/${P}`,
-        MONEY,
-      ),
+      v("Utilization so far (each period's commit prorated to the months in)"),
+      f(formula(UTILIZATION, ledger), PERCENT),
     ],
+    [v("Share of consumption inside the commitment"), f(formula(COVERAGE, ledger), PERCENT)],
+    [v("Overage billed so far"), f(`=SUMPRODUCT((${over}>0)*${over})*IF(ISNUMBER(${m}),${m}/(1-${d}),1)`, MONEY)],
     [],
     [v(`Renewal usage at list over ${T} months`), f(`=SUM(${horizon})`, MONEY)],
     [
@@ -349,6 +370,11 @@ export function renewalLayout(input: RenewalInput): RenewalLayout {
   TERM_KEYS.forEach((key, i) => {
     grid[termsHeader + 1 + i] = [v(key), f(`=${term(key)}`, termFormat(key)), v(input.asks[key], termFormat(key))];
   });
+  for (let i = 1; i <= T; i++) {
+    const row = (grid[horizonTop + i - 1] ??= []);
+    while (row.length < 7) row.push(null);
+    row[7] = f(`=INDEX(${projected},${T}-${monthsIn}+${i})`, MONEY);
+  }
   const termsRange = `${cellAddress(termsHeader, 0, true)}:${cellAddress(termsHeader + TERM_KEYS.length, 2, true)}`;
   const leversRow = termsHeader + TERM_KEYS.length + 2;
   grid[leversRow] = [f(formula(LEVER_VALUES, { usage: horizon, terms: termsRange }))];

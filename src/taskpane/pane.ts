@@ -8,10 +8,11 @@ import { formatRect, freshName, parseAddress, quoteSheet, renameNames } from "..
 import { formatMoney, formatPercent, parseMoneyText, parsePercentText } from "./format";
 import { dealCellAddress, dealValue, ModelData, readModel } from "./model";
 import { CellValue, ChartSpec, describeFailure, done, Outcome, refuse, WorkbookPort } from "./port/port";
-import { buildModelInto, ImportedUsage, modelRecord, saveRecord, useMyData } from "./setup";
+import { buildModelInto, ImportedUsage, MODEL_SETTING, ModelRecord, modelRecord, useMyData } from "./setup";
 import { planSigning, readTracking, signedTerms, toWrites, TrackingFigures, trackingFigures } from "./tracking";
 import { renewalLayout, SignedPlaces } from "../model/tracking";
 import { TERM_KEYS, TermKey, TERMS } from "../catalogue/terms";
+import { TERM_PANE } from "../catalogue/termsPane";
 import { PickedFile, UsageImport } from "./importer";
 import { briefLayout } from "../model/brief";
 import { computeFigures, Figures, InputSpec, STEP_IDS, StepId, STEPS } from "./steps";
@@ -216,7 +217,10 @@ export class Pane {
       return;
     }
     const figures = withNames(computeFigures(read.data, { termOption: this.current.termOption }), read.data.names);
-    const tracked = await this.readSigned().catch((e: unknown) => ({ problem: describeFailure(e) }));
+    const tracked = await this.readSigned().catch((e: unknown) => ({
+      tracking: undefined,
+      trackingProblem: describeFailure(e),
+    }));
     if (stale()) return;
     this.set({ phase: "ready", problem: undefined, data: read.data, figures, revision, ...tracked });
   }
@@ -465,7 +469,7 @@ export class Pane {
     const curve = figures.steps.size.formulas.find((f) => f.id === "curve")!;
     const brief = briefLayout({
       sheet,
-      date: new Date().toISOString().slice(0, 10),
+      date: localDate(),
       draftCost,
       rows,
       all,
@@ -507,7 +511,7 @@ export class Pane {
   signDefault(key: TermKey): string {
     const data = this.current.data;
     if (!data) return "";
-    const spec = { id: key, label: key, kind: TERMS[key].kind, target: { deal: key, column: "ask" as const } };
+    const spec = { id: key, label: key, kind: TERM_PANE[key].kind, target: { deal: key, column: "ask" as const } };
     const shown = dealValue(data.dealRange, key, "ask");
     return showInput(spec, shown === "" ? (data.terms.ask[TERMS[key].field] as CellValue) : shown);
   }
@@ -561,14 +565,15 @@ export class Pane {
       terms: terms as Record<TermKey, CellValue>,
       plan: data.usage,
       threshold: limit,
-      date: new Date().toISOString().slice(0, 10),
+      date: localDate(),
     });
     const written = await this.port.batch(plan.ops);
     if (!written.ok) {
       this.say(written, "", () => this.signDeal(typed, thresholdText, again));
       return written;
     }
-    await saveRecord(this.port, { ...(record ?? { mode: "found", sheets: [] }), signed: plan.places });
+    const saved = await this.saveSigned({ ...(record ?? { mode: "found", sheets: [] }), signed: plan.places });
+    if (!saved.ok) return saved;
     this.set({ view: "track" });
     await this.refresh();
     const chart = plan.chart;
@@ -583,6 +588,32 @@ export class Pane {
       anchor: chart.anchor,
     };
     return this.trackingChart(plan.places, spec);
+  }
+
+  /**
+   * Keeps where the signed deal is (the model record). The sheets are in the workbook already, so a
+   * failed save is said, with "Try again" saving it again: without it the pane would not track them.
+   */
+  private async saveSigned(record: ModelRecord): Promise<Outcome> {
+    try {
+      await this.port.setSettings({ [MODEL_SETTING]: record });
+      return done(undefined);
+    } catch (e) {
+      const places = record.signed!;
+      const text = `Signed on sheets ${places.signed} and ${places.tracking}, but the pane could not keep where they are, so it cannot track them yet: ${describeFailure(e)}`;
+      this.failedAction = async () => {
+        const again = await this.saveSigned(record);
+        if (again.ok) {
+          this.set({
+            view: "track",
+            message: { kind: "info", text: `Tracking the deal signed on sheet ${places.signed}.` },
+          });
+          await this.refresh();
+        }
+      };
+      this.set({ message: { kind: "error", text, retry: true } });
+      return refuse("failed", text);
+    }
   }
 
   /** The burn-down chart, once BURNDOWN has calculated; "Try again" retries the chart alone (the sheets are in). */
@@ -643,8 +674,10 @@ export class Pane {
       this.set({ message: { kind: "error", text: message } });
       return refuse("invalid", message);
     }
-    const { places, actuals } = tracking.data;
-    const month = actuals.length + 1;
+    const { places, actuals, entered } = tracking.data;
+    // The next cell after everything typed: a 0 typed as a month is the user's and stays (it counts
+    // as a month once a later one is in, DOMAIN.md "Usage series").
+    const month = entered + 1;
     if (month > places.termMonths) {
       const message = `Every month of the ${places.termMonths}-month term has its actuals. Start the renewal: write the renewal brief.`;
       this.set({ message: { kind: "error", text: message } });
@@ -654,8 +687,12 @@ export class Pane {
     const cell = formatRect({ ...top, row: top.row + month - 1, rows: 1, columns: 1 });
     // Only into an empty cell: a 0 the user typed there is theirs.
     const outcome = await this.port.write(cell, [[{ value }]], { onlyEmpty: true });
-    this.say(outcome, `Month ${month}: ${formatMoney(value)} at list, in the Actuals table.`, () =>
-      this.addActualMonth(text),
+    const zeros = entered - actuals.length;
+    this.say(
+      outcome,
+      `Month ${month}: ${formatMoney(value)} at list, in the Actuals table (${cell}).` +
+        (zeros > 0 && value === 0 ? " A month of 0 counts once a later month is in." : ""),
+      () => this.addActualMonth(text),
     );
     if (outcome.ok) await this.refresh();
     return outcome.ok ? done(month) : outcome;
@@ -687,7 +724,7 @@ export class Pane {
       places: tracking.data.places,
       bands: data.names.get("Bands") ?? "Bands",
       asks,
-      date: new Date().toISOString().slice(0, 10),
+      date: localDate(),
     });
     const outcome = await this.port.batch([
       { kind: "addSheet", name: sheet },
@@ -812,6 +849,12 @@ export function parseInput(input: InputSpec, text: string): CellValue | ReturnTy
 
 /** A signed term's text as its Deal cell would hold it (or a refusal), read as the pane's inputs read it. */
 function parseInputValue(key: TermKey, text: string): CellValue | ReturnType<typeof refuse> {
-  const label = TERMS[key].pane?.label ?? TERMS[key].label;
-  return parseInput({ id: key, label, kind: TERMS[key].kind, target: { deal: key, column: "ask" } }, text);
+  const label = TERM_PANE[key].pane?.label ?? TERMS[key].label;
+  return parseInput({ id: key, label, kind: TERM_PANE[key].kind, target: { deal: key, column: "ask" } }, text);
+}
+
+/** Today in the user's time zone, yyyy-mm-dd (not UTC: the day the user signs or writes the brief). */
+function localDate(now = new Date()): string {
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
 }

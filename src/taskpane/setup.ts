@@ -145,6 +145,7 @@ export async function buildModelInto(port: WorkbookPort, sample: boolean): Promi
   const { ops, renames } = modelOps(definition, await port.sheetNames(), undefined, names);
   for (const n of definition.names)
     ops.push({ kind: "defineName", name: names.get(n.name) ?? n.name, ref: renameSheetRefs(n.ref, renames) });
+  const signed = (await modelRecord(port))?.signed;
   const outcome = await port.batch(ops);
   if (!outcome.ok) return outcome;
   const used = definition.sheets.map((s) => renames.get(s.name) ?? s.name);
@@ -155,6 +156,8 @@ export async function buildModelInto(port: WorkbookPort, sample: boolean): Promi
       definition.names.map((n) => n.name),
       names,
     ),
+    // A new model is a new draft; the deal signed before is still the one tracked.
+    ...(signed ? { signed } : {}),
   };
   await saveRecord(port, record);
   return done(used);
@@ -254,6 +257,7 @@ export async function attachPlan(
   const record: ModelRecord = {
     mode: "mine",
     usage: usageRef,
+    ...(current?.signed ? { signed: current.signed } : {}),
     sheets: AROUND_USAGE.map((s) => renames.get(s) ?? s),
     names: allNames(
       wanted.map((n) => n.name),

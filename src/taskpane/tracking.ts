@@ -22,6 +22,8 @@ export interface TrackingData {
   readonly shown: Readonly<Record<TermKey, CellValue>>;
   readonly plan: readonly number[];
   readonly actuals: readonly number[];
+  /** Cells of the actuals column holding anything, up to the last one (a 0 typed counts here, not in `actuals`). */
+  readonly entered: number;
   readonly threshold: number;
 }
 
@@ -140,7 +142,10 @@ export async function readTracking(port: WorkbookPort, places: SignedPlaces): Pr
   const t = threshold.value.values[0]?.[0];
   const limit = t === "" || t === null || t === undefined ? 0 : parseMoney("The warning threshold", t);
   if (limit instanceof core.LeverError) return refuse("invalid", limit.message);
-  return done({ places, deal: deal.draft, shown, plan: planSeries, actuals: actualSeries, threshold: limit });
+  const rows = actuals.value.values;
+  let entered = rows.length;
+  while (entered > 0 && rows[entered - 1]!.every((c) => c === "" || c === null)) entered--;
+  return done({ places, deal: deal.draft, shown, plan: planSeries, actuals: actualSeries, entered, threshold: limit });
 }
 
 /** The burn-down the Tracking sheet shows, by the core: actuals, then the plan's months after them. */
@@ -149,7 +154,10 @@ export function trackingFigures(data: TrackingData): TrackingFigures | core.Leve
   const pastTerm = data.actuals.length > T;
   const actuals = pastTerm ? data.actuals.slice(0, T) : data.actuals;
   const projection = data.plan.slice(actuals.length, T);
-  const b = core.burndown(actuals, projection, data.deal);
+  // The ledger terms BURNDOWN and SHORTFALL take, and only those: the sheet's formulas pass these
+  // five, so the pane's figures are the sheet's (a step-up or an exclusion signed is not in them).
+  const { commit, discount, overageRate, carryover, periodMonths } = data.deal;
+  const b = core.burndown(actuals, projection, { commit, discount, overageRate, carryover, periodMonths });
   if (b instanceof core.LeverError) return b;
   const shortfall = b.rows[b.current - 1]!.projectedForfeited;
   return { data, rows: b.rows, current: b.current, shortfall, warn: shortfall > data.threshold, pastTerm };

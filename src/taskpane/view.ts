@@ -7,7 +7,8 @@ import { curveDescription, renderCurve } from "./chart";
 import { formatMoney, formatPercent } from "./format";
 import { Pane, PaneState, View, VIEWS } from "./pane";
 import { InputSpec, STEPS, StepDef, StepFigures } from "./steps";
-import { TERM_KEYS, TERMS } from "../catalogue/terms";
+import { TERM_KEYS } from "../catalogue/terms";
+import { TERM_PANE } from "../catalogue/termsPane";
 
 type Attrs = Record<string, string | number | boolean | undefined>;
 
@@ -532,7 +533,7 @@ export class PaneView {
   private signForm(again: boolean): HTMLElement {
     const doc = this.doc;
     const prefix = again ? "sign-again" : "sign";
-    const keys = TERM_KEYS.filter((key) => TERMS[key].pane);
+    const keys = TERM_KEYS.filter((key) => TERM_PANE[key].pane);
     const box = h(
       doc,
       "fieldset",
@@ -540,7 +541,7 @@ export class PaneView {
       h(doc, "legend", {}, "The terms as signed (the asks to start with: edit what you did not win)"),
     );
     for (const key of keys)
-      box.append(this.textField(`${prefix}-${key}`, TERMS[key].pane!.label, this.pane.signDefault(key)));
+      box.append(this.textField(`${prefix}-${key}`, TERM_PANE[key].pane!.label, this.pane.signDefault(key)));
     box.append(this.textField(`${prefix}-threshold`, "Warn when this period's projected forfeit is above ($)", "0"));
     const read = (id: string) => (doc.getElementById(id) as HTMLInputElement | null)?.value ?? "";
     box.append(
@@ -575,7 +576,12 @@ export class PaneView {
       section.append(h(doc, "p", { role: "alert", id: "tracking-problem" }, state.trackingProblem));
     const t = state.tracking;
     if (!t) {
-      section.append(this.signForm(false), this.pager(VIEWS.indexOf("track")));
+      if (state.trackingProblem) {
+        // A deal is signed but cannot be read: say why; signing anew stays behind its own disclosure.
+        const details = h(doc, "details", {}, h(doc, "summary", {}, "Sign a new deal (the first one's sheets stay)"));
+        details.append(this.signForm(true));
+        section.append(details, this.pager(VIEWS.indexOf("track")));
+      } else section.append(this.signForm(false), this.pager(VIEWS.indexOf("track")));
       return section;
     }
     const { places, actuals } = t.data;
@@ -659,7 +665,7 @@ export class PaneView {
       ),
     );
     section.append(table);
-    const month = Math.min(actuals.length + 1, places.termMonths);
+    const month = Math.min(t.data.entered + 1, places.termMonths);
     const add = h(doc, "fieldset", { class: "inputs" }, h(doc, "legend", {}, `Month ${month} of the term`));
     add.append(this.textField("actual-month", `Actual usage at list for month ${month} ($)`, ""));
     add.append(

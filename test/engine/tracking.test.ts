@@ -18,7 +18,7 @@ beforeAll(() => {
 }, BUILD_TIMEOUT_MS);
 
 /** A workbook of the user's: 12 months of 100,000 in Budget!B2:B13 under a header. */
-async function signed() {
+async function signed(extra: Record<string, string> = {}) {
   const cells = [
     { address: "B1", value: "List $" },
     ...Array.from({ length: 12 }, (_, i) => ({ address: `B${i + 2}`, value: 100_000 })),
@@ -37,6 +37,7 @@ async function signed() {
     carryover: "0",
     period_months: "12",
     renewal_cap: "5%",
+    ...extra,
   });
   if (!outcome.ok) throw new Error(outcome.message);
   await host.calculated();
@@ -131,5 +132,54 @@ describe("a signed deal tracked on the formula engine", () => {
     expect(typeof wb.value(s, `D${top + 1}`)).toBe("number");
     const record = await modelRecord(pane.port);
     expect(record?.signed?.tracking).toBe("Tracking");
+  });
+
+  test("the pane's burn-down is the sheet's, whatever fine print was signed", async () => {
+    // A step-up and an exclusion are not BURNDOWN's arguments: neither the sheet nor the pane applies them.
+    const { wb, pane } = await signed({ step_up: "10%", excluded_share: "5%" });
+    const t = pane.state.tracking!;
+    expect(t.shortfall).toBeCloseTo(wb.value("Tracking", "B6") as number, 6);
+    expect(t.rows[0]!.projectedDrawn).toBeCloseTo(wb.value("Tracking", "N11") as number, 6);
+    expect(t.shortfall).toBeCloseTo(40_000, 6);
+  });
+
+  test("a cell holding only spaces is not a month of actuals", async () => {
+    const { wb, host } = await signed();
+    wb.set("Tracking", "B11", 100_000);
+    wb.set("Tracking", "B12", "   ");
+    await host.calculated();
+    expect(wb.value("Tracking", "B3")).toBe(1);
+    expect(period1(wb).slice(4, 7)).toEqual([80_000, 920_000, 11].map((v) => expect.closeTo(v, 6)));
+  });
+
+  test("the renewal brief prices the months after the term, from rising actuals", async () => {
+    const { wb, host, pane } = await signed();
+    [100_000, 110_000, 120_000, 130_000].forEach((u, m) => wb.set("Tracking", `B${11 + m}`, u));
+    await host.calculated();
+    await pane.refresh();
+    const brief = await pane.writeRenewalBrief();
+    if (!brief.ok) throw new Error(brief.message);
+    await host.calculated();
+    // The actuals lie on u_t = 90,000 + 10,000 t; the renewal is months 13 to 24:
+    // 12 x 90,000 + 10,000 x (13 + ... + 24) = 1,080,000 + 2,220,000 = 3,300,000.
+    expect(wb.value(brief.value, "H4")).toBeCloseTo(220_000, 4);
+    expect(wb.value(brief.value, "H15")).toBeCloseTo(330_000, 4);
+    expect(wb.value(brief.value, "B9")).toBeCloseTo(3_300_000, 4);
+  });
+
+  test("overage billed so far is what a period drew beyond its commit, not its months' share", async () => {
+    const { wb, host, pane } = await signed();
+    for (let m = 0; m < 4; m++) wb.set("Tracking", `B${11 + m}`, 300_000);
+    await host.calculated();
+    await pane.refresh();
+    const brief = await pane.writeRenewalBrief();
+    if (!brief.ok) throw new Error(brief.message);
+    await host.calculated();
+    // Four months of 300,000 draw 960,000 of the year's 1,000,000: nothing is over yet.
+    expect(wb.value(brief.value, "B7")).toBeCloseTo(0, 6);
+    // A fifth: 1,200,000 drawn, 200,000 over at the committed rate, billed at list: 200,000 / 0.8 = 250,000.
+    wb.set("Tracking", "B15", 300_000);
+    await host.calculated();
+    expect(wb.value(brief.value, "B7")).toBeCloseTo(250_000, 6);
   });
 });

@@ -22,8 +22,19 @@ function fakeExcel(options: { failSync?: number } = {}) {
       load: (what: unknown) => calls.push(`load ${label} ${JSON.stringify(what)}`),
       address: "Deal!A1:C2",
       values: [[1, 2]],
-      formulas: [[1, "=A1"]],
     };
+    // Setting formulas and number formats is recorded in order: a format must be set first (office-js #229).
+    const stored: Record<string, unknown> = { formulas: [[1, "=A1"]] };
+    for (const key of ["formulas", "numberFormat"]) {
+      Object.defineProperty(r, key, {
+        enumerable: true,
+        get: () => stored[key],
+        set: (v: unknown) => {
+          calls.push(`set ${key} ${label}`);
+          stored[key] = v;
+        },
+      });
+    }
     ranges.push(r);
     return r;
   };
@@ -154,6 +165,12 @@ describe("OfficeWorkbook", () => {
     expect(written.numberFormat).toEqual([
       [null, "0%"],
       [null, null],
+    ]);
+    // The format first: a value written into a General cell is converted (a date-like text becomes a
+    // date, office-js #229) before a later "@" could keep it text.
+    expect(fake.calls.filter((c) => c.startsWith("set "))).toEqual([
+      "set numberFormat Deal (2)!A1.cell+1x1",
+      "set formulas Deal (2)!A1.cell+1x1",
     ]);
     const column = fake.ranges.find((r) => r.label === "Deal (2)!R0C0.column")!;
     expect((column.format as { columnWidth: number }).columnWidth).toBe(126);

@@ -167,4 +167,62 @@ describe("signing the deal", () => {
       ["Renewal brief: where the next negotiation starts"],
     ]);
   });
+
+  test("building a new model keeps tracking the signed deal, and signing again still asks", async () => {
+    const { pane, workbook } = await signedPane();
+    expect((await pane.buildModel(true)).ok).toBe(true);
+    await settle({ workbook, pane });
+    expect(pane.state.tracking?.data.places.signed).toBe("Signed");
+    expect(await pane.signDeal(EXAMPLE_1)).toMatchObject({ ok: false, code: "invalid" });
+  });
+
+  test("the Actuals cells stay the user's: the pane does not own a cell it only formatted", async () => {
+    const { port, workbook } = await signedPane();
+    workbook.edit("Tracking!B11", 90_000);
+    const write = await port.write("Tracking!B11", [[{ value: 5 }]]);
+    expect(write).toMatchObject({ ok: false, code: "occupied" });
+    expect((await workbook.read("Tracking!B11"))?.values).toEqual([[90_000]]);
+  });
+
+  test("a month of 0 is the user's: the next month goes in the row after it", async () => {
+    const { pane, workbook } = await signedPane();
+    expect(await pane.addActualMonth("0")).toEqual({ ok: true, value: 1 });
+    expect(await pane.addActualMonth("100,000")).toEqual({ ok: true, value: 2 });
+    expect((await workbook.read("Tracking!B11:B12"))?.values).toEqual([[0], [100_000]]);
+    // Month 1's 0 counts now: 100,000 drawn at 20% off is 80,000.
+    expect(pane.state.tracking!.rows[0]!.drawnToDate).toBeCloseTo(80_000, 6);
+  });
+
+  test("Excel failing to read the signed sheets: the view says why instead of offering to sign", async () => {
+    const { pane, port } = await signedPane();
+    const read = port.readRange.bind(port);
+    port.readRange = (address: string) =>
+      address.includes("Tracking")
+        ? Promise.reject(Object.assign(new Error("the read failed"), { code: "GeneralException" }))
+        : read(address);
+    await pane.refresh();
+    expect(pane.state.tracking).toBeUndefined();
+    expect(pane.state.trackingProblem).toMatch(/the read failed/);
+  });
+
+  test("a failed save of where the signed deal is: said, and Try again saves it", async () => {
+    const workbook = new MemoryWorkbook(calculateModelFormula);
+    const made = memoryPane(workbook);
+    made.pane.chartWaitMs = 200;
+    await made.pane.start();
+    await made.pane.buildModel(true);
+    await settle(made);
+    const save = made.port.setSettings.bind(made.port);
+    let failures = 1;
+    made.port.setSettings = (entries) =>
+      "commitLevers.model" in entries && failures-- > 0
+        ? Promise.reject(new Error("settings are read-only"))
+        : save(entries);
+    const signed = await made.pane.signDeal(EXAMPLE_1);
+    expect(signed).toMatchObject({ ok: false, code: "failed" });
+    expect(made.pane.state.message).toMatchObject({ kind: "error", retry: true });
+    expect(made.pane.state.message?.text).toMatch(/could not keep where they are.*settings are read-only/);
+    await made.pane.retry();
+    expect(made.pane.state.tracking?.data.places.signed).toBe("Signed");
+  });
 });

@@ -119,10 +119,12 @@ export class OfficeWorkbook implements WorkbookHost {
                   return cell ? pick(cell) : null;
                 }),
               );
-            range.formulas = grid((c) => (c.formula !== undefined ? c.formula : (c.value ?? "")));
+            // The number format first: Excel converts a value as it is written, by the cell's format
+            // then (a date-like text into General becomes a date, office-js #229; with "@" it stays text).
             if (op.cells.some((r) => r.some((c) => c?.format))) {
               range.numberFormat = grid((c) => c.format ?? null);
             }
+            range.formulas = grid((c) => (c.formula !== undefined ? c.formula : (c.value ?? "")));
             break;
           }
           case "defineName":

@@ -313,7 +313,10 @@ export class GuardedPort implements WorkbookPort {
         const start = parseAddress(op.address)!;
         op.cells.forEach((row, r) =>
           row.forEach((cell, c) => {
-            if (cell) owned.addCell(start.sheet, start.row + r, start.column + c);
+            // A format alone (no value, no formula: a spill's or an input cell's format) puts nothing
+            // in the cell, so the pane does not own what the user types there later.
+            if (cell && (cell.formula !== undefined || (cell.value !== null && cell.value !== undefined)))
+              owned.addCell(start.sheet, start.row + r, start.column + c);
           }),
         );
       } else if (op.kind === "defineName" || op.kind === "updateName" || op.kind === "addTable") {

@@ -1,7 +1,8 @@
 /** The pane's step 7, "Fine print": what it says, the cells it binds and its figures. */
 import * as F from "../../catalogue/functions";
 import { formula } from "../../catalogue/formula";
-import { termArgs, TermKey, TERMS, termsIn } from "../../catalogue/terms";
+import { termArgs, TermKey, TERMS } from "../../catalogue/terms";
+import { TERM_PANE, termsIn } from "../../catalogue/termsPane";
 import * as core from "../../core";
 import { formatMoney, formatPercent } from "../format";
 import { StepContext, StepFigures, StepModule, termInputs } from "./types";
@@ -50,7 +51,7 @@ export const fineprint: StepModule = {
         ...priced.map(({ line, value }) => ({ label: line, text: formatMoney(value) })),
       ],
       warnings: fineKeys.flatMap((key) => {
-        const warn = TERMS[key].pane?.warn as
+        const warn = TERM_PANE[key].pane?.warn as
           ((v: unknown, pct: (s: number) => string) => string | undefined) | undefined;
         const text = warn?.(d[TERMS[key].field], formatPercent);
         return text ? [text] : [];

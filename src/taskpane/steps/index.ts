@@ -15,7 +15,7 @@ import { FigureOptions, Figures, StepContext, StepDef, StepModule } from "./type
 import { unused } from "./unused";
 import { usage } from "./usage";
 
-export { STEP_IDS, type StepId } from "../../catalogue/terms";
+export { STEP_IDS, type StepId } from "../../catalogue/termsPane";
 export type * from "./types";
 
 /** The steps in the pane's order. */

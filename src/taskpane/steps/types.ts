@@ -2,8 +2,10 @@
  * What a step of the pane is: its definition (title, why, inputs) and its figures, computed by the
  * core from the model as read, from one context the steps share. Pure: no DOM, no port.
  */
-import type { StepId, TermKey, TermKind } from "../../catalogue/terms";
-import { TERM_KEYS, TERMS } from "../../catalogue/terms";
+import type { TermKey } from "../../catalogue/terms";
+import { TERM_KEYS } from "../../catalogue/terms";
+import type { StepId, TermKind } from "../../catalogue/termsPane";
+import { TERM_PANE } from "../../catalogue/termsPane";
 import type * as core from "../../core";
 import type { LeverRow } from "../../sheet";
 import type { AssumptionName, ModelData } from "../model";
@@ -34,7 +36,7 @@ export interface StepDef {
 /** A step's deal-term inputs, a draft and an ask for each term the catalogue places in it, in catalogue order. */
 export const termInputs = (step: StepId): InputSpec[] =>
   TERM_KEYS.flatMap((key) => {
-    const { pane, kind } = TERMS[key];
+    const { pane, kind } = TERM_PANE[key];
     if (pane?.step !== step) return [];
     return (["draft", "ask"] as const).map((column) => ({
       id: `${key}.${column}`,
