@@ -103,8 +103,12 @@ module.exports = async (env = {}, argv = {}) => {
     // them, and not an eval-based devtool: the page's Content-Security-Policy forbids eval.
     devtool: production ? false : "source-map",
     target: ["web", "es2020"],
+    // The functions bundle in a layer of its own: the modules it shares with the pane (the core, the
+    // catalogue) are then its own copies, which webpack can concatenate into one scope (a module in
+    // several chunks cannot be), keeping functions.js small.
+    experiments: { layers: true },
     entry: {
-      functions: FUNCTIONS_SOURCES,
+      functions: { import: FUNCTIONS_SOURCES, layer: "functions" },
       taskpane: "./src/taskpane/taskpane.ts",
       commands: "./src/commands/commands.ts",
       // The development preview (npm start): HyperFormula (GPL-3.0) is never in a production build.

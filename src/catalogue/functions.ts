@@ -22,7 +22,7 @@ import {
   parseTerms,
   priceBookTable,
 } from "../sheet";
-import { dealOf, TermKey, TERMS } from "./terms";
+import { dealOf, TERMS } from "./terms";
 
 /** One parameter: its name as Excel shows it, how it is read, and the unit its help must name. */
 export interface ParamEntry<N extends string = string, T = unknown, O extends boolean = boolean> {
@@ -60,11 +60,6 @@ export interface FunctionEntry<
    */
   readonly lifts?: Lifts;
   readonly compute: (args: ArgsOf<Ps>, at?: CellAt) => R | LeverError;
-  /**
-   * For a function that prices a deal's clause at the draft (TRUE_FORWARD_COST prices step_up): the
-   * term, and how the pane labels the figure and the formula in the step that term sits in.
-   */
-  readonly prices?: { readonly term: TermKey; readonly line: string; readonly label: string };
 }
 
 /** A required parameter. */
@@ -163,28 +158,24 @@ export const PRICE_LOCK_VALUE = entry({
 export const TRUE_FORWARD_COST = entry({
   id: "TRUE_FORWARD_COST",
   lifts: true,
-  prices: { term: "step_up", line: "TRUE_FORWARD_COST at the draft step-up", label: "True-forward cost" },
   params: [commit, usage, discount, p("step_up", arg.change(), "decimal"), overageRate, carryover, periodMonths],
   compute: (a) => core.trueForwardCost(a.usage, dealOf(a), a.step_up),
 });
 export const RATCHET_COST = entry({
   id: "RATCHET_COST",
   lifts: true,
-  prices: { term: "ratchet", line: "RATCHET_COST if the minimum ratchets", label: "Ratchet cost" },
   params: [commit, usage, discount, overageRate, carryover, periodMonths],
   compute: (a) => core.ratchetCost(a.usage, dealOf(a)),
 });
 export const EXCLUSION_COST = entry({
   id: "EXCLUSION_COST",
   lifts: true,
-  prices: { term: "excluded_share", line: "EXCLUSION_COST at the draft share", label: "Exclusion cost" },
   params: [commit, usage, discount, p("excluded_share", arg.share(), "decimal"), overageRate, carryover, periodMonths],
   compute: (a) => core.exclusionCost(a.usage, dealOf(a), a.excluded_share),
 });
 export const CARRYOVER_CAP_COST = entry({
   id: "CARRYOVER_CAP_COST",
   lifts: true,
-  prices: { term: "carryover_cap", line: "CARRYOVER_CAP_COST at the draft cap", label: "Carryover cap cost" },
   params: [
     commit,
     usage,

@@ -6,6 +6,7 @@
  * Typed data: no arithmetic.
  */
 import type { TermsDeal } from "../core";
+import type { FunctionId } from "./functions";
 import { TERM_KEYS, TermKey, TERMS } from "./terms";
 
 /** The pane's steps, in the recommended order (DOMAIN.md). */
@@ -21,6 +22,11 @@ export interface TermPane<F extends keyof TermsDeal = keyof TermsDeal> {
   readonly kind: TermKind;
   /** The model's Deal sheet row: sample draft and ask, and what the term means. */
   readonly sample: { readonly draft: string | number; readonly ask: string | number; readonly note: string };
+  /**
+   * The function that prices the clause at the draft (TRUE_FORWARD_COST prices step_up), and how the
+   * fine-print step labels the figure and its formula.
+   */
+  readonly priced?: { readonly by: FunctionId; readonly line: string; readonly label: string };
   /** Where the pane asks for it (a draft and an ask input), if it does. */
   readonly pane?: {
     readonly step: StepId;
@@ -63,6 +69,7 @@ export const TERM_PANE: { readonly [K in TermKey]: TermPane<(typeof TERMS)[K]["f
     pane: { step: "protection", label: "Yearly list rise without a lock (0 = locked)" },
   },
   step_up: {
+    priced: { by: "TRUE_FORWARD_COST", line: "TRUE_FORWARD_COST at the draft step-up", label: "True-forward cost" },
     kind: "percent",
     sample: { draft: 0.1, ask: 0, note: "True-forward: commit rise each period" },
     pane: {
@@ -72,6 +79,7 @@ export const TERM_PANE: { readonly [K in TermKey]: TermPane<(typeof TERMS)[K]["f
     },
   },
   ratchet: {
+    priced: { by: "RATCHET_COST", line: "RATCHET_COST if the minimum ratchets", label: "Ratchet cost" },
     kind: "flag",
     sample: { draft: 0, ask: 0, note: "1 = the commit ratchets up to the last period's draw" },
     pane: {
@@ -81,6 +89,7 @@ export const TERM_PANE: { readonly [K in TermKey]: TermPane<(typeof TERMS)[K]["f
     },
   },
   excluded_share: {
+    priced: { by: "EXCLUSION_COST", line: "EXCLUSION_COST at the draft share", label: "Exclusion cost" },
     kind: "percent",
     sample: { draft: 0.05, ask: 0, note: "Share of usage that does not count toward the commit" },
     pane: {
@@ -99,6 +108,7 @@ export const TERM_PANE: { readonly [K in TermKey]: TermPane<(typeof TERMS)[K]["f
     sample: { draft: 12, ask: 12, note: "Months of renewal to value the cap over" },
   },
   carryover_cap: {
+    priced: { by: "CARRYOVER_CAP_COST", line: "CARRYOVER_CAP_COST at the draft cap", label: "Carryover cap cost" },
     kind: "cap",
     sample: {
       draft: 0.25,

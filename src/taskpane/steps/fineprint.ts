@@ -21,25 +21,23 @@ export const fineprint: StepModule = {
     const { data, d, lever, ref } = c;
     const fineKeys = termsIn("fineprint");
     const draftArgs = { ...termArgs(d), usage: data.usage };
-    const priced = fineKeys.flatMap((key) =>
-      Object.values<F.FunctionEntry>(F.FUNCTIONS).flatMap((entry) => {
-        if (entry.prices?.term !== key) return [];
-        // Only the function's own arguments, as a formula passes them: the rest of the deal stays neutral.
-        const given = Object.fromEntries(
-          entry.params.map((p) => [p.name, draftArgs[p.name as keyof typeof draftArgs]]),
-        );
-        const value = (entry.compute as (a: typeof given) => number | core.LeverError)(given);
-        const args = entry.params.map((p) => [p.name, p.name === "usage" ? "Usage" : ref(p.name as TermKey)]);
-        return [
-          {
-            line: entry.prices.line,
-            label: entry.prices.label,
-            value: value instanceof core.LeverError ? 0 : value,
-            formula: formula(entry, Object.fromEntries(args) as never),
-          },
-        ];
-      }),
-    );
+    const priced = fineKeys.flatMap((key) => {
+      const prices = TERM_PANE[key].priced;
+      if (!prices) return [];
+      const entry: F.FunctionEntry = F.FUNCTIONS[prices.by];
+      // Only the function's own arguments, as a formula passes them: the rest of the deal stays neutral.
+      const given = Object.fromEntries(entry.params.map((p) => [p.name, draftArgs[p.name as keyof typeof draftArgs]]));
+      const value = (entry.compute as (a: typeof given) => number | core.LeverError)(given);
+      const args = entry.params.map((p) => [p.name, p.name === "usage" ? "Usage" : ref(p.name as TermKey)]);
+      return [
+        {
+          line: prices.line,
+          label: prices.label,
+          value: value instanceof core.LeverError ? 0 : value,
+          formula: formula(entry, Object.fromEntries(args) as never),
+        },
+      ];
+    });
     const fineprint: StepFigures = {
       headline: {
         label: "Your asks are worth over the term (each alone)",
