@@ -246,7 +246,10 @@ describe("manifest.xml", () => {
     const script = String(config.output?.filename).replace("[name]", "functions");
     expect(location("Script").endsWith(`/${script}`)).toBe(true);
     // The functions entry is (or starts from) src/functions/functions.ts, and the metadata plugin reads it.
-    const entry = [(config.entry as Record<string, string | string[]>).functions ?? []]
+    // An entry may be a descriptor ({ import, layer }: the functions build in their own layer).
+    type Entry = string | string[] | { import: string | string[] };
+    const described = (config.entry as Record<string, Entry>).functions ?? [];
+    const entry = [typeof described === "object" && !Array.isArray(described) ? described.import : described]
       .flat()
       .map((f) => resolve(ROOT, f));
     const inputs = [metadata.options.input].flat().map((f) => resolve(ROOT, f));

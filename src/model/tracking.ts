@@ -193,14 +193,16 @@ export function signedLayout(input: SignedInput): SignedLayout {
       ),
     ],
     [],
-    [v("Month"), v("Actual list $"), null, v("Projection list $"), null, f(burn)],
+    [v("Month"), v("Actual list $"), v("Projected month"), v("Projected list $"), null, f(burn)],
   ];
   for (let i = 1; i <= T; i++) {
     const next = `${m}+${i}`;
     const index = `IF(${next}>${t},"",INDEX(${plan},${next}))`;
     const cell = i === 1 ? `=IF(${m}>${t},"actuals: "&${m}&" months, term: "&${t}&" months",${index})` : `=${index}`;
     // The actual's cell is formatted for the user to type into (a format alone writes no value).
-    trackingGrid.push([v(i), v(null, MONEY), null, f(cell, MONEY)]);
+    // The projection starts at the top of its column (BURNDOWN takes the months after the last
+    // actual as one block); the month each value is for is beside it.
+    trackingGrid.push([v(i), v(null, MONEY), f(`=IF(${next}>${t},"",${next})`), f(cell, MONEY)]);
   }
   // The cells the BURNDOWN spill fills take their format from the sheet, as in Excel: dollars but
   // for Period, Months and Months left.
@@ -219,7 +221,7 @@ export function signedLayout(input: SignedInput): SignedLayout {
     signedGrid,
     trackingGrid,
     tableAddress: `${q}!${cellAddress(TRACKING.tableHeader, 0)}:${cellAddress(TRACKING.tableHeader + T, 1)}`,
-    widths: [28, 16, 2, 18, 2, 10, 10, 14, 14, 16, 14, 14, 12, 16, 16, 18, 20],
+    widths: [28, 16, 10, 18, 2, 10, 10, 14, 14, 16, 14, 14, 12, 16, 16, 18, 20],
     places: {
       signed,
       tracking,

@@ -109,3 +109,65 @@ export function renderCurve(doc: Document, curve: CurveData, width = 288, height
   );
   return svg;
 }
+
+/** One period of the burn-down chart: what is available, what is drawn so far and what is projected. */
+export interface BurndownBar {
+  readonly period: number;
+  /** The period's commit plus the carry in (committed-rate dollars). */
+  readonly available: number;
+  readonly drawnToDate: number;
+  readonly projectedDrawn: number;
+}
+
+/** The burn-down chart's text alternative. */
+export function burndownDescription(bars: readonly BurndownBar[]): string {
+  return bars
+    .map(
+      (b) =>
+        `Period ${b.period}: ${formatMoney(b.available)} available, ${formatMoney(b.drawnToDate)} drawn to date, ${formatMoney(b.projectedDrawn)} projected.`,
+    )
+    .join(" ");
+}
+
+/**
+ * The "After you sign" view's chart, the pane's picture of the Tracking sheet's native one: per
+ * period, the commitment available (an outline), the projected draw (a light bar) and what is
+ * drawn to date (a solid bar over it).
+ */
+export function renderBurndown(doc: Document, bars: readonly BurndownBar[], width = 288, height = 150): SVGSVGElement {
+  const pad = { left: 44, right: 8, top: 10, bottom: 24 };
+  const yMax = Math.max(1, ...bars.flatMap((b) => [b.available, b.projectedDrawn, b.drawnToDate]));
+  const plotW = width - pad.left - pad.right;
+  const plotH = height - pad.top - pad.bottom;
+  const slot = plotW / Math.max(1, bars.length);
+  const barW = Math.min(40, slot * 0.6);
+  const y = (v: number) => pad.top + (1 - v / yMax) * plotH;
+  const bottom = height - pad.bottom;
+  const svg = el(doc, "svg", {
+    viewBox: `0 0 ${width} ${height}`,
+    width,
+    height,
+    role: "img",
+    class: "curve burndown-chart",
+    "aria-labelledby": "burndown-title burndown-desc",
+  });
+  svg.appendChild(el(doc, "title", { id: "burndown-title" }, "Commitment, drawn to date and projected, by period"));
+  svg.appendChild(el(doc, "desc", { id: "burndown-desc" }, burndownDescription(bars)));
+  svg.appendChild(el(doc, "line", { x1: pad.left, y1: bottom, x2: width - pad.right, y2: bottom, class: "axis" }));
+  svg.appendChild(
+    el(doc, "text", { x: pad.left - 4, y: pad.top + 8, class: "tick", "text-anchor": "end" }, formatMoneyShort(yMax)),
+  );
+  svg.appendChild(el(doc, "text", { x: pad.left - 4, y: bottom, class: "tick", "text-anchor": "end" }, "$0"));
+  bars.forEach((b, i) => {
+    const x = pad.left + i * slot + (slot - barW) / 2;
+    const bar = (value: number, cls: string) =>
+      el(doc, "rect", { x, y: y(value), width: barW, height: Math.max(0, bottom - y(value)), class: cls });
+    svg.appendChild(bar(b.projectedDrawn, "projected"));
+    svg.appendChild(bar(b.drawnToDate, "drawn"));
+    svg.appendChild(bar(b.available, "available"));
+    svg.appendChild(
+      el(doc, "text", { x: x + barW / 2, y: height - 8, class: "tick", "text-anchor": "middle" }, `P${b.period}`),
+    );
+  });
+  return svg;
+}

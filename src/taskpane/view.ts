@@ -3,7 +3,7 @@
  * workbook text goes in with textContent (never innerHTML). Native buttons, inputs and selects
  * keep it keyboard-usable; the step list also moves with the arrow keys.
  */
-import { curveDescription, renderCurve } from "./chart";
+import { curveDescription, renderBurndown, renderCurve } from "./chart";
 import { formatMoney, formatPercent } from "./format";
 import { Pane, PaneState, View, VIEWS } from "./pane";
 import { InputSpec, STEPS, StepDef, StepFigures } from "./steps";
@@ -641,6 +641,23 @@ export class PaneView {
         ]),
       ),
     );
+    const bars = t.rows.map((r) => ({
+      period: r.period,
+      available: r.commit + r.carryIn,
+      drawnToDate: r.drawnToDate,
+      projectedDrawn: r.projectedDrawn,
+    }));
+    const figure = h(doc, "figure", { class: "chart" });
+    figure.append(
+      renderBurndown(doc, bars),
+      h(
+        doc,
+        "figcaption",
+        { class: "chart-key" },
+        "Dashed outline: commit + carry in. Solid: drawn to date. Light: projected drawn.",
+      ),
+    );
+    section.append(figure);
     const table = h(
       doc,
       "table",

@@ -170,6 +170,12 @@ describe("the preview page in headless Chromium", () => {
     );
     expect(await value("J11")).toBe(160_000);
     expect(await page.locator('[data-testid="track-4"]').textContent()).not.toBe(projected);
+    // The pane's picture of the burn-down: three bars a period (available, projected, drawn), one period a year.
+    const periods = await page.locator('[data-testid="burndown"] tr').count();
+    expect(await page.locator("svg.burndown-chart rect.drawn").count()).toBe(periods - 1);
+    expect(await page.locator("svg.burndown-chart desc").textContent()).toMatch(
+      /^Period 1: .* \$160,000 drawn to date/,
+    );
     await page.screenshot({ path: join(SHOTS, "5-tracking.png") });
   });
 

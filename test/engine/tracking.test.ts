@@ -78,6 +78,9 @@ describe("a signed deal tracked on the formula engine", () => {
     await host.calculated();
     // Four months in (worked example 1): 320,000 drawn, 680,000 remain, 680,000 / 0.8 / 8 = 106,250 a month.
     expect(wb.value("Tracking", "B3")).toBe(4);
+    // The projection begins with month 5 at the top of its column, labelled so.
+    expect([wb.value("Tracking", "C11"), wb.value("Tracking", "D11")]).toEqual([5, 100_000]);
+    expect(wb.value("Tracking", "C19")).toBe("");
     expect(period1(wb).slice(4, 8)).toEqual([320_000, 680_000, 8, 106_250].map((v) => expect.closeTo(v, 6)));
     // Month 5 comes in at 50,000: 360,000 drawn; 640,000 / 0.8 / 7 = 114,285.71; projected drawn
     // 0.8 x (450,000 + 7 x 100,000) = 920,000, so 80,000 is projected to be forfeited.

@@ -418,3 +418,26 @@ describe("a sync that fails part-way leaves no half-written model", () => {
     expect(added).toEqual([]);
   });
 });
+
+describe("after signing: every tracking action leaves the user's data as it was", () => {
+  test("sign, a month of actuals, the threshold, the renewal brief, beside sheets of those names full of data", async () => {
+    const sheets = ["Signed", "Tracking", "Renewal brief", "Sheet1"];
+    const workbook = userWorkbook(sheets);
+    workbook.addUserName("Actuals", "Sheet1!$A$1:$B$2");
+    const before = snapshot(workbook, sheets);
+    const pane = await paneOver(workbook);
+    expect((await pane.buildModel(true)).ok).toBe(true);
+    await workbook.calculated();
+    await pane.refresh();
+    pane.chartWaitMs = 100;
+    await pane.signDeal({ commit: "1000000", discount: "20%" });
+    const places = pane.state.tracking!.data.places;
+    expect([places.signed, places.tracking, places.table]).toEqual(["Signed (2)", "Tracking (2)", "Actuals_2"]);
+    expect((await pane.addActualMonth("100000")).ok).toBe(true);
+    expect((await pane.setThreshold("5000")).ok).toBe(true);
+    expect((await pane.addActualMonth("90000")).ok).toBe(true);
+    const brief = await pane.writeRenewalBrief();
+    expect(brief).toEqual({ ok: true, value: "Renewal brief (2)" });
+    expect(changed(before, snapshot(workbook, sheets))).toEqual([]);
+  });
+});
