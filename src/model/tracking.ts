@@ -379,7 +379,8 @@ export function renewalLayout(input: RenewalInput): RenewalLayout {
   }
   const termsRange = `${cellAddress(termsHeader, 0, true)}:${cellAddress(termsHeader + TERM_KEYS.length, 2, true)}`;
   const leversRow = termsHeader + TERM_KEYS.length + 2;
-  grid[leversRow] = [f(formula(LEVER_VALUES, { usage: horizon, terms: termsRange }))];
+  // Its first cell only: a long term's renewal months (column H) run down past this row.
+  (grid[leversRow] ??= [])[0] = f(formula(LEVER_VALUES, { usage: horizon, terms: termsRange }));
   return { grid, leversCell: `${quoteSheet(sheet)}!${cellAddress(leversRow, 0)}` };
 }
 

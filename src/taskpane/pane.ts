@@ -572,10 +572,6 @@ export class Pane {
       this.say(written, "", () => this.signDeal(typed, thresholdText, again));
       return written;
     }
-    const saved = await this.saveSigned({ ...(record ?? { mode: "found", sheets: [] }), signed: plan.places });
-    if (!saved.ok) return saved;
-    this.set({ view: "track" });
-    await this.refresh();
     const chart = plan.chart;
     const spec: ChartSpec = {
       sheet: plan.places.tracking,
@@ -587,33 +583,27 @@ export class Pane {
       more: chart.series.slice(1),
       anchor: chart.anchor,
     };
-    return this.trackingChart(plan.places, spec);
+    return this.keepSigned({ ...(record ?? { mode: "found", sheets: [] }), signed: plan.places }, spec);
   }
 
   /**
-   * Keeps where the signed deal is (the model record). The sheets are in the workbook already, so a
-   * failed save is said, with "Try again" saving it again: without it the pane would not track them.
+   * Keeps where the signed deal is (the model record), then shows it and adds its chart. The sheets
+   * are in the workbook already, so a failed save is said, with "Try again" saving it again (and
+   * going on to the chart): without the record the pane would not track them.
    */
-  private async saveSigned(record: ModelRecord): Promise<Outcome> {
+  private async keepSigned(record: ModelRecord, spec: ChartSpec): Promise<Outcome<string>> {
+    const places = record.signed!;
     try {
       await this.port.setSettings({ [MODEL_SETTING]: record });
-      return done(undefined);
     } catch (e) {
-      const places = record.signed!;
       const text = `Signed on sheets ${places.signed} and ${places.tracking}, but the pane could not keep where they are, so it cannot track them yet: ${describeFailure(e)}`;
-      this.failedAction = async () => {
-        const again = await this.saveSigned(record);
-        if (again.ok) {
-          this.set({
-            view: "track",
-            message: { kind: "info", text: `Tracking the deal signed on sheet ${places.signed}.` },
-          });
-          await this.refresh();
-        }
-      };
+      this.failedAction = () => this.keepSigned(record, spec);
       this.set({ message: { kind: "error", text, retry: true } });
       return refuse("failed", text);
     }
+    this.set({ view: "track" });
+    await this.refresh();
+    return this.trackingChart(places, spec);
   }
 
   /** The burn-down chart, once BURNDOWN has calculated; "Try again" retries the chart alone (the sheets are in). */
@@ -686,7 +676,15 @@ export class Pane {
     const top = parseAddress(places.actuals)!;
     const cell = formatRect({ ...top, row: top.row + month - 1, rows: 1, columns: 1 });
     // Only into an empty cell: a 0 the user typed there is theirs.
-    const outcome = await this.port.write(cell, [[{ value }]], { onlyEmpty: true });
+    const written = await this.port.write(cell, [[{ value }]], { onlyEmpty: true });
+    // The cell holds only spaces (read as blank, so not yet a month): the user's to clear.
+    const outcome: Outcome =
+      !written.ok && written.code === "occupied"
+        ? refuse(
+            "occupied",
+            `${cell} holds text that looks blank (spaces), so month ${month} was not written there. Clear that cell, then try again.`,
+          )
+        : written;
     const zeros = entered - actuals.length;
     this.say(
       outcome,
@@ -729,7 +727,7 @@ export class Pane {
     const outcome = await this.port.batch([
       { kind: "addSheet", name: sheet },
       { kind: "write", address: `${quoteSheet(sheet)}!A1`, cells: toWrites(layout.grid) },
-      { kind: "columnWidths", sheet, widths: [52, 16, 16, 4, 4, 4, 4, 20] },
+      { kind: "columnWidths", sheet, widths: [52, 16, 16, 16, 12, 12, 4, 20, 4, 18] },
     ]);
     this.say(
       outcome,

@@ -144,7 +144,9 @@ export async function readTracking(port: WorkbookPort, places: SignedPlaces): Pr
   if (limit instanceof core.LeverError) return refuse("invalid", limit.message);
   const rows = actuals.value.values;
   let entered = rows.length;
-  while (entered > 0 && rows[entered - 1]!.every((c) => c === "" || c === null)) entered--;
+  // Blank, empty or only spaces, as the sheet's months-of-actuals formula counts them (TRIM).
+  const empty = (c: CellValue) => c === null || (typeof c === "string" && c.trim() === "");
+  while (entered > 0 && rows[entered - 1]!.every(empty)) entered--;
   return done({ places, deal: deal.draft, shown, plan: planSeries, actuals: actualSeries, entered, threshold: limit });
 }
 

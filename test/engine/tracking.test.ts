@@ -18,17 +18,17 @@ beforeAll(() => {
 }, BUILD_TIMEOUT_MS);
 
 /** A workbook of the user's: 12 months of 100,000 in Budget!B2:B13 under a header. */
-async function signed(extra: Record<string, string> = {}) {
+async function signed(extra: Record<string, string> = {}, months = 12) {
   const cells = [
     { address: "B1", value: "List $" },
-    ...Array.from({ length: 12 }, (_, i) => ({ address: `B${i + 2}`, value: 100_000 })),
+    ...Array.from({ length: months }, (_, i) => ({ address: `B${i + 2}`, value: 100_000 })),
   ];
   const wb = new ModelWorkbook({ sheets: [{ name: "Budget", cells }], names: [] }, plugin);
   const { port, host } = hyperFormulaPort(wb);
   const pane = new Pane(port, { debounceMs: 0 });
   pane.chartWaitMs = 5_000;
   await pane.start();
-  const mine = await pane.useMyData("Budget!B1:B13");
+  const mine = await pane.useMyData(`Budget!B1:B${months + 1}`);
   if (!mine.ok) throw new Error(mine.message);
   const outcome = await pane.signDeal({
     commit: "$1,000,000",
@@ -184,5 +184,18 @@ describe("a signed deal tracked on the formula engine", () => {
     wb.set("Tracking", "B15", 300_000);
     await host.calculated();
     expect(wb.value(brief.value, "B7")).toBeCloseTo(250_000, 6);
+  });
+
+  test("a 36-month term: every renewal month is priced, down past the asks' table", async () => {
+    const { wb, host, pane } = await signed({}, 36);
+    for (let m = 0; m < 4; m++) wb.set("Tracking", `B${11 + m}`, 100_000);
+    await host.calculated();
+    await pane.refresh();
+    const brief = await pane.writeRenewalBrief();
+    if (!brief.ok) throw new Error(brief.message);
+    await host.calculated();
+    // Flat actuals project flat: months 37 to 72 at 100,000 each, H4 to H39.
+    for (const row of [4, 33, 39]) expect(wb.value(brief.value, `H${row}`)).toBeCloseTo(100_000, 4);
+    expect(wb.value(brief.value, "B9")).toBeCloseTo(3_600_000, 4);
   });
 });

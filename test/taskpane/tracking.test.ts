@@ -224,5 +224,18 @@ describe("signing the deal", () => {
     expect(made.pane.state.message?.text).toMatch(/could not keep where they are.*settings are read-only/);
     await made.pane.retry();
     expect(made.pane.state.tracking?.data.places.signed).toBe("Signed");
+    // Try again goes on to the chart, as a signing that saved at once does.
+    expect(workbook.charts.map((c) => c.sheet)).toEqual(["Tracking"]);
+  });
+
+  test("a cell of spaces where the next month goes: named, not written over", async () => {
+    const { pane, workbook } = await signedPane();
+    workbook.edit("Tracking!B11", 100_000);
+    workbook.edit("Tracking!B12", "   ");
+    await pane.refresh();
+    const added = await pane.addActualMonth("90000");
+    expect(added).toMatchObject({ ok: false, code: "occupied" });
+    expect(pane.state.message?.text).toMatch(/Tracking!\$?B\$?12 holds text that looks blank/);
+    expect((await workbook.read("Tracking!B12"))?.values).toEqual([["   "]]);
   });
 });
