@@ -9,7 +9,8 @@
  * How the months are counted in the sheet: the Actuals table's Month column holds 1..term, and
  * "months of actuals" is the last month whose actual is not blank or 0, as BURNDOWN reads its
  * actuals (DOMAIN.md "Usage series": trailing blank or 0 months are not months):
- * `SUMPRODUCT(MAX((actuals<>0)*SEQUENCE(n)))`. The projection is a block of INDEX formulas over
+ * `SUMPRODUCT(MAX((actuals<>0)*(TRIM(actuals&"")<>"")*SEQUENCE(n)))` (unverified: that Excel calculates
+ * it, written through range.formulas, without an implicit "@"; docs/EXCEL-CHECKS.md 23). The projection is a block of INDEX formulas over
  * the plan that starts after the last actual month and ends with the term ("" after, which is
  * blank to the functions), so `actuals` followed by `projection` is always the whole term. Actuals
  * typed past the end of the term make the projection's first cell a text that BURNDOWN and
