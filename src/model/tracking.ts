@@ -114,6 +114,12 @@ const abs = (sheet: string, row: number, column: number) => `${quoteSheet(sheet)
 const span = (sheet: string, row: number, column: number, rows: number) =>
   `${quoteSheet(sheet)}!${cellAddress(row, column, true)}:${cellAddress(row + rows - 1, column, true)}`;
 
+/** A row of cells by column (0-based), empty between them. */
+function row(cells: Readonly<Record<number, LayoutCell>>): LayoutCell[] {
+  const columns = Math.max(...Object.keys(cells).map(Number)) + 1;
+  return Array.from({ length: columns }, (_, c) => cells[c] ?? null);
+}
+
 /** The number format a term's value shows in. */
 function termFormat(key: TermKey): string | undefined {
   const kind = TERM_PANE[key].kind;
@@ -309,30 +315,18 @@ export function renewalLayout(input: RenewalInput): RenewalLayout {
         `From the deal signed on ${places.date} and the actuals on sheet ${places.tracking} (written ${input.date}; every figure follows the actuals).`,
       ),
     ],
-    [
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      v(`Renewal usage, list $ a month (months ${T + 1} to ${2 * T})`),
-      null,
-      v("The actuals projected to the end of the renewal"),
-    ],
-    [
-      v("Months of actuals"),
-      f(`=${n}`),
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      f(formula(PROJECT, { history: places.actuals, months: `${2 * T}-${monthsIn}`, method: text("linear") }), MONEY),
-    ],
+    row({
+      7: v(`Renewal usage, list $ a month (months ${T + 1} to ${2 * T})`),
+      9: v("The actuals projected to the end of the renewal"),
+    }),
+    row({
+      0: v("Months of actuals"),
+      1: f(`=${n}`),
+      9: f(
+        formula(PROJECT, { history: places.actuals, months: `${2 * T}-${monthsIn}`, method: text("linear") }),
+        MONEY,
+      ),
+    }),
     [
       v("Utilization so far (each period's commit prorated to the months in)"),
       f(formula(UTILIZATION, ledger), PERCENT),

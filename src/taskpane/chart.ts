@@ -21,6 +21,27 @@ function el<K extends keyof SVGElementTagNameMap>(
   return node;
 }
 
+/** A chart's SVG root: an image labelled by its title and its text alternative (`<id>-title`, `<id>-desc`). */
+function chartSvg(
+  doc: Document,
+  frame: { readonly width: number; readonly height: number; readonly id: string; readonly cls: string },
+  title: string,
+  description: string,
+): SVGSVGElement {
+  const { width, height, id, cls } = frame;
+  const svg = el(doc, "svg", {
+    viewBox: `0 0 ${width} ${height}`,
+    width,
+    height,
+    role: "img",
+    class: cls,
+    "aria-labelledby": `${id}-title ${id}-desc`,
+  });
+  svg.appendChild(el(doc, "title", { id: `${id}-title` }, title));
+  svg.appendChild(el(doc, "desc", { id: `${id}-desc` }, description));
+  return svg;
+}
+
 /** The chart's text alternative: what a sighted reader takes from the curve. */
 export function curveDescription(curve: CurveData): string {
   const bands = curve.bands.map((b) => `${formatMoney(b.threshold)} (${formatPercent(b.discount)})`).join(", ");
@@ -43,16 +64,12 @@ export function renderCurve(doc: Document, curve: CurveData, width = 288, height
   const x = (c: number) => pad.left + (c / xMax) * (width - pad.left - pad.right);
   const y = (v: number) => pad.top + (1 - (v - yMin) / ySpan) * (height - pad.top - pad.bottom);
 
-  const svg = el(doc, "svg", {
-    viewBox: `0 0 ${width} ${height}`,
-    width,
-    height,
-    role: "img",
-    class: "curve",
-    "aria-labelledby": "curve-title curve-desc",
-  });
-  svg.appendChild(el(doc, "title", { id: "curve-title" }, "Expected cost against commit"));
-  svg.appendChild(el(doc, "desc", { id: "curve-desc" }, curveDescription(curve)));
+  const svg = chartSvg(
+    doc,
+    { width, height, id: "curve", cls: "curve" },
+    "Expected cost against commit",
+    curveDescription(curve),
+  );
 
   // Axes and their end labels.
   const bottom = height - pad.bottom;
@@ -143,16 +160,12 @@ export function renderBurndown(doc: Document, bars: readonly BurndownBar[], widt
   const barW = Math.min(40, slot * 0.6);
   const y = (v: number) => pad.top + (1 - v / yMax) * plotH;
   const bottom = height - pad.bottom;
-  const svg = el(doc, "svg", {
-    viewBox: `0 0 ${width} ${height}`,
-    width,
-    height,
-    role: "img",
-    class: "curve burndown-chart",
-    "aria-labelledby": "burndown-title burndown-desc",
-  });
-  svg.appendChild(el(doc, "title", { id: "burndown-title" }, "Commitment, drawn to date and projected, by period"));
-  svg.appendChild(el(doc, "desc", { id: "burndown-desc" }, burndownDescription(bars)));
+  const svg = chartSvg(
+    doc,
+    { width, height, id: "burndown", cls: "curve burndown-chart" },
+    "Commitment, drawn to date and projected, by period",
+    burndownDescription(bars),
+  );
   svg.appendChild(el(doc, "line", { x1: pad.left, y1: bottom, x2: width - pad.right, y2: bottom, class: "axis" }));
   svg.appendChild(
     el(doc, "text", { x: pad.left - 4, y: pad.top + 8, class: "tick", "text-anchor": "end" }, formatMoneyShort(yMax)),

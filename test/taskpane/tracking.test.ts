@@ -40,6 +40,16 @@ async function signedPane(threshold = "") {
   return { ...made, signed };
 }
 
+/** The sample model built and read, its chart wait short (the memory host calculates at once). */
+async function samplePane() {
+  const made = memoryPane(new MemoryWorkbook(calculateModelFormula));
+  made.pane.chartWaitMs = 200;
+  await made.pane.start();
+  await made.pane.buildModel(true);
+  await settle(made);
+  return made;
+}
+
 /** A sheet's cells as the workbook holds them, for comparing before and after. */
 async function snapshot(workbook: MemoryWorkbook, sheet: string) {
   return (await workbook.read(`${sheet}!A1:F40`))?.formulas;
@@ -124,11 +134,8 @@ describe("signing the deal", () => {
   });
 
   test("a signed term that cannot be read is refused before anything is written", async () => {
-    const workbook = new MemoryWorkbook(calculateModelFormula);
-    const made = memoryPane(workbook);
-    await made.pane.start();
-    await made.pane.buildModel(true);
-    await settle(made);
+    const made = await samplePane();
+    const { workbook } = made;
     const sheets = await workbook.sheetNames();
     const refused = await made.pane.signDeal({ discount: "lots" });
     expect(refused).toMatchObject({ ok: false });
@@ -137,12 +144,8 @@ describe("signing the deal", () => {
   });
 
   test("Excel failing the signing: the pane says why, removes what it added, and Try again signs", async () => {
-    const workbook = new MemoryWorkbook(calculateModelFormula);
-    const made = memoryPane(workbook);
-    made.pane.chartWaitMs = 200;
-    await made.pane.start();
-    await made.pane.buildModel(true);
-    await settle(made);
+    const made = await samplePane();
+    const { workbook } = made;
     const sheets = await workbook.sheetNames();
     workbook.failAfter(3);
     const failed = await made.pane.signDeal(EXAMPLE_1);
@@ -206,12 +209,8 @@ describe("signing the deal", () => {
   });
 
   test("a failed save of where the signed deal is: said, and Try again saves it", async () => {
-    const workbook = new MemoryWorkbook(calculateModelFormula);
-    const made = memoryPane(workbook);
-    made.pane.chartWaitMs = 200;
-    await made.pane.start();
-    await made.pane.buildModel(true);
-    await settle(made);
+    const made = await samplePane();
+    const { workbook } = made;
     const save = made.port.setSettings.bind(made.port);
     let failures = 1;
     made.port.setSettings = (entries) =>
