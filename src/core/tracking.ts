@@ -32,6 +32,8 @@ export interface Burndown {
   readonly rows: readonly BurndownRow[];
   /** 1-based period of the last actual month. */
   readonly current: number;
+  /** SHORTFALL: the projected forfeit of the current period. */
+  readonly shortfall: number;
 }
 
 /**
@@ -67,11 +69,12 @@ export function burndown(actuals: readonly number[], projection: readonly number
       projectedOverageBilled: row.billedOverage,
     };
   });
-  return { rows, current: known === 0 ? 1 : Math.ceil(known / p) };
+  const current = known === 0 ? 1 : Math.ceil(known / p);
+  return { rows, current, shortfall: rows[current - 1]!.projectedForfeited };
 }
 
 /** SHORTFALL: the projected forfeited dollars of the period the last actual month falls in. */
 export function shortfall(actuals: readonly number[], projection: readonly number[], deal: Deal): number | LeverError {
   const b = burndown(actuals, projection, deal);
-  return b instanceof LeverError ? b : b.rows[b.current - 1]!.projectedForfeited;
+  return b instanceof LeverError ? b : b.shortfall;
 }

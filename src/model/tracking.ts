@@ -30,7 +30,8 @@ import {
 import { call, formula, text } from "../catalogue/formula";
 import { TERM_KEYS, TermKey } from "../catalogue/terms";
 import { TERM_PANE } from "../catalogue/termsPane";
-import { cellAddress, quoteSheet } from "../sheet/a1";
+import { BURNDOWN_HEADER } from "../sheet/tables";
+import { cellAddress, parseAddress, quoteSheet } from "../sheet/a1";
 import { CellValue, MONEY, PERCENT, TEXT } from "./definition";
 
 /** A cell: a value (with a number format) or a formula; null leaves the cell empty. */
@@ -52,6 +53,14 @@ export const PAST_TERM_ROOM = 24;
 
 /** Where things are on the Signed sheet (0-based rows; columns A..C terms, E..F plan). */
 const SIGNED = { termsHeader: 5, planHeader: 5, termsColumn: 0, planColumn: 4 } as const;
+/** The Tracking sheet's BURNDOWN spill starts in column F; a column of it by its header. */
+const BURNDOWN_COLUMN = 5;
+const burndownColumn = (name: (typeof BURNDOWN_HEADER)[number]) => BURNDOWN_COLUMN + BURNDOWN_HEADER.indexOf(name);
+/** The spill's columns that hold dollars (all but Period, Months and Months left). */
+const DOLLAR_COLUMNS = BURNDOWN_HEADER.filter((h) => !["Period", "Months", "Months left"].includes(h)).map(
+  burndownColumn,
+);
+
 /** Where things are on the Tracking sheet (0-based rows). */
 const TRACKING = { months: 2, term: 3, period: 4, shortfall: 5, threshold: 6, status: 7, tableHeader: 9 } as const;
 
@@ -215,7 +224,7 @@ export function signedLayout(input: SignedInput): SignedLayout {
   // for Period, Months and Months left.
   for (let p = 0; p < periods; p++) {
     const row = trackingGrid[TRACKING.tableHeader + 1 + p]!;
-    for (const c of [7, 8, 9, 10, 12, 13, 14, 15]) {
+    for (const c of DOLLAR_COLUMNS) {
       while (row.length < c) row.push(null);
       row[c] = v(null, MONEY);
     }
@@ -243,16 +252,16 @@ export function signedLayout(input: SignedInput): SignedLayout {
       months: abs(tracking, TRACKING.months, 1),
       shortfall: abs(tracking, TRACKING.shortfall, 1),
       status: abs(tracking, TRACKING.status, 1),
-      burndown: abs(tracking, spillTop, 5),
+      burndown: abs(tracking, spillTop, BURNDOWN_COLUMN),
       periods,
     },
     chart: {
       title: "Commitment, drawn to date and projected drawn, by period",
-      categories: column(5),
+      categories: column(burndownColumn("Period")),
       series: [
-        { name: "Commit", values: column(7) },
-        { name: "Drawn to date", values: column(9) },
-        { name: "Projected drawn", values: column(13) },
+        { name: "Commit", values: column(burndownColumn("Commit")) },
+        { name: "Drawn to date", values: column(burndownColumn("Drawn to date")) },
+        { name: "Projected drawn", values: column(burndownColumn("Projected drawn")) },
       ],
       anchor: cellAddress(spillTop + periods + 3, 5),
     },
@@ -287,7 +296,9 @@ export function renewalLayout(input: RenewalInput): RenewalLayout {
   const { places, sheet } = input;
   const T = places.termMonths;
   const rowOf = (key: TermKey) => TERM_KEYS.indexOf(key);
-  const termsTop = parseTop(places.terms);
+  // Where the signing put them (the record keeps the places): the terms, and the burn-down's spill.
+  const termsTop = parseAddress(places.terms)!.row;
+  const spillTop = parseAddress(places.burndown)!;
   const term = (key: TermKey) => `${quoteSheet(places.signed)}!${cellAddress(termsTop + rowOf(key), 1, true)}`;
   const d = term("discount");
   const P = term("period_months");
@@ -305,8 +316,9 @@ export function renewalLayout(input: RenewalInput): RenewalLayout {
   // Drawn to date, Commit and Carry in), billed at the overage rate (DOMAIN.md "The commitment
   // ledger"): a period's commit covers the whole period, so nothing is over until it is used up.
   const spill = (column: number) =>
-    `${quoteSheet(places.tracking)}!${cellAddress(TRACKING.tableHeader + 1, column, true)}:${cellAddress(TRACKING.tableHeader + places.periods, column, true)}`;
-  const over = `(${spill(9)}-${spill(7)}-${spill(8)})`;
+    `${quoteSheet(places.tracking)}!${cellAddress(spillTop.row + 1, column, true)}:${cellAddress(spillTop.row + places.periods, column, true)}`;
+  const col = (name: (typeof BURNDOWN_HEADER)[number]) => spill(spillTop.column + BURNDOWN_HEADER.indexOf(name));
+  const over = `(${col("Drawn to date")}-${col("Commit")}-${col("Carry in")})`;
   const m = term("overage_rate");
   const grid: LayoutCell[][] = [
     [v("Renewal brief: where the next negotiation starts")],
@@ -377,10 +389,4 @@ export function renewalLayout(input: RenewalInput): RenewalLayout {
   // Its first cell only: a long term's renewal months (column H) run down past this row.
   (grid[leversRow] ??= [])[0] = f(formula(LEVER_VALUES, { usage: horizon, terms: termsRange }));
   return { grid, leversCell: `${quoteSheet(sheet)}!${cellAddress(leversRow, 0)}` };
-}
-
-/** The 0-based top row of an absolute range address. */
-function parseTop(address: string): number {
-  const m = /\$?[A-Z]+\$?(\d+)/.exec(address.split("!").pop()!);
-  return Number(m![1]) - 1;
 }

@@ -7,10 +7,10 @@ import { NO_CAP, parseShare, parseTerms, parseVolatility } from "../sheet";
 import { formatRect, freshName, parseAddress, quoteSheet, renameNames } from "../sheet/a1";
 import { formatMoney, formatPercent, parseMoneyText, parsePercentText } from "./format";
 import { dealCellAddress, dealValue, ModelData, readModel } from "./model";
-import { CellValue, ChartSpec, describeFailure, done, Outcome, refuse, WorkbookPort } from "./port/port";
+import { CellValue, ChartSpec, describeFailure, done, Outcome, refuse, Refusal, WorkbookPort } from "./port/port";
 import { buildModelInto, ImportedUsage, MODEL_SETTING, ModelRecord, modelRecord, useMyData } from "./setup";
 import { planSigning, readTracking, signedTerms, toWrites, TrackingFigures, trackingFigures } from "./tracking";
-import { renewalLayout, SignedPlaces } from "../model/tracking";
+import { renewalLayout } from "../model/tracking";
 import { TERM_KEYS, TermKey, TERMS } from "../catalogue/terms";
 import { TERM_PANE } from "../catalogue/termsPane";
 import { PickedFile, UsageImport } from "./importer";
@@ -489,31 +489,58 @@ export class Pane {
     }
     // The chart once the spill has calculated: custom functions are asynchronous and show #BUSY!
     // first (custom-functions-troubleshooting).
-    return this.briefChart(sheet, brief.curveCell, { sheet, ...brief.chart });
+    const wrote = `Wrote the negotiation brief on sheet ${sheet}.`;
+    return this.chartWhenCalculated(
+      brief.curveCell,
+      { sheet, ...brief.chart },
+      {
+        done: wrote,
+        notYet: `Wrote the negotiation brief on sheet ${sheet}, but its curve has not calculated yet, so the chart was not added.`,
+      },
+      sheet,
+    );
   }
 
-  /** The brief's chart, once its curve has calculated; "Try again" retries the chart alone (the sheet is written). */
-  private async briefChart(sheet: string, curveCell: string, spec: ChartSpec): Promise<Outcome<string>> {
-    const again = () => this.act(() => this.briefChart(sheet, curveCell, spec), again);
-    const calculated = await this.waitForCalculation(curveCell);
-    if (!calculated) {
-      const text = `Wrote the negotiation brief on sheet ${sheet}, but its curve has not calculated yet, so the chart was not added. Check that the add-in is running, then try again.`;
+  /**
+   * Adds a chart once the formula at `cell` has calculated (custom functions show #BUSY! first:
+   * custom-functions-troubleshooting); `done` is what to say then. When it has not calculated in
+   * time, or Excel refuses the chart, the sheets stay written and "Try again" retries the chart alone.
+   */
+  private async chartWhenCalculated(
+    cell: string,
+    spec: ChartSpec,
+    words: { readonly done: string; readonly notYet: string },
+    value: string,
+  ): Promise<Outcome<string>> {
+    const again = () => this.act(() => this.chartWhenCalculated(cell, spec, words, value), again);
+    if (!(await this.waitForCalculation(cell))) {
+      const text = `${words.notYet} Check that the add-in is running, then try again.`;
       this.failedAction = again;
       this.set({ message: { kind: "error", text, retry: true } });
       return refuse("failed", text);
     }
     const chart = await this.port.addChart(spec);
-    this.say(chart, `Wrote the negotiation brief on sheet ${sheet}.`, again);
-    return chart.ok ? done(sheet) : chart;
+    this.say(chart, words.done, again);
+    return chart.ok ? done(value) : chart;
   }
 
   /** The signed value the "Sign this deal" form starts from for a term: the ask, as the Deal shows it. */
   signDefault(key: TermKey): string {
+    const spec = { id: key, label: key, kind: TERM_PANE[key].kind, target: { deal: key, column: "ask" as const } };
+    return showInput(spec, this.askValue(key));
+  }
+
+  /**
+   * A term's ask as the Deal cell holds it (not the text the form shows, which rounds), or its
+   * parsed value where the Deal has no such row; "none" for a cap left open.
+   */
+  private askValue(key: TermKey): CellValue {
     const data = this.current.data;
     if (!data) return "";
-    const spec = { id: key, label: key, kind: TERM_PANE[key].kind, target: { deal: key, column: "ask" as const } };
-    const shown = dealValue(data.dealRange, key, "ask");
-    return showInput(spec, shown === "" ? (data.terms.ask[TERMS[key].field] as CellValue) : shown);
+    const cell = dealValue(data.dealRange, key, "ask");
+    if (cell !== "") return cell;
+    const value = data.terms.ask[TERMS[key].field];
+    return value === undefined ? NO_CAP : typeof value === "boolean" ? Number(value) : value;
   }
 
   /**
@@ -543,24 +570,18 @@ export class Pane {
     if (!data) return refuse("not-found", "Build the model first: there is no deal to sign yet.");
     const record = await modelRecord(this.port);
     if (record?.signed && !again) {
-      const text = `This workbook already has a signed deal, on sheet ${record.signed.signed}. Sign again to track a new one: the first one's sheets stay as they are.`;
-      this.set({ message: { kind: "error", text } });
-      return refuse("invalid", text);
+      return this.refuseSaying(
+        `This workbook already has a signed deal, on sheet ${record.signed.signed}. Sign again to track a new one: the first one's sheets stay as they are.`,
+      );
     }
-    const fallback = Object.fromEntries(
-      TERM_KEYS.map((key) => [key, parseInputValue(key, this.signDefault(key))]),
-    ) as Record<TermKey, CellValue>;
+    const fallback = Object.fromEntries(TERM_KEYS.map((key) => [key, this.askValue(key)])) as Record<
+      TermKey,
+      CellValue
+    >;
     const terms = signedTerms(typed, fallback, parseInputValue);
-    if ("message" in terms && typeof terms.message === "string") {
-      this.set({ message: { kind: "error", text: terms.message } });
-      return refuse("invalid", terms.message);
-    }
-    const limit = thresholdText.trim() === "" ? 0 : parseMoneyText(thresholdText.trim());
-    if (limit === undefined || limit < 0) {
-      const text = `Warning threshold: "${thresholdText}" is not an amount in dollars, like $25,000.`;
-      this.set({ message: { kind: "error", text } });
-      return refuse("invalid", text);
-    }
+    if ("message" in terms && typeof terms.message === "string") return this.refuseSaying(terms.message);
+    const limit = this.dollars("Warning threshold", thresholdText, "$25,000", 0);
+    if (typeof limit !== "number") return limit;
     const plan = await planSigning(this.port, {
       terms: terms as Record<TermKey, CellValue>,
       plan: data.usage,
@@ -603,22 +624,13 @@ export class Pane {
     }
     this.set({ view: "track" });
     await this.refresh();
-    return this.trackingChart(places, spec);
-  }
-
-  /** The burn-down chart, once BURNDOWN has calculated; "Try again" retries the chart alone (the sheets are in). */
-  private async trackingChart(places: SignedPlaces, spec: ChartSpec): Promise<Outcome<string>> {
-    const again = () => this.act(() => this.trackingChart(places, spec), again);
-    const signedText = `Signed: the terms are on sheet ${places.signed}, frozen; type each month's actuals on sheet ${places.tracking}.`;
-    if (!(await this.waitForCalculation(places.burndown))) {
-      const text = `${signedText} The burn-down has not calculated yet, so its chart was not added. Check that the add-in is running, then try again.`;
-      this.failedAction = again;
-      this.set({ message: { kind: "error", text, retry: true } });
-      return refuse("failed", text);
-    }
-    const chart = await this.port.addChart(spec);
-    this.say(chart, signedText, again);
-    return chart.ok ? done(places.tracking) : chart;
+    const signed = `Signed: the terms are on sheet ${places.signed}, frozen; type each month's actuals on sheet ${places.tracking}.`;
+    return this.chartWhenCalculated(
+      places.burndown,
+      spec,
+      { done: signed, notYet: `${signed} The burn-down has not calculated yet, so its chart was not added.` },
+      places.tracking,
+    );
   }
 
   /** The warning threshold: the projected forfeit of the current period above which the view warns. */
@@ -632,12 +644,8 @@ export class Pane {
   private async setThresholdNow(text: string): Promise<Outcome> {
     const places = this.current.tracking?.data.places;
     if (!places) return refuse("not-found", "Sign the deal first.");
-    const value = text.trim() === "" ? 0 : parseMoneyText(text.trim());
-    if (value === undefined || value < 0) {
-      const message = `Warning threshold: "${text}" is not an amount in dollars, like $25,000.`;
-      this.set({ message: { kind: "error", text: message } });
-      return refuse("invalid", message);
-    }
+    const value = this.dollars("Warning threshold", text, "$25,000", 0);
+    if (typeof value !== "number") return value;
     const outcome = await this.port.write(places.threshold, [[{ value }]]);
     this.say(outcome, `The view now warns when this period's projected forfeit is above ${formatMoney(value)}.`);
     if (outcome.ok) await this.refresh();
@@ -658,20 +666,16 @@ export class Pane {
   private async addActualMonthNow(text: string): Promise<Outcome<number>> {
     const tracking = this.current.tracking;
     if (!tracking) return refuse("not-found", "Sign the deal first.");
-    const value = parseMoneyText(text.trim());
-    if (value === undefined || value < 0) {
-      const message = `Actual usage: "${text}" is not an amount in dollars at list, like $84,000.`;
-      this.set({ message: { kind: "error", text: message } });
-      return refuse("invalid", message);
-    }
-    const { places, actuals, entered } = tracking.data;
+    const value = this.dollars("Actual usage", text, "$84,000 at list");
+    if (typeof value !== "number") return value;
+    const { places, entered } = tracking.data;
     // The next cell after everything typed: a 0 typed as a month is the user's and stays (it counts
     // as a month once a later one is in, DOMAIN.md "Usage series").
     const month = entered + 1;
     if (month > places.termMonths) {
-      const message = `Every month of the ${places.termMonths}-month term has its actuals. Start the renewal: write the renewal brief.`;
-      this.set({ message: { kind: "error", text: message } });
-      return refuse("invalid", message);
+      return this.refuseSaying(
+        `Every month of the ${places.termMonths}-month term has its actuals. Start the renewal: write the renewal brief.`,
+      );
     }
     const top = parseAddress(places.actuals)!;
     const cell = formatRect({ ...top, row: top.row + month - 1, rows: 1, columns: 1 });
@@ -685,11 +689,10 @@ export class Pane {
             `${cell} holds text that looks blank (spaces), so month ${month} was not written there. Clear that cell, then try again.`,
           )
         : written;
-    const zeros = entered - actuals.length;
     this.say(
       outcome,
       `Month ${month}: ${formatMoney(value)} at list, in the Actuals table (${cell}).` +
-        (zeros > 0 && value === 0 ? " A month of 0 counts once a later month is in." : ""),
+        (value === 0 ? " A month of 0 counts once a later month is in." : ""),
       () => this.addActualMonth(text),
     );
     if (outcome.ok) await this.refresh();
@@ -709,14 +712,10 @@ export class Pane {
     const data = this.current.data;
     if (!tracking || !data) return refuse("not-found", "Sign the deal first.");
     if (tracking.data.actuals.length < 2) {
-      const text = "The renewal brief projects the actuals: add at least two months of actuals first.";
-      this.set({ message: { kind: "error", text } });
-      return refuse("invalid", text);
+      return this.refuseSaying("The renewal brief projects the actuals: add at least two months of actuals first.");
     }
     const sheet = freshName("Renewal brief", await this.port.sheetNames());
-    const asks = Object.fromEntries(
-      TERM_KEYS.map((key) => [key, parseInputValue(key, this.signDefault(key))]),
-    ) as Record<TermKey, CellValue>;
+    const asks = Object.fromEntries(TERM_KEYS.map((key) => [key, this.askValue(key)])) as Record<TermKey, CellValue>;
     const layout = renewalLayout({
       sheet,
       places: tracking.data.places,
@@ -735,6 +734,22 @@ export class Pane {
       () => this.writeRenewalBrief(),
     );
     return outcome.ok ? done(sheet) : outcome;
+  }
+
+  /** Refuses an action with `text`, said in the pane (nothing was written). */
+  private refuseSaying(text: string): Refusal {
+    this.set({ message: { kind: "error", text } });
+    return refuse("invalid", text);
+  }
+
+  /** Dollars typed in the pane ("$84,000", "84000"), 0 or more; blank is `blank` when given. */
+  private dollars(label: string, text: string, example: string, blank?: number): number | Refusal {
+    const t = text.trim();
+    const value = t === "" ? blank : parseMoneyText(t);
+    if (value === undefined || value < 0) {
+      return this.refuseSaying(`${label}: "${text}" is not an amount in dollars, like ${example}.`);
+    }
+    return value;
   }
 
   /** Polls a formula cell until it no longer reads #BUSY!, for at most `chartWaitMs`. */

@@ -7,7 +7,7 @@
  */
 import { TERM_KEYS, TermKey, TERMS } from "../catalogue/terms";
 import * as core from "../core";
-import { parseMoney, parseTerms, parseUsage } from "../sheet";
+import { arg, parseMoney, parseTerms, parseUsage } from "../sheet";
 import { CellValue } from "../model/definition";
 import { signedLayout, SignedPlaces, SIGNED_NAMES } from "../model/tracking";
 import { freshName, freshNameSet, quoteSheet } from "../sheet/a1";
@@ -18,8 +18,6 @@ import type { LayoutCell } from "../model/tracking";
 export interface TrackingData {
   readonly places: SignedPlaces;
   readonly deal: core.TermsDeal;
-  /** The signed value of each term as the Signed sheet shows it. */
-  readonly shown: Readonly<Record<TermKey, CellValue>>;
   readonly plan: readonly number[];
   readonly actuals: readonly number[];
   /** Cells of the actuals column holding anything, up to the last one (a 0 typed counts here, not in `actuals`). */
@@ -41,20 +39,12 @@ export interface TrackingFigures {
   readonly pastTerm: boolean;
 }
 
-/** A layout cell as the port writes it. */
-export function toWrite(cell: LayoutCell): CellWrite | null {
-  if (!cell) return null;
-  if ("formula" in cell)
-    return cell.format ? { formula: cell.formula, format: cell.format } : { formula: cell.formula };
-  return cell.format ? { value: cell.value, format: cell.format } : { value: cell.value };
-}
-
-/** A layout grid as one rectangle of writes. */
+/**
+ * A layout grid as one rectangle of writes: a layout cell already is a write (a value or a formula,
+ * with its format); a row the layout left out (a hole) is an empty row.
+ */
 export function toWrites(grid: readonly (readonly LayoutCell[] | undefined)[]): (CellWrite | null)[][] {
-  // Array.from, not map: a layout may leave a row out (a hole), which is an empty row here.
-  const rows = Array.from(grid, (row) => row ?? []);
-  const columns = Math.max(0, ...rows.map((r) => r.length));
-  return rows.map((row) => Array.from({ length: columns }, (_, c) => toWrite(row[c] ?? null)));
+  return Array.from(grid, (row) => (row ? [...row] : []));
 }
 
 /** The signing planned: the operations (one batch), where everything is, and the chart to add once calculated. */
@@ -131,13 +121,10 @@ export async function readTracking(port: WorkbookPort, places: SignedPlaces): Pr
   const grid = terms.value.values.map((row) => [row[0] ?? "", row[1] ?? "", row[1] ?? ""]);
   const deal = parseTerms(`Sheet ${places.signed}`, grid, TERMS);
   if (deal instanceof core.LeverError) return refuse("invalid", deal.message);
-  const shown = Object.fromEntries(
-    TERM_KEYS.map((key) => [key, terms.value.values.find((r) => r[0] === key)?.[1] ?? ""]),
-  ) as Record<TermKey, CellValue>;
   const planSeries = parseUsage(`The plan on sheet ${places.signed}`, plan.value.values);
   if (planSeries instanceof core.LeverError) return refuse("invalid", planSeries.message);
-  const blank = actuals.value.values.every((row) => row.every((c) => c === "" || c === null || c === 0));
-  const actualSeries = blank ? [] : parseUsage(`Actuals on sheet ${places.tracking}`, actuals.value.values);
+  // Read as BURNDOWN reads its actuals: none yet is no months, not an error.
+  const actualSeries = arg.series().read(`Actuals on sheet ${places.tracking}`, actuals.value.values);
   if (actualSeries instanceof core.LeverError) return refuse("invalid", actualSeries.message);
   const t = threshold.value.values[0]?.[0];
   const limit = t === "" || t === null || t === undefined ? 0 : parseMoney("The warning threshold", t);
@@ -147,7 +134,7 @@ export async function readTracking(port: WorkbookPort, places: SignedPlaces): Pr
   // Blank, empty or only spaces, as the sheet's months-of-actuals formula counts them (TRIM).
   const empty = (c: CellValue) => c === null || (typeof c === "string" && c.trim() === "");
   while (entered > 0 && rows[entered - 1]!.every(empty)) entered--;
-  return done({ places, deal: deal.draft, shown, plan: planSeries, actuals: actualSeries, entered, threshold: limit });
+  return done({ places, deal: deal.draft, plan: planSeries, actuals: actualSeries, entered, threshold: limit });
 }
 
 /** The burn-down the Tracking sheet shows, by the core: actuals, then the plan's months after them. */
@@ -161,6 +148,6 @@ export function trackingFigures(data: TrackingData): TrackingFigures | core.Leve
   const { commit, discount, overageRate, carryover, periodMonths } = data.deal;
   const b = core.burndown(actuals, projection, { commit, discount, overageRate, carryover, periodMonths });
   if (b instanceof core.LeverError) return b;
-  const shortfall = b.rows[b.current - 1]!.projectedForfeited;
-  return { data, rows: b.rows, current: b.current, shortfall, warn: shortfall > data.threshold, pastTerm };
+  const { rows, current, shortfall } = b;
+  return { data, rows, current, shortfall, warn: shortfall > data.threshold, pastTerm };
 }

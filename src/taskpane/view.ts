@@ -558,6 +558,18 @@ export class PaneView {
     return box;
   }
 
+  /** Signing a new deal, behind a disclosure: the signed deal's sheets stay as they are. */
+  private signAgain(): HTMLElement {
+    const details = h(
+      this.doc,
+      "details",
+      {},
+      h(this.doc, "summary", {}, "Sign a new deal (the first one's sheets stay)"),
+    );
+    details.append(this.signForm(true));
+    return details;
+  }
+
   /** "After you sign": sign the deal, then track it month by month and start the renewal. */
   private track(state: PaneState): HTMLElement {
     const doc = this.doc;
@@ -578,9 +590,7 @@ export class PaneView {
     if (!t) {
       if (state.trackingProblem) {
         // A deal is signed but cannot be read: say why; signing anew stays behind its own disclosure.
-        const details = h(doc, "details", {}, h(doc, "summary", {}, "Sign a new deal (the first one's sheets stay)"));
-        details.append(this.signForm(true));
-        section.append(details, this.pager(VIEWS.indexOf("track")));
+        section.append(this.signAgain(), this.pager(VIEWS.indexOf("track")));
       } else section.append(this.signForm(false), this.pager(VIEWS.indexOf("track")));
       return section;
     }
@@ -711,9 +721,7 @@ export class PaneView {
         class: "primary",
       }),
     );
-    const details = h(doc, "details", {}, h(doc, "summary", {}, "Sign a new deal (the first one's sheets stay)"));
-    details.append(this.signForm(true));
-    section.append(details, this.pager(VIEWS.indexOf("track")));
+    section.append(this.signAgain(), this.pager(VIEWS.indexOf("track")));
     return section;
   }
 }

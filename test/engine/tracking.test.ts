@@ -9,6 +9,7 @@ import { ModelWorkbook } from "../../src/preview/modelWorkbook";
 import { hyperFormulaPort } from "../../src/preview/hfHost";
 import { Pane } from "../../src/taskpane/pane";
 import { TERM_KEYS } from "../../src/catalogue/terms";
+import { SIGNED_EXAMPLE_1 } from "../helpers/series";
 import { modelRecord } from "../../src/taskpane/setup";
 import { BUILD_TIMEOUT_MS, bundlePlugin } from "./bundle";
 
@@ -30,15 +31,7 @@ async function signed(extra: Record<string, string> = {}, months = 12) {
   await pane.start();
   const mine = await pane.useMyData(`Budget!B1:B${months + 1}`);
   if (!mine.ok) throw new Error(mine.message);
-  const outcome = await pane.signDeal({
-    commit: "$1,000,000",
-    discount: "20%",
-    overage_rate: "1",
-    carryover: "0",
-    period_months: "12",
-    renewal_cap: "5%",
-    ...extra,
-  });
+  const outcome = await pane.signDeal({ ...SIGNED_EXAMPLE_1, ...extra });
   if (!outcome.ok) throw new Error(outcome.message);
   await host.calculated();
   return { wb, port, host, pane };

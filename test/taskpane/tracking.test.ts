@@ -8,15 +8,9 @@ import { TERM_KEYS } from "../../src/catalogue/terms";
 import { MemoryWorkbook } from "../../src/taskpane/port/memoryPort";
 import { calculateModelFormula } from "../../src/taskpane/port/modelCalc";
 import { memoryPane, settle } from "./helpers";
+import { SIGNED_EXAMPLE_1 } from "../helpers/series";
 
-const EXAMPLE_1 = {
-  commit: "$1,000,000",
-  discount: "20%",
-  overage_rate: "1",
-  carryover: "0",
-  period_months: "12",
-  renewal_cap: "5%",
-};
+const EXAMPLE_1 = SIGNED_EXAMPLE_1;
 
 /** A workbook of the user's with 12 months of 100,000 as its usage, and the deal signed at worked example 1. */
 async function signedPane(threshold = "") {
@@ -190,6 +184,7 @@ describe("signing the deal", () => {
   test("a month of 0 is the user's: the next month goes in the row after it", async () => {
     const { pane, workbook } = await signedPane();
     expect(await pane.addActualMonth("0")).toEqual({ ok: true, value: 1 });
+    expect(pane.state.message?.text).toMatch(/A month of 0 counts once a later month is in/);
     expect(await pane.addActualMonth("100,000")).toEqual({ ok: true, value: 2 });
     expect((await workbook.read("Tracking!B11:B12"))?.values).toEqual([[0], [100_000]]);
     // Month 1's 0 counts now: 100,000 drawn at 20% off is 80,000.
@@ -236,5 +231,15 @@ describe("signing the deal", () => {
     expect(added).toMatchObject({ ok: false, code: "occupied" });
     expect(pane.state.message?.text).toMatch(/Tracking!\$?B\$?12 holds text that looks blank/);
     expect((await workbook.read("Tracking!B12"))?.values).toEqual([["   "]]);
+  });
+
+  test("a term left as the form starts signs the Deal's ask exactly, not its rounded text", async () => {
+    const made = await samplePane();
+    const { pane, workbook } = made;
+    expect((await pane.setInput("commit.ask", "2999999.6")).ok).toBe(true);
+    // The form shows "$3,000,000"; the Signed sheet keeps what the Deal holds.
+    expect(pane.signDefault("commit")).toBe("$3,000,000");
+    expect((await pane.signDeal({})).ok).toBe(true);
+    expect((await workbook.read("Signed!B7"))?.values).toEqual([[2_999_999.6]]);
   });
 });
