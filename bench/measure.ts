@@ -59,17 +59,31 @@ export function time(work: () => void, runs: number, warmupMs = 400): Timing {
 /**
  * Several pieces of work timed in turns (a, b, c, a, b, c, ...), so a burst of load from another
  * process falls on all of them alike: the ratios between them are what one run can trust.
+ *
+ * Each piece is warmed as `time` warms one: at least two runs, and until it has run for warmupMs of
+ * its own time (the compiler optimizes what runs hot). A fast piece beside slow ones therefore gets
+ * many more warm-up runs than they do: when the warm-up counted the turns' time together, a 2 ms
+ * recalculation timed beside a 50 ms one got about 17 warm-up runs, not the 150 or so that 400 ms of
+ * its own take, and was timed about a third slower than when warmed fully (bench/twin.ts). Warm-up
+ * turns still go round the pieces in order, leaving out the ones already warm. `clock` is for tests.
  */
 export function timeInTurns<K extends string>(
   work: Record<K, () => void>,
   runs: number,
   warmupMs = 400,
+  clock: () => number = () => performance.now(),
 ): Record<K, Timing> {
   const keys = Object.keys(work) as K[];
-  // Warm, as `time` is: at least two turns, and until each piece has run for about warmupMs (the
-  // compiler optimizes what runs hot; two turns left a 4 ms recalculation at its first tier).
-  const start = performance.now();
-  for (let i = 0; i < 2 || performance.now() - start < warmupMs * keys.length; i++) for (const k of keys) work[k]();
+  const spent = new Map<K, number>(keys.map((k) => [k, 0]));
+  for (let turn = 0; ; turn++) {
+    const cold = keys.filter((k) => turn < 2 || spent.get(k)! < warmupMs);
+    if (cold.length === 0) break;
+    for (const k of cold) {
+      const t0 = clock();
+      work[k]();
+      spent.set(k, spent.get(k)! + clock() - t0);
+    }
+  }
   const samples = Object.fromEntries(keys.map((k) => [k, [] as Sample[]])) as Record<K, Sample[]>;
   for (let i = 0; i < runs; i++) for (const k of keys) samples[k].push(sample(work[k]));
   return Object.fromEntries(keys.map((k) => [k, summarize(samples[k])])) as Record<K, Timing>;
