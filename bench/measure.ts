@@ -44,11 +44,14 @@ export function summarize(samples: readonly Sample[]): Timing {
   };
 }
 
+/** How long each timed piece first runs untimed, of its own time (ms). */
+export const WARMUP_MS = 400;
+
 /**
  * Runs `work` untimed until the JIT has settled (at least twice and for `warmupMs`; LEVER_VALUES,
  * for one, takes about ten passes to reach its steady speed), then `runs` times timed.
  */
-export function time(work: () => void, runs: number, warmupMs = 400): Timing {
+export function time(work: () => void, runs: number, warmupMs = WARMUP_MS): Timing {
   const start = performance.now();
   for (let i = 0; i < 2 || performance.now() - start < warmupMs; i++) work();
   const samples: Sample[] = [];
@@ -70,7 +73,7 @@ export function time(work: () => void, runs: number, warmupMs = 400): Timing {
 export function timeInTurns<K extends string>(
   work: Record<K, () => void>,
   runs: number,
-  warmupMs = 400,
+  warmupMs = WARMUP_MS,
   clock: () => number = () => performance.now(),
 ): Record<K, Timing> {
   const keys = Object.keys(work) as K[];

@@ -4,7 +4,7 @@
  * numbers.
  */
 import type { CoreResult, Throughput } from "./core";
-import type { Timing } from "./measure";
+import { Timing, WARMUP_MS } from "./measure";
 import type { OverheadResult } from "./overhead";
 import type { BundleSize, RenderTiming } from "./startup";
 import { Breakdown, LEDGER_RUNS_PER_RECALC, TwinResult } from "./twin";
@@ -411,7 +411,7 @@ Written by \`npm run bench\` (bench/run.ts) on ${e.date}. Do not edit by hand: r
 Every figure is a median of several runs. The machine is shared and noisy, so the targets are judged on
 this process's CPU time, which leaves out time given to other processes, except where only wall time means
 what a user waits (a first call, the pane's first render); the twin's ratios come from runs taken in turns
-within one process. Before its timed runs every piece runs untimed for at least 400 ms of its own time
+within one process. Before its timed runs every piece runs untimed for at least ${WARMUP_MS} ms of its own time
 (and at least twice), so a fast piece timed beside a slow one is as warm as the slow one.
 
 ## Results
