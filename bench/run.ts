@@ -23,7 +23,7 @@ import { markdown, Results, rows, textTable } from "./report";
 import { bundleSizes, CHROMIUM, firstRender } from "./startup";
 import { runTwins } from "./twin";
 
-/** Timed runs per figure (medians); first calls are short and noisy, the twin's recalculations the slowest. */
+/** Timed runs per figure (medians); first calls are short and noisy, and the twin's ratios need the most runs to settle. */
 const RUNS = { core: 9, overhead: 9, firstCalls: 15, twin: 31, render: 5 } as const;
 const SHIPPED = ["functions.js", "taskpane.js", "commands.js"];
 const REPORT = join(ROOT, "docs", "BENCHMARKS.md");
