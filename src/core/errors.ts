@@ -141,6 +141,11 @@ export const Errors = {
       "#VALUE!",
       `${arg}: row ${row}, ${column}: ${show(value)} is not a date (ISO text, a date-time or an Excel date)`,
     ),
+  exportDateOrder: (arg: string, row: number, column: string, value: unknown, settledRow: number, settled: unknown) =>
+    new LeverError(
+      "#VALUE!",
+      `${arg}: row ${row}, ${column}: ${show(value)} is not a date in the order row ${settledRow}'s ${show(settled)} set (day and month first cannot both be true of one column)`,
+    ),
   exportAmount: (arg: string, row: number, column: string, value: unknown) =>
     new LeverError("#VALUE!", `${arg}: row ${row}, ${column}: ${show(value)} is not an amount`),
   exportNoUsage: (arg: string, format: string, skipped: number) =>

@@ -10,10 +10,16 @@
  * cache reads, output), batch rows at the book's batch multiplier.
  */
 import { Errors, LeverError } from "./errors";
-import { findModel, PriceBook, PriceKind, priceOf, PriceRow } from "./pricebook";
+import type { PriceKind } from "./pricebook";
 
 /** A column as the header names it, several spellings allowed (already normalized). */
 type Column = readonly string[];
+
+/** A column and the values (normalized as headers are) that match. */
+interface Match {
+  readonly column: Column;
+  readonly values: readonly string[];
+}
 
 interface Money {
   readonly column: Column;
@@ -37,8 +43,23 @@ export interface ExportFormat {
   readonly modelInJson?: { readonly column: Column; readonly key: string };
   readonly list?: Money;
   readonly billed?: Money;
-  /** Rows counted as usage: the column and its usage values; other rows are skipped and counted. */
-  readonly usageOnly?: { readonly column: Column; readonly values: readonly string[] };
+  /** Rows counted as usage: the column and its usage values; other rows are skipped and counted by kind. */
+  readonly usageOnly?: Match;
+  /**
+   * Where the column exists, usage rows must also have one of these values (FOCUS `ChargeFrequency`
+   * = Usage-Based): a one-time usage charge (an unused-commitment fee, a true-up) is no consumption;
+   * it is skipped and reported with its description and amount.
+   */
+  readonly usageFrequency?: Match;
+  /** A skipped row's description (FOCUS `ChargeDescription`), for the report. */
+  readonly description?: Column;
+  /** A skipped row's cash amount (FOCUS `BilledCost`), for the report; else its paid, else its list amount. */
+  readonly cash?: Money;
+  /**
+   * A row that is the commitment itself (FOCUS `Purchase` of a `Spend` commitment discount): its cash
+   * amount over its charge period (from the date column to `end`), offered as the draft's commit.
+   */
+  readonly commitment?: { readonly category: Match; readonly kind: Match; readonly end: Column };
   /** A token-only export: token counts (not MTok) by price kind, priced with the price book. */
   readonly tokens?: readonly { readonly column: Column; readonly kind: PriceKind }[];
   /** OpenAI counts cached and cache-write tokens inside its input count: those are taken out of input. */
@@ -50,6 +71,7 @@ export interface ExportFormat {
 }
 
 const LIST_SPELLINGS = ["list", "list_dollars", "list_usd", "list_cost", "list_price", "list_price_usd", "list_amount"];
+const PAID_SPELLINGS = ["paid", "paid_dollars", "paid_usd", "billed", "billed_dollars", "billed_usd"];
 
 /** The formats read, most specific first (the first whose columns are all there is the one). */
 export const EXPORT_FORMATS: readonly ExportFormat[] = [
@@ -92,8 +114,18 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
     model: ["resourcename", "skuid"],
     modelInJson: { column: ["skupricedetails"], key: "ModelId" },
     list: { column: ["listcost"], scale: 1 },
-    billed: { column: ["billedcost"], scale: 1 },
+    // What the usage cost at the negotiated terms: EffectiveCost (amortized). BilledCost is cash, 0
+    // for usage drawn from a prepaid commitment (EXPORTS.md "FOCUS"); it is read where EffectiveCost is absent.
+    billed: { column: ["effectivecost", "billedcost"], scale: 1 },
     usageOnly: { column: ["chargecategory"], values: ["usage"] },
+    usageFrequency: { column: ["chargefrequency"], values: ["usagebased"] },
+    description: ["chargedescription"],
+    cash: { column: ["billedcost"], scale: 1 },
+    commitment: {
+      category: { column: ["chargecategory"], values: ["purchase"] },
+      kind: { column: ["commitmentdiscountcategory"], values: ["spend"] },
+      end: ["chargeperiodend"],
+    },
   },
   {
     id: "anthropic-console-usage-older",
@@ -203,6 +235,18 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
     dateKind: "calendar",
     model: ["model"],
     list: { column: LIST_SPELLINGS, scale: 1 },
+    // The pane's monthly table carries what was paid beside list (Paid $), for OBSERVED_DISCOUNT.
+    billed: { column: PAID_SPELLINGS, scale: 1 },
+  },
+  {
+    id: "plain-billed",
+    label: "a plain table of month (or date), model and billed dollars",
+    needs: [["month", "date"], ["model"], PAID_SPELLINGS],
+    without: [LIST_SPELLINGS],
+    date: ["month", "date"],
+    dateKind: "calendar",
+    model: ["model"],
+    billed: { column: PAID_SPELLINGS, scale: 1 },
   },
 ];
 
@@ -218,7 +262,7 @@ export function normalizeHeader(cell: unknown): string {
 }
 
 /** A format's column name compared the same way. */
-const squash = (name: string) => name.replace(/_/g, "");
+export const squash = (name: string) => name.replace(/_/g, "");
 
 /** Which format a header row is, or undefined. */
 export function recognizeExport(header: readonly unknown[]): ExportFormat | undefined {
@@ -227,93 +271,158 @@ export function recognizeExport(header: readonly unknown[]): ExportFormat | unde
   return EXPORT_FORMATS.find((f) => f.needs.every(has) && !(f.without ?? []).some(has));
 }
 
+/** A column index by a format's column names, in order of preference; -1 when absent. */
+export function columnIndex(names: readonly string[], column: Column): number {
+  for (const c of column) {
+    const i = names.indexOf(squash(c));
+    if (i >= 0) return i;
+  }
+  return -1;
+}
+
+/** Whether a cell's text, normalized as headers are, is one of a match's values ("Usage-Based" = usagebased). */
+export function matches(value: unknown, values: readonly string[]): boolean {
+  return values.includes(normalizeHeader(value));
+}
+
 /** The years an export's dates may fall in. */
 const FIRST_YEAR = 2000;
 const LAST_YEAR = 2100;
 
-/** The month of a date, as a count (year * 12 + month - 1), or undefined when it is no date. */
-function monthOf(value: unknown, kind: ExportFormat["dateKind"]): number | undefined {
-  let ms: number;
-  if (kind === "unixSeconds") {
-    const seconds = typeof value === "number" ? value : typeof value === "string" ? Number(value.trim()) : NaN;
-    if (!Number.isFinite(seconds) || seconds <= 0) return undefined;
-    ms = seconds * 1000;
-  } else if (typeof value === "number") {
-    // An Excel date serial: days since 1899-12-30, so 25,569 is 1970-01-01 (Excel's 1900 leap-year
-    // bug only moves serials before March 1900, long before any usage); serials are UTC here.
-    if (!Number.isFinite(value) || value < 1 || value >= 2_958_466) return undefined;
-    ms = Math.round((value - 25_569) * 86_400_000);
-  } else if (typeof value === "string") {
-    const text = value.trim();
-    const month = /^(\d{4})-(\d{2})$/.exec(text);
-    if (month) {
-      const m = Number(month[2]);
-      const year = Number(month[1]);
-      return m >= 1 && m <= 12 && year >= FIRST_YEAR && year <= LAST_YEAR ? year * 12 + m - 1 : undefined;
-    }
-    const day = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
-    if (!day) return undefined;
-    // A day that does not exist (2026-02-30) is no date, not the 2nd of March.
-    const y = Number(day[1]);
-    const m = Number(day[2]);
-    const d = Number(day[3]);
-    const check = new Date(Date.UTC(y, m - 1, d));
-    if (check.getUTCFullYear() !== y || check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) return undefined;
-    // A date or date-time without an offset is UTC (the exports' own convention: usage_date_utc, ...Z).
-    const iso = text.replace(" ", "T");
-    const withZone = /T.*([zZ]|[+-]\d{2}:?\d{2})$/.test(iso) || !iso.includes("T") ? iso : `${iso}Z`;
-    ms = Date.parse(iso.includes("T") ? withZone : `${iso}T00:00:00Z`);
-    if (!Number.isFinite(ms)) return undefined;
-  } else return undefined;
-  const d = new Date(ms);
-  const year = d.getUTCFullYear();
+const DAY_MS = 86_400_000;
+
+/** A UTC calendar day as a count of days since 1970-01-01. */
+export function dayNumber(year: number, month: number, day: number): number {
+  return Math.floor(Date.UTC(year, month - 1, day) / DAY_MS);
+}
+
+/** A month count (year * 12 + month - 1) of a day count. */
+export function monthOfDay(day: number): number {
+  const d = new Date(day * DAY_MS);
+  return d.getUTCFullYear() * 12 + d.getUTCMonth();
+}
+
+/** The day count of a month's last day. */
+export function lastDayOfMonth(month: number): number {
+  return dayNumber(Math.floor(month / 12), (month % 12) + 2, 1) - 1;
+}
+
+/** An ISO day ("2026-10-31") of a day count. */
+export function dayLabel(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * A date cell read: the UTC day, or a short date (`4/1/25`, `01.04.2025`) whose order (day or
+ * month first) the column decides, or undefined when it is no date.
+ */
+export type DateCell =
+  | { readonly day: number }
+  | { readonly first: number; readonly second: number; readonly year: number; readonly dots: boolean };
+
+/** A short date as Excel saves a CSV: d/m/yy, m/d/yyyy, dd.mm.yyyy, optionally followed by a time. */
+const SHORT_DATE =
+  /^(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s?[AaPp][Mm])?)?$/;
+
+/** A whole number in text: an Excel serial or Unix time read from a CSV. */
+const WHOLE = /^\d+(\.\d+)?$/;
+
+/** A UTC day of a date in milliseconds, when it falls in the years usage does. */
+function dayOfMs(ms: number): { day: number } | undefined {
+  if (!Number.isFinite(ms)) return undefined;
+  const year = new Date(ms).getUTCFullYear();
   // Usage is of this century: a month number (3 is an Excel date in 1900) or milliseconds taken
   // for seconds land far outside it, and are no date.
   if (!Number.isFinite(year) || year < FIRST_YEAR || year > LAST_YEAR) return undefined;
-  return year * 12 + d.getUTCMonth();
+  return { day: Math.floor(ms / DAY_MS) };
+}
+
+/** Whether a year, month and day are a real day of the years usage falls in. */
+function realDay(y: number, m: number, d: number): boolean {
+  if (y < FIRST_YEAR || y > LAST_YEAR || m < 1 || m > 12 || d < 1) return false;
+  const check = new Date(Date.UTC(y, m - 1, d));
+  return check.getUTCFullYear() === y && check.getUTCMonth() === m - 1 && check.getUTCDate() === d;
+}
+
+/** A date cell: ISO text, a date-time, an Excel serial, Unix seconds, or a short date (DOMAIN.md). */
+export function readDate(value: unknown, kind: ExportFormat["dateKind"]): DateCell | undefined {
+  if (kind === "unixSeconds") {
+    const seconds = typeof value === "number" ? value : typeof value === "string" ? Number(value.trim()) : NaN;
+    if (!Number.isFinite(seconds) || seconds <= 0) return undefined;
+    return dayOfMs(seconds * 1000);
+  }
+  if (typeof value === "string" && WHOLE.test(value.trim())) value = Number(value.trim());
+  if (typeof value === "number") {
+    // An Excel date serial: days since 1899-12-30, so 25,569 is 1970-01-01 (Excel's 1900 leap-year
+    // bug only moves serials before March 1900, long before any usage); serials are UTC here.
+    if (!Number.isFinite(value) || value < 1 || value >= 2_958_466) return undefined;
+    return dayOfMs(Math.round((value - 25_569) * DAY_MS));
+  }
+  if (typeof value !== "string") return undefined;
+  const text = value.trim();
+  const month = /^(\d{4})-(\d{2})$/.exec(text);
+  if (month) {
+    // A month alone stands for its last day, so a month table's last month is its newest date.
+    const y = Number(month[1]);
+    const m = Number(month[2]);
+    return realDay(y, m, 1) ? { day: lastDayOfMonth(y * 12 + m - 1) } : undefined;
+  }
+  const short = SHORT_DATE.exec(text);
+  if (short) {
+    const first = Number(short[1]);
+    const second = Number(short[3]);
+    // Two-digit years as Excel reads them: 00-29 are 2000-2029, 30-99 the 1900s (outside usage).
+    const year = short[4]!.length === 2 ? Number(short[4]) + (Number(short[4]) < 30 ? 2000 : 1900) : Number(short[4]);
+    const dots = short[2] === ".";
+    if (!realDay(year, first, second) && !realDay(year, second, first)) return undefined;
+    return { first, second, year, dots };
+  }
+  const day = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
+  if (!day) return undefined;
+  // A day that does not exist (2026-02-30) is no date, not the 2nd of March.
+  if (!realDay(Number(day[1]), Number(day[2]), Number(day[3]))) return undefined;
+  // A date or date-time without an offset is UTC (the exports' own convention: usage_date_utc, ...Z).
+  const iso = text.replace(" ", "T");
+  const withZone = /T.*([zZ]|[+-]\d{2}:?\d{2})$/.test(iso) || !iso.includes("T") ? iso : `${iso}Z`;
+  return dayOfMs(Date.parse(iso.includes("T") ? withZone : `${iso}T00:00:00Z`));
+}
+
+/** The day of a short date in the order its column was read in, or undefined when that order makes it no day. */
+export function shortDay(
+  date: { readonly first: number; readonly second: number; readonly year: number },
+  dayFirst: boolean,
+): number | undefined {
+  const [d, m] = dayFirst ? [date.first, date.second] : [date.second, date.first];
+  return realDay(date.year, m, d) ? dayNumber(date.year, m, d) : undefined;
 }
 
 /** Thousands separators (1,250.50), or a plain decimal (0.85, 123.45, 1e-3); not "0,85", not "0x10". */
 const GROUPED = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;
 const DECIMAL = /^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
+/** The same with a decimal comma, as a ";"-separated CSV writes amounts: 1.250,50 and 0,85. */
+const GROUPED_COMMA = /^-?\d{1,3}(\.\d{3})+(,\d+)?$/;
+const DECIMAL_COMMA = /^-?(\d+(,\d*)?|,\d+)([eE][-+]?\d+)?$/;
 
 /**
  * A money (or token) cell in the column's own unit: a number, or numeric text (cents strings
  * included); null when blank (a blank and a 0 are the same amount); undefined when it is no amount.
  */
-function amountOf(value: unknown): number | null | undefined {
+export function amountOf(value: unknown, decimalComma = false): number | null | undefined {
   if (value === null || value === undefined || value === "") return null;
   if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
   if (typeof value !== "string") return undefined;
   const text = value.trim().replace(/^\$/, "");
   if (text === "") return null;
+  if (decimalComma) {
+    if (GROUPED_COMMA.test(text)) return Number(text.replace(/\./g, "").replace(",", "."));
+    return DECIMAL_COMMA.test(text) ? Number(text.replace(",", ".")) : undefined;
+  }
   if (GROUPED.test(text)) return Number(text.replace(/,/g, ""));
   return DECIMAL.test(text) ? Number(text) : undefined;
 }
 
-function isBlank(value: unknown): boolean {
+export function isBlank(value: unknown): boolean {
   return value === null || value === undefined || value === "" || value === 0;
-}
-
-/** One usage row: its month, model, and dollars (or the error its own cell shows). */
-interface ExportRow {
-  readonly month: number;
-  readonly model: string;
-  readonly list?: number | LeverError;
-  readonly billed?: number | LeverError;
-  /** A token-only export's counts by price kind, and whether the row is batch. */
-  readonly tokens?: Partial<Record<PriceKind, number>> | LeverError;
-  readonly batch?: boolean;
-}
-
-export interface ReadExport {
-  readonly format: ExportFormat;
-  /** Whether the file has the format's list and billed columns (FOCUS need not have BilledCost). */
-  readonly hasList: boolean;
-  readonly hasBilled: boolean;
-  readonly rows: readonly ExportRow[];
-  /** Rows of other charge kinds (tax, credit, purchase, adjustment), skipped. */
-  readonly skipped: number;
 }
 
 /** The label a month count shows as: ISO year-month text ("2026-10"), which no usage reader sums. */
@@ -322,135 +431,13 @@ export function monthLabel(month: number): string {
   return `${year}-${String((month % 12) + 1).padStart(2, "0")}`;
 }
 
-/**
- * Reads an export: the header row recognized, then every non-blank row. A row whose date cannot
- * be read fails the whole export (its month is unknown); an unreadable amount is that row's error.
- */
-export function readExport(arg: string, grid: readonly (readonly unknown[])[]): ReadExport | LeverError {
-  const header = grid[0] ?? [];
-  const format = recognizeExport(header);
-  const names = header.map(normalizeHeader);
-  if (names.every((n) => n === "")) return Errors.missing(arg);
-  if (!format) {
-    return Errors.exportHeader(
-      arg,
-      header
-        .filter((h) => normalizeHeader(h) !== "")
-        .map((h) =>
-          String(h)
-            .replace(/^\uFEFF/, "")
-            .trim(),
-        ),
-      EXPORT_FORMATS.map((f) => f.label),
-    );
-  }
-  const index = (column: Column): number => {
-    for (const c of column) {
-      const i = names.indexOf(squash(c));
-      if (i >= 0) return i;
-    }
-    return -1;
-  };
-  // Column names as messages show them: without a byte-order mark or stray spaces.
-  const shown = header.map((h) =>
-    typeof h === "string" ? h.replace(/^\uFEFF/, "").trim() : typeof h === "number" ? String(h) : "",
-  );
-  const dateAt = index(format.date);
-  const modelAt = format.model.map((c) => names.indexOf(squash(c))).filter((i) => i >= 0);
-  const jsonAt = format.modelInJson ? index(format.modelInJson.column) : -1;
-  const listAt = format.list ? index(format.list.column) : -1;
-  const billedAt = format.billed ? index(format.billed.column) : -1;
-  const kindAt = format.usageOnly ? index(format.usageOnly.column) : -1;
-  const tokenAt = (format.tokens ?? []).map((t) => ({ kind: t.kind, at: index(t.column) })).filter((t) => t.at >= 0);
-  const includedAt = (format.inputIncludes ?? []).map(index).filter((i) => i >= 0);
-  const batchAt = format.batch ? index(format.batch.column) : -1;
-
-  const rows: ExportRow[] = [];
-  let skipped = 0;
-  for (let r = 1; r < grid.length; r++) {
-    const cells = grid[r]!;
-    if (cells.every(isBlank)) continue;
-    const rowNumber = r + 1;
-    if (kindAt >= 0) {
-      const kind = normalizeHeader(cells[kindAt]);
-      if (!format.usageOnly!.values.includes(kind)) {
-        skipped++;
-        continue;
-      }
-    }
-    const month = monthOf(cells[dateAt], format.dateKind);
-    if (month === undefined) return Errors.exportDate(arg, rowNumber, shown[dateAt]!, cells[dateAt]);
-    const money = (at: number, scale: number): number | LeverError | undefined => {
-      if (at < 0) return undefined;
-      const amount = amountOf(cells[at]);
-      if (amount === null) return undefined;
-      return amount === undefined ? Errors.exportAmount(arg, rowNumber, shown[at]!, cells[at]) : amount * scale;
-    };
-    rows.push({
-      month,
-      model: modelName(cells, modelAt, jsonAt, format.modelInJson?.key),
-      ...(listAt >= 0 ? { list: money(listAt, format.list!.scale)! } : {}),
-      ...(billedAt >= 0 ? { billed: money(billedAt, format.billed!.scale)! } : {}),
-      ...(format.tokens ? { tokens: tokenCounts(tokenAt, includedAt, (at) => money(at, 1) ?? 0) } : {}),
-      ...(batchAt >= 0 ? { batch: format.batch!.values.includes(normalizeHeader(cells[batchAt])) } : {}),
-    });
-  }
-  return { format, rows, skipped, hasList: listAt >= 0, hasBilled: billedAt >= 0 };
-}
-
-/**
- * A row's token counts by price kind; input less the cached and cache-write tokens a format counts
- * inside it (OpenAI). An unreadable count is the row's error.
- */
-function tokenCounts(
-  tokenAt: readonly { readonly kind: PriceKind; readonly at: number }[],
-  includedAt: readonly number[],
-  read: (at: number) => number | LeverError,
-): Partial<Record<PriceKind, number>> | LeverError {
-  const counts: Partial<Record<PriceKind, number>> = {};
-  for (const { kind, at } of tokenAt) {
-    const n = read(at);
-    if (n instanceof LeverError) return n;
-    counts[kind] = (counts[kind] ?? 0) + n;
-  }
-  let inside = 0;
-  for (const at of includedAt) {
-    const n = read(at);
-    if (n instanceof LeverError) return n;
-    inside += n;
-  }
-  if (inside > 0) counts.input = Math.max(0, (counts.input ?? 0) - inside);
-  return counts;
-}
-
-/** List dollars of a row of token counts at its model's row of the book (batch at its multiplier). */
-function pricedTokens(row: PriceRow, counts: Partial<Record<PriceKind, number>>, batch: boolean): number {
-  let dollars = 0;
-  for (const [kind, n] of Object.entries(counts) as [PriceKind, number][]) dollars += (n / 1e6) * priceOf(row, kind);
-  return batch ? dollars * row.batchMultiplier : dollars;
-}
-
-/** A row's model: the JSON key where the format keeps it there, else the first non-blank model column. */
-function modelName(cells: readonly unknown[], at: readonly number[], jsonAt: number, key?: string): string {
-  if (jsonAt >= 0 && key && typeof cells[jsonAt] === "string") {
-    try {
-      const details: unknown = JSON.parse(cells[jsonAt]);
-      const id =
-        typeof details === "object" && details !== null ? (details as Record<string, unknown>)[key] : undefined;
-      if (typeof id === "string" && id.trim() !== "") return id.trim();
-    } catch {
-      // Not JSON: fall back to the other columns.
-    }
-  }
-  for (const i of at) {
-    const v = cells[i];
-    if (typeof v === "string" && v.trim() !== "") return v.trim();
-  }
-  return NO_MODEL;
-}
-
 /** The model of a row that names none (a report not grouped by model). */
-const NO_MODEL = "(no model)";
+export const NO_MODEL = "(no model)";
+
+/** Whether a format carries only billed amounts: no list price and no token counts to price at list. */
+export function billedOnly(format: ExportFormat): boolean {
+  return format.tokens === undefined && format.list === undefined;
+}
 
 export const MONTHLY_BY = ["model", "total"] as const;
 export type MonthlyBy = (typeof MONTHLY_BY)[number];
@@ -459,91 +446,4 @@ export type MonthlyBy = (typeof MONTHLY_BY)[number];
 export function parseMonthlyBy(arg: string, word: string): MonthlyBy | LeverError {
   const key = word.trim().toLowerCase();
   return MONTHLY_BY.find((b) => b === key) ?? Errors.unknownWord(arg, word, MONTHLY_BY);
-}
-
-/**
- * Monthly dollars from a read export: a header row (`Month`, then one column per model, largest
- * total first, or one `Total` column), then one row per calendar month from the first to the last,
- * no gaps. List dollars where the export has them; otherwise billed, and every column says so.
- * A row's unreadable amount is the error of its own month's cell.
- */
-export function monthlyUsage(
-  read: ReadExport,
-  by: MonthlyBy,
-  book: PriceBook,
-): (string | number | LeverError)[][] | LeverError {
-  const priced = read.format.tokens !== undefined;
-  const useList = !billedOnly(read.format);
-  // A token-only export's models are looked up once each: an unknown one is the #N/A of its rows.
-  const models = new Map<string, PriceRow | LeverError>();
-  const modelRow = (name: string) => {
-    let row = models.get(name);
-    if (!row) models.set(name, (row = findModel(book, "export", name)));
-    return row;
-  };
-  const amountOfRow = (row: ExportRow): number | LeverError => {
-    if (!priced) return (useList ? row.list : row.billed) ?? 0;
-    const counts = row.tokens!;
-    if (counts instanceof LeverError) return counts;
-    if (row.model === NO_MODEL) return Errors.noModelInRows("export");
-    const model = modelRow(row.model);
-    return model instanceof LeverError ? model : pricedTokens(model, counts, row.batch === true);
-  };
-  if (read.rows.length === 0) return Errors.exportNoUsage("export", read.format.label, read.skipped);
-  let first = Infinity;
-  let last = -Infinity;
-  const totals = new Map<string, number>();
-  for (const row of read.rows) {
-    first = Math.min(first, row.month);
-    last = Math.max(last, row.month);
-    const key = by === "total" ? "Total" : row.model;
-    const amount = amountOfRow(row);
-    totals.set(key, (totals.get(key) ?? 0) + (amount instanceof LeverError ? 0 : amount));
-  }
-  const columns = [...totals.keys()].sort((a, b) => totals.get(b)! - totals.get(a)! || a.localeCompare(b, "en"));
-  const col = new Map(columns.map((c, i) => [c, i]));
-  const cells: (number | LeverError)[][] = Array.from({ length: last - first + 1 }, () =>
-    new Array<number | LeverError>(columns.length).fill(0),
-  );
-  for (const row of read.rows) {
-    const line = cells[row.month - first]!;
-    const c = col.get(by === "total" ? "Total" : row.model)!;
-    const amount = amountOfRow(row);
-    const sofar = line[c]!;
-    if (sofar instanceof LeverError) continue; // the first bad row of a cell is the one it names
-    line[c] = amount instanceof LeverError ? amount : sofar + amount;
-  }
-  // A model the book does not know errors its whole column (every month), not only its own rows.
-  if (priced && by === "model") {
-    for (const [name, row] of models) {
-      if (row instanceof LeverError) for (const line of cells) line[col.get(name)!] = row;
-    }
-  }
-  const suffix = (useList ? "" : " (billed)") + (read.format.note ?? "");
-  return [
-    ["Month", ...columns.map((c) => `${c}${suffix}`)],
-    ...cells.map((line, i) => [monthLabel(first + i), ...line]),
-  ];
-}
-
-/** Whether a format carries only billed amounts: no list price and no token counts to price at list. */
-export function billedOnly(format: ExportFormat): boolean {
-  return format.tokens === undefined && format.list === undefined;
-}
-
-/** 1 - billed / list over the usage rows, for an export that carries both. */
-export function observedDiscount(read: ReadExport): number | LeverError {
-  if (!read.hasList || !read.hasBilled) return Errors.noListAndBilled("export", read.format.label);
-  let list = 0;
-  let billed = 0;
-  for (const row of read.rows) {
-    if (row.list instanceof LeverError) return row.list;
-    if (row.billed instanceof LeverError) return row.billed;
-    // Only rows that carry both: a blank (or 0, what a blank is on Excel desktop) is not carried.
-    if (!row.list || !row.billed) continue;
-    list += row.list;
-    billed += row.billed;
-  }
-  if (list <= 0) return Errors.exportNoUsage("export", read.format.label, read.skipped);
-  return 1 - billed / list;
 }

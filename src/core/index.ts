@@ -9,4 +9,5 @@ export * from "./pricebook";
 export * from "./pricing";
 export * from "./projection";
 export * from "./exports";
+export * from "./aggregate";
 export * from "./tracking";

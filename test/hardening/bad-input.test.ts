@@ -810,6 +810,7 @@ const SAMPLES: { readonly [K in keyof typeof Errors]: Parameters<(typeof Errors)
   dataType: ["commit", "Entity", somewhere],
   exportHeader: ["export", ["Date", "Spend"], ["Anthropic Console cost CSV"]],
   exportDate: ["export", 4, "usage_date_utc", "next Tuesday"],
+  exportDateOrder: ["export", 9, "usage_date_utc", "4/13/25", 3, "13/4/25"],
   exportAmount: ["export", 4, "cost_usd", "n/a"],
   exportNoUsage: ["export", "FOCUS cost and usage CSV", 3],
   noListAndBilled: ["export", "Anthropic Admin API cost report (billed only)"],

@@ -1,0 +1,719 @@
+/**
+ * One aggregator for every export (DOMAIN.md "Usage from a vendor's export"): rows go in one at a
+ * time (`add`), totals by month and model come out (`finish`). MONTHLY_USAGE over a pasted range and
+ * the pane's streamed import of a file both run it, so the two can never disagree; it keeps the
+ * totals, never the rows, so its memory is the size of the result whatever the size of the file.
+ */
+import { Errors, LeverError } from "./errors";
+import {
+  amountOf,
+  billedOnly,
+  columnIndex,
+  DateCell,
+  dayLabel,
+  EXPORT_FORMATS,
+  ExportFormat,
+  isBlank,
+  lastDayOfMonth,
+  matches,
+  monthLabel,
+  MonthlyBy,
+  monthOfDay,
+  NO_MODEL,
+  normalizeHeader,
+  readDate,
+  recognizeExport,
+  shortDay,
+  squash,
+} from "./exports";
+import { findModel, PRICE_KINDS, PriceBook, PriceKind, priceOf, PriceRow } from "./pricebook";
+
+export type Tokens = Record<PriceKind, number>;
+const noTokens = (): Tokens => ({ input: 0, output: 0, cache_write: 0, cache_write_1h: 0, cache_read: 0 });
+
+/** One month and model's totals: dollars in the export's stated unit made dollars, and token counts. */
+export interface MonthModel {
+  readonly month: number;
+  readonly model: string;
+  list: number;
+  paid: number;
+  /** A token-only export's counts by price kind, at full price and in batch rows. */
+  readonly tokens: Tokens;
+  readonly batchTokens: Tokens;
+  rows: number;
+  /** The first unreadable amount among its rows (in file order): of list or tokens, and of paid. */
+  listError?: LeverError;
+  paidError?: LeverError;
+}
+
+/** Rows of one kind of charge that is not usage (Tax, Credit, Purchase, Adjustment, a one-time usage charge). */
+export interface SkippedKind {
+  readonly kind: string;
+  rows: number;
+  /** Their cash amount where the export states one (FOCUS `BilledCost`), else their paid or list amount. */
+  amount: number;
+}
+
+/** A one-time usage charge, reported (not counted): an unused-commitment fee, a true-up. */
+export interface OneTimeCharge {
+  readonly description: string;
+  readonly date: string;
+  readonly amount: number;
+}
+
+/** The commitment an export states (a FOCUS `Purchase` of a `Spend` commitment). */
+export interface StatedCommitment {
+  readonly amount: number;
+  readonly start: string;
+  readonly end: string;
+  /** Whole months from start to end. */
+  readonly months: number;
+}
+
+/** The one-time charges reported one by one; past this many only their count and total are kept. */
+export const ONE_TIME_LISTED = 20;
+/** Kinds of skipped rows kept apart; past this many they are counted under "other". */
+const KINDS_KEPT = 20;
+
+export interface AggregateOptions {
+  /**
+   * Short dates (`4/1/25`) that no date of their column settles: day first when true. The pane
+   * passes its display language's order; the function reads them month first. Dotted dates
+   * (`01.04.2025`) are day first unless their column says otherwise.
+   */
+  readonly dayFirst?: boolean;
+  /** Amounts with a decimal comma (`0,85`, `1.250,50`), as a `;`-separated CSV writes them. */
+  readonly decimalComma?: boolean;
+}
+
+export interface ExportAggregate {
+  readonly format: ExportFormat;
+  /** Whether the file has the format's list and paid columns (FOCUS need not have its cost columns). */
+  readonly hasList: boolean;
+  readonly hasBilled: boolean;
+  /** Month and model totals, by month then model. */
+  readonly totals: readonly MonthModel[];
+  /** Usage rows read. */
+  readonly rows: number;
+  /** Rows of other charges, skipped, and by kind. */
+  readonly skipped: number;
+  readonly skippedKinds: readonly SkippedKind[];
+  readonly oneTime: readonly OneTimeCharge[];
+  readonly commitment?: StatedCommitment;
+  /** The newest day of a usage row (days since 1970-01-01). */
+  readonly newestDay?: number;
+  /** How short dates were read, when the file has any: day first or not, and whether no date settled it. */
+  readonly shortDates?: { readonly dayFirst: boolean; readonly assumed: boolean };
+  /** List and paid over the rows that carry both (OBSERVED_DISCOUNT). */
+  readonly bothList: number;
+  readonly bothPaid: number;
+  /** The first unreadable amount in the file, in file order. */
+  readonly firstError?: LeverError;
+}
+
+type ShortDate = Extract<DateCell, { first: number }>;
+
+/** Adds `from`'s totals into `into` (same model; a pending short date's bucket meeting its month). */
+function addInto(into: MonthModel, from: MonthModel): void {
+  into.list += from.list;
+  into.paid += from.paid;
+  into.rows += from.rows;
+  for (const k of PRICE_KINDS) {
+    into.tokens[k] += from.tokens[k];
+    into.batchTokens[k] += from.batchTokens[k];
+  }
+  into.listError ??= from.listError;
+  into.paidError ??= from.paidError;
+}
+
+/** Rows in, monthly totals out. Start it on a header row; `add` returns an error only when the whole read must stop. */
+export class ExportAggregator {
+  private readonly months = new Map<number, Map<string, MonthModel>>();
+  /** Short dates no row has settled yet, by their text's parts, each with its totals by model. */
+  private pending = new Map<string, { date: ShortDate; models: Map<string, MonthModel> }>();
+  private dayFirst: boolean | undefined;
+  /** The row that settled the short dates' order, and its value, for a message when a later row contradicts it. */
+  private settledBy: { row: number; value: unknown } | undefined;
+  private anyShort = false;
+  private pendingDots = false;
+  private rows = 0;
+  private skipped = 0;
+  private readonly kinds = new Map<string, SkippedKind>();
+  private readonly oneTime: OneTimeCharge[] = [];
+  private commitmentCells: { amount: number; start: DateCell | undefined; end: DateCell | undefined } | undefined;
+  private newestDay: number | undefined;
+  private bothList = 0;
+  private bothPaid = 0;
+  private firstError: LeverError | undefined;
+  private readonly jsonModels = new Map<string, string | undefined>();
+  private lastDay = NaN;
+  private lastMonth = NaN;
+
+  private readonly shown: string[];
+  private readonly at: {
+    readonly date: number;
+    readonly model: readonly number[];
+    readonly json: number;
+    readonly list: number;
+    readonly paid: number;
+    readonly kind: number;
+    readonly frequency: number;
+    readonly description: number;
+    readonly cash: number;
+    readonly commitmentKind: number;
+    readonly commitmentEnd: number;
+    readonly tokens: readonly { readonly kind: PriceKind; readonly at: number }[];
+    readonly included: readonly number[];
+    readonly batch: number;
+  };
+
+  private constructor(
+    private readonly arg: string,
+    readonly format: ExportFormat,
+    header: readonly unknown[],
+    private readonly options: AggregateOptions,
+  ) {
+    const names = header.map(normalizeHeader);
+    const index = (column: readonly string[] | undefined) => (column ? columnIndex(names, column) : -1);
+    // Column names as messages show them: without a byte-order mark or stray spaces.
+    this.shown = header.map((h) =>
+      typeof h === "string" ? h.replace(/^\uFEFF/, "").trim() : typeof h === "number" ? String(h) : "",
+    );
+    const f = format;
+    this.at = {
+      date: index(f.date),
+      model: f.model.map((c) => names.indexOf(squash(c))).filter((i) => i >= 0),
+      json: index(f.modelInJson?.column),
+      list: index(f.list?.column),
+      paid: index(f.billed?.column),
+      kind: index(f.usageOnly?.column),
+      frequency: index(f.usageFrequency?.column),
+      description: index(f.description),
+      cash: index(f.cash?.column),
+      commitmentKind: index(f.commitment?.kind.column),
+      commitmentEnd: index(f.commitment?.end),
+      tokens: (f.tokens ?? []).map((t) => ({ kind: t.kind, at: index(t.column) })).filter((t) => t.at >= 0),
+      included: (f.inputIncludes ?? []).map(index).filter((i) => i >= 0),
+      batch: index(f.batch?.column),
+    };
+  }
+
+  /** An aggregator for an export with this header row, or the error saying why it is none. */
+  static start(arg: string, header: readonly unknown[], options: AggregateOptions = {}): ExportAggregator | LeverError {
+    const names = header.map(normalizeHeader);
+    if (names.every((n) => n === "")) return Errors.missing(arg);
+    const format = recognizeExport(header);
+    if (!format) {
+      return Errors.exportHeader(
+        arg,
+        header
+          .filter((h) => normalizeHeader(h) !== "")
+          .map((h) =>
+            String(h)
+              .replace(/^\uFEFF/, "")
+              .trim(),
+          ),
+        EXPORT_FORMATS.map((f) => f.label),
+      );
+    }
+    return new ExportAggregator(arg, format, header, options);
+  }
+
+  /** Usage rows read so far. */
+  get usageRows(): number {
+    return this.rows;
+  }
+
+  /**
+   * Adds one row (`rowNumber` as the user counts it, the header being row 1). A row whose date
+   * cannot be read stops the read (its month is unknown): that error is returned. An unreadable
+   * amount is its own month's error, kept in the totals.
+   */
+  add(cells: readonly unknown[], rowNumber: number): LeverError | undefined {
+    let blank = true;
+    for (let i = 0; i < cells.length; i++) {
+      if (!isBlank(cells[i])) {
+        blank = false;
+        break;
+      }
+    }
+    if (blank) return undefined;
+    const { at, format } = this;
+    if (at.kind >= 0 && !matches(cells[at.kind], format.usageOnly!.values)) {
+      return this.skip(cells, rowNumber, false);
+    }
+    if (at.frequency >= 0 && !matches(cells[at.frequency], format.usageFrequency!.values)) {
+      return this.skip(cells, rowNumber, true);
+    }
+    const dateValue = cells[at.date];
+    const date = readDate(dateValue, format.dateKind);
+    if (date === undefined) return this.dateError(rowNumber, dateValue);
+    const model = this.modelName(cells);
+    let bucket: MonthModel;
+    if ("day" in date) {
+      bucket = this.bucket(this.monthOf(date.day), model);
+    } else {
+      const day = this.shortDate(date, rowNumber, dateValue);
+      if (day instanceof LeverError) return day;
+      bucket = day === undefined ? this.pendingBucket(date, model) : this.bucket(this.monthOf(day), model);
+    }
+    this.rows++;
+    bucket.rows++;
+    const list = this.money(cells, at.list, format.list?.scale, rowNumber);
+    const paid = this.money(cells, at.paid, format.billed?.scale, rowNumber);
+    if (list instanceof LeverError) bucket.listError ??= list;
+    else bucket.list += list;
+    if (paid instanceof LeverError) bucket.paidError ??= paid;
+    else bucket.paid += paid;
+    // Only rows that carry both: a blank (or 0, what a blank is on Excel desktop) is not carried.
+    if (!(list instanceof LeverError) && !(paid instanceof LeverError) && list !== 0 && paid !== 0) {
+      this.bothList += list;
+      this.bothPaid += paid;
+    }
+    if (at.tokens.length > 0) {
+      const error = this.addTokens(cells, rowNumber, bucket);
+      if (error) bucket.listError ??= error;
+    }
+    return undefined;
+  }
+
+  /** The month of a day, remembering the last (rows come in runs of one day). */
+  private monthOf(day: number): number {
+    if (day !== this.lastDay) {
+      this.lastDay = day;
+      this.lastMonth = monthOfDay(day);
+    }
+    if (this.newestDay === undefined || day > this.newestDay) this.newestDay = day;
+    return this.lastMonth;
+  }
+
+  private dateError(rowNumber: number, value: unknown): LeverError {
+    return Errors.exportDate(this.arg, rowNumber, this.shown[this.at.date]!, value);
+  }
+
+  /**
+   * A short date's day once its column's order is known, undefined while no date has settled it,
+   * or the error of a date that contradicts the order an earlier row settled.
+   */
+  private shortDate(date: ShortDate, rowNumber: number, value: unknown): number | undefined | LeverError {
+    this.anyShort = true;
+    if (this.dayFirst === undefined) {
+      if (date.first > 12 || date.second > 12) {
+        this.dayFirst = date.first > 12;
+        this.settledBy = { row: rowNumber, value };
+        this.settlePending(this.dayFirst);
+      } else {
+        if (this.pending.size === 0) this.pendingDots = date.dots;
+        return undefined;
+      }
+    }
+    const day = shortDay(date, this.dayFirst);
+    if (day === undefined) {
+      const by = this.settledBy!;
+      return Errors.exportDateOrder(this.arg, rowNumber, this.shown[this.at.date]!, value, by.row, by.value);
+    }
+    return day;
+  }
+
+  /** Moves the short dates waiting for their order into their months. */
+  private settlePending(dayFirst: boolean): void {
+    for (const { date, models } of this.pending.values()) {
+      const day = shortDay(date, dayFirst)!;
+      const month = this.monthOf(day);
+      for (const [model, totals] of models) addInto(this.bucket(month, model), totals);
+    }
+    this.pending = new Map();
+  }
+
+  private static empty(month: number, model: string): MonthModel {
+    return { month, model, list: 0, paid: 0, tokens: noTokens(), batchTokens: noTokens(), rows: 0 };
+  }
+
+  private bucket(month: number, model: string): MonthModel {
+    let byModel = this.months.get(month);
+    if (!byModel) this.months.set(month, (byModel = new Map()));
+    let totals = byModel.get(model);
+    if (!totals) byModel.set(model, (totals = ExportAggregator.empty(month, model)));
+    return totals;
+  }
+
+  private pendingBucket(date: ShortDate, model: string): MonthModel {
+    const key = `${date.first}/${date.second}/${date.year}`;
+    let entry = this.pending.get(key);
+    if (!entry) this.pending.set(key, (entry = { date, models: new Map() }));
+    let totals = entry.models.get(model);
+    if (!totals) entry.models.set(model, (totals = ExportAggregator.empty(-1, model)));
+    return totals;
+  }
+
+  /** A money cell in dollars (0 when blank or the column is absent), or its error. */
+  private money(cells: readonly unknown[], at: number, scale: number | undefined, rowNumber: number): number | LeverError {
+    if (at < 0) return 0;
+    const amount = amountOf(cells[at], this.options.decimalComma);
+    if (amount === null) return 0;
+    if (amount === undefined) {
+      const error = Errors.exportAmount(this.arg, rowNumber, this.shown[at]!, cells[at]);
+      this.firstError ??= error;
+      return error;
+    }
+    return amount * scale!;
+  }
+
+  /** A row's token counts into its month; input less what a format counts inside it (OpenAI). */
+  private addTokens(cells: readonly unknown[], rowNumber: number, bucket: MonthModel): LeverError | undefined {
+    const { at } = this;
+    const counts = noTokens();
+    for (const { kind, at: i } of at.tokens) {
+      const n = this.money(cells, i, 1, rowNumber);
+      if (n instanceof LeverError) return n;
+      counts[kind] += n;
+    }
+    let inside = 0;
+    for (const i of at.included) {
+      const n = this.money(cells, i, 1, rowNumber);
+      if (n instanceof LeverError) return n;
+      inside += n;
+    }
+    if (inside > 0) counts.input = Math.max(0, counts.input - inside);
+    const batch = at.batch >= 0 && matches(cells[at.batch], this.format.batch!.values);
+    const into = batch ? bucket.batchTokens : bucket.tokens;
+    for (const k of PRICE_KINDS) into[k] += counts[k];
+    return undefined;
+  }
+
+  /** A row that is not usage: counted by kind with its amount; a one-time usage charge listed; a commitment kept. */
+  private skip(cells: readonly unknown[], rowNumber: number, oneTime: boolean): undefined {
+    const { at, format } = this;
+    this.skipped++;
+    const amountAt = at.cash >= 0 ? at.cash : at.paid >= 0 ? at.paid : at.list;
+    const read = amountAt >= 0 ? amountOf(cells[amountAt], this.options.decimalComma) : null;
+    const amount = typeof read === "number" ? read * (at.cash >= 0 ? format.cash!.scale : 1) : 0;
+    const raw = oneTime ? "One-time usage charge" : String(cells[at.kind] ?? "").trim();
+    const label = raw === "" ? "(blank)" : raw;
+    let kind = this.kinds.get(label.toLowerCase());
+    if (!kind) {
+      const key = this.kinds.size < KINDS_KEPT ? label.toLowerCase() : "other";
+      kind = this.kinds.get(key);
+      if (!kind) this.kinds.set(key, (kind = { kind: key === "other" ? "Other charges" : label, rows: 0, amount: 0 }));
+    }
+    kind.rows++;
+    kind.amount += amount;
+    if (oneTime && this.oneTime.length < ONE_TIME_LISTED) {
+      const date = readDate(cells[at.date], format.dateKind);
+      const description = at.description >= 0 ? String(cells[at.description] ?? "").trim() : "";
+      this.oneTime.push({
+        description: description || `row ${rowNumber}`,
+        date: date && "day" in date ? dayLabel(date.day) : String(cells[at.date] ?? ""),
+        amount,
+      });
+    }
+    const c = format.commitment;
+    if (
+      c &&
+      !this.commitmentCells &&
+      matches(cells[at.kind], c.category.values) &&
+      at.commitmentKind >= 0 &&
+      matches(cells[at.commitmentKind], c.kind.values) &&
+      amount > 0
+    ) {
+      this.commitmentCells = {
+        amount,
+        start: readDate(cells[at.date], format.dateKind),
+        end: at.commitmentEnd >= 0 ? readDate(cells[at.commitmentEnd], format.dateKind) : undefined,
+      };
+    }
+    return undefined;
+  }
+
+  /** A row's model: the JSON key where the format keeps it there, else the first non-blank model column. */
+  private modelName(cells: readonly unknown[]): string {
+    const { at, format } = this;
+    const details = at.json >= 0 ? cells[at.json] : undefined;
+    if (typeof details === "string" && details !== "") {
+      let id = this.jsonModels.get(details);
+      if (id === undefined && !this.jsonModels.has(details)) {
+        id = jsonKey(details, format.modelInJson!.key);
+        // SKU details repeat: remember each one's model (a bounded number of them).
+        if (this.jsonModels.size < 10_000) this.jsonModels.set(details, id);
+      }
+      if (id !== undefined) return id;
+    }
+    for (const i of at.model) {
+      const v = cells[i];
+      if (typeof v === "string" && v.trim() !== "") return v.trim();
+    }
+    return NO_MODEL;
+  }
+
+  /** The totals, once every row is in. Short dates no row settled take the default order. */
+  finish(): ExportAggregate {
+    let shortDates: ExportAggregate["shortDates"];
+    if (this.anyShort) {
+      const assumed = this.dayFirst === undefined;
+      if (assumed) {
+        this.dayFirst = this.pendingDots || this.options.dayFirst === true;
+        this.settlePending(this.dayFirst);
+      }
+      shortDates = { dayFirst: this.dayFirst!, assumed };
+    }
+    const totals: MonthModel[] = [];
+    for (const month of [...this.months.keys()].sort((a, b) => a - b)) {
+      const byModel = this.months.get(month)!;
+      for (const model of [...byModel.keys()].sort()) totals.push(byModel.get(model)!);
+    }
+    const commitment = this.commitment();
+    return {
+      format: this.format,
+      hasList: this.at.list >= 0,
+      hasBilled: this.at.paid >= 0,
+      totals,
+      rows: this.rows,
+      skipped: this.skipped,
+      skippedKinds: [...this.kinds.values()],
+      oneTime: this.oneTime,
+      ...(commitment ? { commitment } : {}),
+      ...(this.newestDay !== undefined ? { newestDay: this.newestDay } : {}),
+      ...(shortDates ? { shortDates } : {}),
+      bothList: this.bothList,
+      bothPaid: this.bothPaid,
+      ...(this.firstError ? { firstError: this.firstError } : {}),
+    };
+  }
+
+  private commitment(): StatedCommitment | undefined {
+    const c = this.commitmentCells;
+    if (!c) return undefined;
+    const dayOf = (d: DateCell | undefined) =>
+      d === undefined ? undefined : "day" in d ? d.day : shortDay(d, this.dayFirst ?? this.options.dayFirst === true);
+    const start = dayOf(c.start);
+    const end = dayOf(c.end);
+    if (start === undefined || end === undefined || end <= start) return undefined;
+    // Whole months from start to end: 2025-12-01 to 2026-12-01 is 12.
+    const months = Math.max(1, Math.round((end - start) / (365.25 / 12)));
+    return { amount: c.amount, start: dayLabel(start), end: dayLabel(end), months };
+  }
+}
+
+/** A key of a JSON object held in a cell, or undefined (not JSON, no such key). */
+function jsonKey(text: string, key: string): string | undefined {
+  try {
+    const details: unknown = JSON.parse(text);
+    const id = typeof details === "object" && details !== null ? (details as Record<string, unknown>)[key] : undefined;
+    return typeof id === "string" && id.trim() !== "" ? id.trim() : undefined;
+  } catch {
+    return undefined; // Not JSON: the other columns name the model.
+  }
+}
+
+/** Reads an export range (header row first) through the aggregator: what MONTHLY_USAGE and OBSERVED_DISCOUNT take. */
+export function readExport(
+  arg: string,
+  grid: readonly (readonly unknown[])[],
+  options: AggregateOptions = {},
+): ExportAggregate | LeverError {
+  const aggregator = ExportAggregator.start(arg, grid[0] ?? [], options);
+  if (aggregator instanceof LeverError) return aggregator;
+  for (let r = 1; r < grid.length; r++) {
+    const error = aggregator.add(grid[r]!, r + 1);
+    if (error) return error;
+  }
+  return aggregator.finish();
+}
+
+/** List dollars of token counts at a model's row of the book (batch at its multiplier). */
+function pricedTokens(row: PriceRow, totals: MonthModel): number {
+  let full = 0;
+  let batch = 0;
+  for (const kind of PRICE_KINDS) {
+    const price = priceOf(row, kind);
+    full += (totals.tokens[kind] / 1e6) * price;
+    batch += (totals.batchTokens[kind] / 1e6) * price;
+  }
+  return full + batch * row.batchMultiplier;
+}
+
+/**
+ * The dollars each month and model stands for: list where the export has it, tokens priced with the
+ * book where it has tokens, else billed; or the error of its cell.
+ */
+function dollarsOf(read: ExportAggregate, book: PriceBook): (m: MonthModel) => number | LeverError {
+  const priced = read.format.tokens !== undefined;
+  const useList = !billedOnly(read.format);
+  // A token-only export's models are looked up once each: an unknown one is the #N/A of its rows.
+  const models = new Map<string, PriceRow | LeverError>();
+  return (m) => {
+    if (!priced) return (useList ? m.listError : m.paidError) ?? (useList ? m.list : m.paid);
+    if (m.listError) return m.listError;
+    if (m.model === NO_MODEL) return Errors.noModelInRows("export");
+    let row = models.get(m.model);
+    if (!row) models.set(m.model, (row = findModel(book, "export", m.model)));
+    return row instanceof LeverError ? row : pricedTokens(row, m);
+  };
+}
+
+/**
+ * Monthly dollars: a header row (`Month`, then one column per model, largest total first, or one
+ * `Total` column), then one row per calendar month from the first to the last, no gaps. List
+ * dollars where the export has them; otherwise billed, and every column says so. A row's
+ * unreadable amount is the error of its own month's cell; a model the book does not know errors its
+ * whole column.
+ */
+export function monthlyUsage(
+  read: ExportAggregate,
+  by: MonthlyBy,
+  book: PriceBook,
+): (string | number | LeverError)[][] | LeverError {
+  if (read.rows === 0) return Errors.exportNoUsage("export", read.format.label, read.skipped);
+  const dollars = dollarsOf(read, book);
+  const first = read.totals[0]!.month;
+  const last = read.totals[read.totals.length - 1]!.month;
+  const columnTotals = new Map<string, number>();
+  const unknown = new Map<string, LeverError>();
+  const amounts = read.totals.map((m) => {
+    const key = by === "total" ? "Total" : m.model;
+    const amount = dollars(m);
+    columnTotals.set(key, (columnTotals.get(key) ?? 0) + (amount instanceof LeverError ? 0 : amount));
+    // A model the book does not know (not a row's own bad count, not a row naming no model).
+    if (amount instanceof LeverError && read.format.tokens && !m.listError && m.model !== NO_MODEL) unknown.set(key, amount);
+    return amount;
+  });
+  const columns = [...columnTotals.keys()].sort(
+    (a, b) => columnTotals.get(b)! - columnTotals.get(a)! || a.localeCompare(b, "en"),
+  );
+  const col = new Map(columns.map((c, i) => [c, i]));
+  const cells: (number | LeverError)[][] = Array.from({ length: last - first + 1 }, () =>
+    new Array<number | LeverError>(columns.length).fill(0),
+  );
+  read.totals.forEach((m, i) => {
+    const line = cells[m.month - first]!;
+    const c = col.get(by === "total" ? "Total" : m.model)!;
+    const sofar = line[c]!;
+    if (sofar instanceof LeverError) return; // the first bad row of a cell is the one it names
+    const amount = amounts[i]!;
+    line[c] = amount instanceof LeverError ? amount : sofar + amount;
+  });
+  // A model the book does not know errors its whole column (every month), not only its own rows.
+  if (by === "model") for (const [name, error] of unknown) for (const line of cells) line[col.get(name)!] = error;
+  const suffix = (billedOnly(read.format) ? " (billed)" : "") + (read.format.note ?? "");
+  const header: string[] = ["Month"];
+  for (const c of columns) header.push(`${c}${suffix}`);
+  const out: (string | number | LeverError)[][] = [header];
+  cells.forEach((line, i) => {
+    const row: (string | number | LeverError)[] = [monthLabel(first + i)];
+    for (const v of line) row.push(v);
+    out.push(row);
+  });
+  return out;
+}
+
+/** 1 - paid / list over the usage rows that carry both, for an export that has both columns. */
+export function observedDiscount(read: ExportAggregate): number | LeverError {
+  if (!read.hasList || !read.hasBilled) return Errors.noListAndBilled("export", read.format.label);
+  if (read.firstError) return read.firstError;
+  if (read.bothList <= 0) return Errors.exportNoUsage("export", read.format.label, read.skipped);
+  return 1 - read.bothPaid / read.bothList;
+}
+
+/** A month and model of the pane's monthly table: what the export says of it, in dollars and tokens. */
+export interface MonthRow {
+  /** "2026-10". */
+  readonly month: string;
+  readonly model: string;
+  /** List dollars (tokens priced with the book for a token-only export); absent for a billed-only export. */
+  readonly list?: number;
+  /** What was paid: billed dollars, FOCUS's EffectiveCost; absent when the export states none. */
+  readonly paid?: number;
+  /** Token counts by kind (batch rows included), for a token export. */
+  readonly tokens?: Tokens;
+  readonly rows: number;
+  /** The month ends less than 30 days before the export's newest date: the vendor may still revise it. */
+  readonly provisional: boolean;
+}
+
+/** What the pane writes and says of an import: small, whatever the size of the file. */
+export interface ExportSummary {
+  readonly formatId: string;
+  readonly format: string;
+  readonly billedOnly: boolean;
+  readonly rows: number;
+  readonly skipped: number;
+  readonly skippedKinds: readonly SkippedKind[];
+  readonly oneTime: readonly OneTimeCharge[];
+  readonly commitment?: StatedCommitment;
+  readonly months: readonly MonthRow[];
+  readonly models: readonly string[];
+  readonly listTotal?: number;
+  readonly paidTotal?: number;
+  readonly observedDiscount?: number;
+  readonly provisional: readonly string[];
+  readonly newestDate?: string;
+  readonly shortDates?: { readonly dayFirst: boolean; readonly assumed: boolean };
+  /** What every monthly column adds (an older format's assumption). */
+  readonly note?: string;
+}
+
+/** Days before the export's newest date within which a month's end makes it provisional (DOMAIN.md). */
+export const PROVISIONAL_DAYS = 30;
+
+/**
+ * An aggregate as the pane's monthly table: one row per month and model. An unreadable amount
+ * anywhere, or a model the book cannot price, is the error of the whole import (nothing half imported).
+ */
+export function summarize(read: ExportAggregate, book: PriceBook): ExportSummary | LeverError {
+  if (read.firstError) return read.firstError;
+  if (read.rows === 0) return Errors.exportNoUsage("export", read.format.label, read.skipped);
+  const dollars = dollarsOf(read, book);
+  const priced = read.format.tokens !== undefined;
+  const billed = billedOnly(read.format);
+  const models = new Map<string, number>();
+  let listTotal = 0;
+  let paidTotal = 0;
+  const months: MonthRow[] = [];
+  const provisional = new Set<string>();
+  for (const m of read.totals) {
+    const amount = dollars(m);
+    if (amount instanceof LeverError) return amount;
+    const list = billed ? undefined : amount;
+    const paid = read.hasBilled ? m.paid : undefined;
+    const late = read.newestDay !== undefined && read.newestDay - lastDayOfMonth(m.month) < PROVISIONAL_DAYS;
+    const label = monthLabel(m.month);
+    if (late) provisional.add(label);
+    let tokens: Tokens | undefined;
+    if (priced) {
+      tokens = noTokens();
+      for (const k of PRICE_KINDS) tokens[k] = m.tokens[k] + m.batchTokens[k];
+    }
+    months.push({
+      month: label,
+      model: m.model,
+      ...(list !== undefined ? { list } : {}),
+      ...(paid !== undefined ? { paid } : {}),
+      ...(tokens ? { tokens } : {}),
+      rows: m.rows,
+      provisional: late,
+    });
+    models.set(m.model, (models.get(m.model) ?? 0) + amount);
+    listTotal += list ?? 0;
+    paidTotal += paid ?? 0;
+  }
+  const observed = observedDiscount(read);
+  return {
+    formatId: read.format.id,
+    format: read.format.label,
+    billedOnly: billed,
+    rows: read.rows,
+    skipped: read.skipped,
+    skippedKinds: read.skippedKinds,
+    oneTime: read.oneTime,
+    ...(read.commitment ? { commitment: read.commitment } : {}),
+    months,
+    models: [...models.keys()].sort((a, b) => models.get(b)! - models.get(a)! || a.localeCompare(b, "en")),
+    ...(billed ? {} : { listTotal }),
+    ...(read.hasBilled ? { paidTotal } : {}),
+    ...(typeof observed === "number" ? { observedDiscount: observed } : {}),
+    provisional: [...provisional],
+    ...(read.newestDay !== undefined ? { newestDate: dayLabel(read.newestDay) } : {}),
+    ...(read.shortDates ? { shortDates: read.shortDates } : {}),
+    ...(read.format.note ? { note: read.format.note } : {}),
+  };
+}
