@@ -54,6 +54,27 @@ const LAYERS = [
   { files: ["src/commands/**/*.ts"], banned: ["functions", "preview", "taskpane"] },
 ];
 
+const CALL_ARGUMENT_LIMIT =
+  "JavaScriptCore (Excel for Mac, Safari) throws past 65,536 call arguments, so a data-sized array fails there";
+/** `no-restricted-syntax` entries for src/: every argument list stays a fixed size, whatever the data's size. */
+const NO_CALL_SPREAD = [
+  {
+    // f(...[a, b]) stays allowed (its arguments are written out), but not f(...[...xs]).
+    selector: [
+      ":matches(CallExpression, NewExpression) > SpreadElement.arguments[argument.type!='ArrayExpression']",
+      ":matches(CallExpression, NewExpression) > SpreadElement.arguments > ArrayExpression.argument > SpreadElement",
+    ].join(", "),
+    message: `No spread into a call's arguments (f(...xs), push(...xs), Math.max(...xs)): ${CALL_ARGUMENT_LIMIT}. Use a loop or reduce (src/core/arrays.ts), or, for a fixed handful of values, disable this line saying why it is bounded.`,
+  },
+  {
+    selector:
+      // Function.prototype.apply and Reflect.apply take the arguments as an array (their 2nd and 3rd
+      // argument); a method of our own named apply with one argument (WorkbookHost.apply) is not one.
+      "CallExpression[arguments.length>=2] > MemberExpression.callee[property.name='apply'], CallExpression[arguments.length>=2] > MemberExpression.callee[property.value='apply']",
+    message: `No .apply(): it passes an array as the call's arguments, and ${CALL_ARGUMENT_LIMIT}. Use a loop or reduce.`,
+  },
+];
+
 export default defineConfig(
   globalIgnores(["dist/", "node_modules/", "coverage/", "test-output/"]),
 
@@ -137,6 +158,15 @@ export default defineConfig(
         { allow: [{ from: "package", package: "@types/custom-functions-runtime", name: "Error" }] },
       ],
     },
+  },
+
+  // Safe at any size: no call spreads or `.apply` (JavaScriptCore, in Excel for Mac and Safari, throws past
+  // 65,536 call arguments; Chromium at about 125,000). Spreads in array and object literals are not calls.
+  // (Rule options in a later block replace these for the files it matches: a later `no-restricted-syntax`
+  // for src/ must repeat ...NO_CALL_SPREAD.)
+  {
+    files: ["src/**/*.ts"],
+    rules: { "no-restricted-syntax": ["error", ...NO_CALL_SPREAD] },
   },
 
   // Tests: jest's matchers and loosely typed fixtures fight the no-unsafe-* rules.

@@ -9,6 +9,7 @@
  * draw. So expected cost is piecewise linear in C with breakpoints f_i * r_j; a sweep over those
  * sorted breakpoints and the band thresholds visits every point where the minimum can sit.
  */
+import { minOf } from "./arrays";
 import { Deal, LedgerTotals, ledgerOverPeriods, OverageRate, periodize, Periods } from "./ledger";
 
 /** A discount band: commits at or above `threshold` (dollars per period) get `discount`. */
@@ -254,7 +255,7 @@ export function recommendCommit(usage: ArrayLike<number>, bands: readonly Band[]
     const end = i + 1 < starts.length ? starts[i + 1]! : Infinity;
     return bandMinimum(periods, start, end, bandDiscount(start, bands), terms, factors);
   });
-  const lowest = Math.min(...found.map((f) => f.cost));
+  const lowest = minOf(found.map((f) => f.cost));
   let best: Expected | undefined;
   for (const f of found) {
     if (f.cost > lowest + 1e-9 * Math.max(1, Math.abs(lowest))) continue;

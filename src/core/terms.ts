@@ -80,9 +80,11 @@ export function changeValues(
   const draftCost = termsCost(usage, draft, renewal);
   const valueOf = (change: Partial<TermsDeal>) => draftCost - termsCost(usage, { ...draft, ...change }, renewal);
   const yardstick = yardstickChange(draft);
+  const all: Partial<TermsDeal> = {};
+  for (const change of changes) Object.assign(all, change);
   return {
     alone: changes.map(valueOf),
-    all: valueOf(Object.assign({}, ...changes) as Partial<TermsDeal>),
+    all: valueOf(all),
     yardstick: yardstick && valueOf(yardstick),
     draftCost,
   };

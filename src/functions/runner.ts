@@ -9,6 +9,7 @@
  */
 import type { FunctionEntry, ParamEntry } from "../catalogue/functions";
 import { CellAt, Errors, gather, LeverError } from "../core";
+import { maxOf } from "../core/arrays";
 import {
   CellParam,
   CellSpec,
@@ -391,8 +392,8 @@ export function invokeLifted(
   const empty = lifted.find((p) => isEmptyRange(raw[p.name]));
   if (empty) throw toExcelError(Errors.emptyRange(empty.name));
   const read = lifted.map((p) => readLifted(p.name, p.param as CellParam<unknown>, raw[p.name]));
-  const rows = Math.max(...read.map((a) => a.rows));
-  const columns = Math.max(...read.map((a) => a.columns));
+  const rows = maxOf(read.map((a) => a.rows));
+  const columns = maxOf(read.map((a) => a.columns));
   // A good single value is every element's: set once. A bad one stays in the loop, so every cell
   // shows its error, as Excel's own lifting repeats a single #N/A into every cell.
   const varying: LiftedArgument[] = [];

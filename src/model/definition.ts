@@ -11,6 +11,7 @@ import { call, formula, text } from "../catalogue/formula";
 import { TermKey, TERM_KEYS } from "../catalogue/terms";
 import { TermKind, TERM_PANE } from "../catalogue/termsPane";
 import { columnLetter } from "../sheet/a1";
+import { maxOf } from "../core/arrays";
 
 export type CellValue = string | number | boolean | null;
 
@@ -567,7 +568,7 @@ export function buildModel(options: ModelOptions): ModelDefinition {
   const d = (key: TermKey) => dealCell(key, "draft");
   const a = (key: TermKey) => dealCell(key, "ask");
   const bookRows = options.priceBook.length;
-  const bookCols = Math.max(...options.priceBook.map((r) => r.length));
+  const bookCols = maxOf(options.priceBook.map((r) => r.length));
   const priceRef = `${SHEETS.prices}!$A$1:$${columnLetter(bookCols - 1)}$${bookRows}`;
 
   // Usage: A month, B-G tokens (in/out per model), H-J list dollars, K-M optimized dollars.

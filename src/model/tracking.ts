@@ -33,6 +33,7 @@ import { TERM_PANE } from "../catalogue/termsPane";
 import { BURNDOWN_HEADER } from "../sheet/tables";
 import { cellAddress, parseAddress, quoteSheet } from "../sheet/a1";
 import { CellValue, MONEY, PERCENT, TEXT } from "./definition";
+import { maxOf } from "../core/arrays";
 
 /** A cell: a value (with a number format) or a formula; null leaves the cell empty. */
 export type LayoutCell =
@@ -125,7 +126,7 @@ const span = (sheet: string, row: number, column: number, rows: number) =>
 
 /** A row of cells by column (0-based), empty between them. */
 function row(cells: Readonly<Record<number, LayoutCell>>): LayoutCell[] {
-  const columns = Math.max(...Object.keys(cells).map(Number)) + 1;
+  const columns = maxOf(Object.keys(cells).map(Number)) + 1;
   return Array.from({ length: columns }, (_, c) => cells[c] ?? null);
 }
 

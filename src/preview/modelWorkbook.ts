@@ -263,14 +263,13 @@ export class ModelWorkbook {
     for (let round = 0; round < MAX_RESIZE_ROUNDS && resized.size > 0; round++) {
       const cells = [...resized.values()];
       resized.clear();
-      changes.push(
-        ...this.engine.batch(() => {
-          for (const address of cells) {
-            const formula = this.engine.getCellFormula(address);
-            if (formula) this.engine.setCellContents(address, [[formula]]);
-          }
-        }),
-      );
+      const settled = this.engine.batch(() => {
+        for (const address of cells) {
+          const formula = this.engine.getCellFormula(address);
+          if (formula) this.engine.setCellContents(address, [[formula]]);
+        }
+      });
+      for (const change of settled) changes.push(change);
     }
     return changes;
   }

@@ -68,6 +68,7 @@ class Grid {
 
   renderTabs(): void {
     this.tabs.replaceChildren(
+      // eslint-disable-next-line no-restricted-syntax -- bounded: one tab per sheet of the model workbook, a handful
       ...this.workbook.engine.getSheetNames().map((name) => {
         const tab = el(
           "button",
@@ -125,10 +126,8 @@ class Grid {
     }
     table.append(tbody);
     const more = height - shown;
-    this.body.replaceChildren(
-      table,
-      ...(more > 0 ? [el("p", { class: "muted" }, `${more.toLocaleString("en-US")} more rows not shown.`)] : []),
-    );
+    this.body.replaceChildren(table);
+    if (more > 0) this.body.append(el("p", { class: "muted" }, `${more.toLocaleString("en-US")} more rows not shown.`));
   }
 
   select(sheet: string, a1: string): void {

@@ -20,6 +20,7 @@ import {
   PriceRow,
   runLedger,
 } from "../core";
+import { maxOf } from "../core/arrays";
 import { Cell, Grid, isBlankOrZero, parseDiscount, parseMoney, parseShare } from "./cells";
 
 /**
@@ -101,7 +102,7 @@ const MIN_COLUMNS = 3;
  * inside a range: DOMAIN.md "Blank cells inside ranges"); a blank or 0 input or output price is an error.
  */
 export function parsePriceBook(arg: string, grid: Grid): PriceBook | LeverError {
-  const columns = grid.length > 0 ? Math.max(...grid.map((r) => r.length)) : 0;
+  const columns = grid.length > 0 ? maxOf(grid.map((r) => r.length)) : 0;
   if (columns < MIN_COLUMNS || columns > PRICE_BOOK_HEADER.length) {
     return Errors.shape(
       arg,
@@ -232,7 +233,7 @@ export function burndownTable(
  * of a one-row range, else down the rows (several columns are summed; the first is named).
  */
 export function monthCell(grid: Grid, month: number): CellAt {
-  const columns = grid.length > 0 ? Math.max(...grid.map((r) => r.length)) : 0;
+  const columns = grid.length > 0 ? maxOf(grid.map((r) => r.length)) : 0;
   return grid.length === 1 && columns > 1 ? { row: 1, column: month } : { row: month, column: 1 };
 }
 

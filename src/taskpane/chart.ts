@@ -4,6 +4,7 @@
  * Built with DOM APIs (createElementNS) and labelled for assistive technology, with a text
  * alternative beside it.
  */
+import { maxOf, minOf } from "../core/arrays";
 import { formatMoney, formatMoneyShort, formatPercent } from "./format";
 import type { CurveData } from "./steps";
 
@@ -58,8 +59,8 @@ export function renderCurve(doc: Document, curve: CurveData, width = 288, height
   const rows = curve.rows;
   const xMax = Math.max(rows[rows.length - 1]?.commit ?? 1, curve.draftCommit) || 1;
   const costs = rows.map((r) => r.cost);
-  const yMin = Math.min(...costs);
-  const yMax = Math.max(...costs);
+  const yMin = minOf(costs);
+  const yMax = maxOf(costs);
   const ySpan = yMax - yMin || 1;
   const x = (c: number) => pad.left + (c / xMax) * (width - pad.left - pad.right);
   const y = (v: number) => pad.top + (1 - (v - yMin) / ySpan) * (height - pad.top - pad.bottom);
@@ -153,7 +154,7 @@ export function burndownDescription(bars: readonly BurndownBar[]): string {
  */
 export function renderBurndown(doc: Document, bars: readonly BurndownBar[], width = 288, height = 150): SVGSVGElement {
   const pad = { left: 44, right: 8, top: 10, bottom: 24 };
-  const yMax = Math.max(1, ...bars.flatMap((b) => [b.available, b.projectedDrawn, b.drawnToDate]));
+  const yMax = Math.max(1, maxOf(bars.flatMap((b) => [b.available, b.projectedDrawn, b.drawnToDate])));
   const plotW = width - pad.left - pad.right;
   const plotH = height - pad.top - pad.bottom;
   const slot = plotW / Math.max(1, bars.length);

@@ -8,6 +8,7 @@
  * during an edit runs when the edit ends. Settings go through `Office.context.document.settings`
  * and are saved with `saveAsync`.
  */
+import { maxOf } from "../../core/arrays";
 import { parseAddress, splitAddress } from "../../sheet/a1";
 import { OfficeCodes, OfficeError } from "./excelBehaviour";
 import { CellValue, CellWrite, ChangeEvent, ChartSpec, GuardedPort, RangeData, WorkbookHost, WorkbookOp } from "./port";
@@ -105,7 +106,7 @@ export class OfficeWorkbook implements WorkbookHost {
           case "write": {
             const { sheet, local } = sheetAndLocal(op.address);
             const rows = op.cells.length;
-            const columns = Math.max(1, ...op.cells.map((r) => r.length));
+            const columns = Math.max(1, maxOf(op.cells.map((r) => r.length)));
             const range = wb.worksheets
               .getItem(sheet)
               .getRange(local)

@@ -6,6 +6,7 @@
 import * as F from "../../catalogue/functions";
 import { call } from "../../catalogue/formula";
 import * as core from "../../core";
+import { maxOf, minOf } from "../../core/arrays";
 import { horizonMonths } from "../../model/definition";
 import { formatMoney, formatPercent } from "../format";
 import { StepContext, StepFigures, StepModule, termInputs } from "./types";
@@ -45,8 +46,8 @@ export const term: StepModule = {
       const cost = core.horizonCost(horizon, base, t, renewalRate);
       return cost instanceof core.LeverError ? Number.NaN : cost;
     });
-    const best = costs.indexOf(Math.min(...costs));
-    const worst = costs.indexOf(Math.max(...costs));
+    const best = costs.indexOf(minOf(costs));
+    const worst = costs.indexOf(maxOf(costs));
     const renewal = renewalRate === 1 ? "list" : `${formatPercent(renewalRate)} of list`;
     const notes = [
       data.hasHorizon && H > months
