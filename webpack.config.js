@@ -111,6 +111,8 @@ module.exports = async (env = {}, argv = {}) => {
       functions: { import: FUNCTIONS_SOURCES, layer: "functions" },
       taskpane: "./src/taskpane/taskpane.ts",
       commands: "./src/commands/commands.ts",
+      // The Web Worker that reads a picked export (src/taskpane/fileReader.ts starts it by this name).
+      importWorker: "./src/taskpane/importWorker.ts",
       // The development preview (npm start): HyperFormula (GPL-3.0) is never in a production build.
       ...(preview ? PREVIEW_ENTRIES : {}),
     },

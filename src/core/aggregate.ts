@@ -72,6 +72,8 @@ export interface StatedCommitment {
 
 /** The one-time charges reported one by one; past this many only their count and total are kept. */
 export const ONE_TIME_LISTED = 20;
+/** Distinct texts remembered per column (dates, charge kinds, SKU details); past it the memory starts again. */
+const CACHE_LIMIT = 10_000;
 /** Kinds of skipped rows kept apart; past this many they are counted under "other". */
 const KINDS_KEPT = 20;
 
@@ -148,6 +150,10 @@ export class ExportAggregator {
   private readonly jsonModels = new Map<string, string | undefined>();
   private lastDay = NaN;
   private lastMonth = NaN;
+  private lastDateText: string | undefined;
+  private lastDate: DateCell | undefined;
+  private readonly dates = new Map<string, DateCell | undefined>();
+  private readonly matched = new Map<readonly string[], Map<string, boolean>>();
 
   private readonly shown: string[];
   private readonly at: {
@@ -239,14 +245,14 @@ export class ExportAggregator {
     }
     if (blank) return undefined;
     const { at, format } = this;
-    if (at.kind >= 0 && !matches(cells[at.kind], format.usageOnly!.values)) {
+    if (at.kind >= 0 && !this.is(cells[at.kind], format.usageOnly!.values)) {
       return this.skip(cells, rowNumber, false);
     }
-    if (at.frequency >= 0 && !matches(cells[at.frequency], format.usageFrequency!.values)) {
+    if (at.frequency >= 0 && !this.is(cells[at.frequency], format.usageFrequency!.values)) {
       return this.skip(cells, rowNumber, true);
     }
     const dateValue = cells[at.date];
-    const date = readDate(dateValue, format.dateKind);
+    const date = this.dateOf(dateValue);
     if (date === undefined) return this.dateError(rowNumber, dateValue);
     const model = this.modelName(cells);
     let bucket: MonthModel;
@@ -275,6 +281,34 @@ export class ExportAggregator {
       if (error) bucket.listError ??= error;
     }
     return undefined;
+  }
+
+  /** A date cell read, remembered by its text (an export repeats each day's text on many rows). */
+  private dateOf(value: unknown): DateCell | undefined {
+    if (typeof value !== "string") return readDate(value, this.format.dateKind);
+    if (value === this.lastDateText) return this.lastDate;
+    let date = this.dates.get(value);
+    if (date === undefined && !this.dates.has(value)) {
+      date = readDate(value, this.format.dateKind);
+      if (this.dates.size >= CACHE_LIMIT) this.dates.clear();
+      this.dates.set(value, date);
+    }
+    this.lastDateText = value;
+    this.lastDate = date;
+    return date;
+  }
+
+  /** Whether a cell is one of a match's values, remembering each text's answer (a column of a few words). */
+  private is(value: unknown, values: readonly string[]): boolean {
+    if (typeof value !== "string") return matches(value, values);
+    const cache = this.matched.get(values) ?? this.matched.set(values, new Map<string, boolean>()).get(values)!;
+    let yes = cache.get(value);
+    if (yes === undefined) {
+      yes = matches(value, values);
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      cache.set(value, yes);
+    }
+    return yes;
   }
 
   /** The month of a day, remembering the last (rows come in runs of one day). */
@@ -322,7 +356,7 @@ export class ExportAggregator {
       const month = this.monthOf(day);
       for (const [model, totals] of models) addInto(this.bucket(month, model), totals);
     }
-    this.pending = new Map();
+    this.pending = new Map<string, { date: ShortDate; models: Map<string, MonthModel> }>();
   }
 
   private static empty(month: number, model: string): MonthModel {
@@ -331,7 +365,7 @@ export class ExportAggregator {
 
   private bucket(month: number, model: string): MonthModel {
     let byModel = this.months.get(month);
-    if (!byModel) this.months.set(month, (byModel = new Map()));
+    if (!byModel) this.months.set(month, (byModel = new Map<string, MonthModel>()));
     let totals = byModel.get(model);
     if (!totals) byModel.set(model, (totals = ExportAggregator.empty(month, model)));
     return totals;
@@ -347,7 +381,12 @@ export class ExportAggregator {
   }
 
   /** A money cell in dollars (0 when blank or the column is absent), or its error. */
-  private money(cells: readonly unknown[], at: number, scale: number | undefined, rowNumber: number): number | LeverError {
+  private money(
+    cells: readonly unknown[],
+    at: number,
+    scale: number | undefined,
+    rowNumber: number,
+  ): number | LeverError {
     if (at < 0) return 0;
     const amount = amountOf(cells[at], this.options.decimalComma);
     if (amount === null) return 0;
@@ -375,7 +414,7 @@ export class ExportAggregator {
       inside += n;
     }
     if (inside > 0) counts.input = Math.max(0, counts.input - inside);
-    const batch = at.batch >= 0 && matches(cells[at.batch], this.format.batch!.values);
+    const batch = at.batch >= 0 && this.is(cells[at.batch], this.format.batch!.values);
     const into = batch ? bucket.batchTokens : bucket.tokens;
     for (const k of PRICE_KINDS) into[k] += counts[k];
     return undefined;
@@ -388,7 +427,7 @@ export class ExportAggregator {
     const amountAt = at.cash >= 0 ? at.cash : at.paid >= 0 ? at.paid : at.list;
     const read = amountAt >= 0 ? amountOf(cells[amountAt], this.options.decimalComma) : null;
     const amount = typeof read === "number" ? read * (at.cash >= 0 ? format.cash!.scale : 1) : 0;
-    const raw = oneTime ? "One-time usage charge" : String(cells[at.kind] ?? "").trim();
+    const raw = oneTime ? "One-time usage charge" : cellText(cells[at.kind]);
     const label = raw === "" ? "(blank)" : raw;
     let kind = this.kinds.get(label.toLowerCase());
     if (!kind) {
@@ -400,10 +439,10 @@ export class ExportAggregator {
     kind.amount += amount;
     if (oneTime && this.oneTime.length < ONE_TIME_LISTED) {
       const date = readDate(cells[at.date], format.dateKind);
-      const description = at.description >= 0 ? String(cells[at.description] ?? "").trim() : "";
+      const description = at.description >= 0 ? cellText(cells[at.description]) : "";
       this.oneTime.push({
         description: description || `row ${rowNumber}`,
-        date: date && "day" in date ? dayLabel(date.day) : String(cells[at.date] ?? ""),
+        date: date && "day" in date ? dayLabel(date.day) : cellText(cells[at.date]),
         amount,
       });
     }
@@ -434,7 +473,7 @@ export class ExportAggregator {
       if (id === undefined && !this.jsonModels.has(details)) {
         id = jsonKey(details, format.modelInJson!.key);
         // SKU details repeat: remember each one's model (a bounded number of them).
-        if (this.jsonModels.size < 10_000) this.jsonModels.set(details, id);
+        if (this.jsonModels.size < CACHE_LIMIT) this.jsonModels.set(details, id);
       }
       if (id !== undefined) return id;
     }
@@ -492,6 +531,11 @@ export class ExportAggregator {
     const months = Math.max(1, Math.round((end - start) / (365.25 / 12)));
     return { amount: c.amount, start: dayLabel(start), end: dayLabel(end), months };
   }
+}
+
+/** A cell as text for a report: text trimmed, a number as written, anything else blank. */
+function cellText(value: unknown): string {
+  return typeof value === "string" ? value.trim() : typeof value === "number" ? String(value) : "";
 }
 
 /** A key of a JSON object held in a cell, or undefined (not JSON, no such key). */
@@ -574,7 +618,8 @@ export function monthlyUsage(
     const amount = dollars(m);
     columnTotals.set(key, (columnTotals.get(key) ?? 0) + (amount instanceof LeverError ? 0 : amount));
     // A model the book does not know (not a row's own bad count, not a row naming no model).
-    if (amount instanceof LeverError && read.format.tokens && !m.listError && m.model !== NO_MODEL) unknown.set(key, amount);
+    if (amount instanceof LeverError && read.format.tokens && !m.listError && m.model !== NO_MODEL)
+      unknown.set(key, amount);
     return amount;
   });
   const columns = [...columnTotals.keys()].sort(

@@ -160,6 +160,17 @@ export const Errors = {
       "#VALUE!",
       `${arg}: not a JSON response with records (a data[] of rows or of buckets with results[])`,
     ),
+  binaryFile: (arg: string) =>
+    new LeverError(
+      "#VALUE!",
+      `${arg}: this is not a CSV or JSON export (it looks like a workbook, a zip or another binary file); export the usage as CSV and pick that`,
+    ),
+  emptyFile: (arg: string) => new LeverError("#N/A", `${arg}: the file is empty`),
+  fileTooLarge: (arg: string, bytes: number, limit: number) =>
+    new LeverError(
+      "#NUM!",
+      `${arg}: ${(bytes / 1024 ** 2).toFixed(0)} MB is more than can be read here (at most ${(limit / 1024 ** 3).toFixed(0)} GB, within the memory the pane has); export fewer months at a time`,
+    ),
   noListAndBilled: (arg: string, format: string) =>
     new LeverError("#N/A", `${arg}: this ${format} does not carry both a list and a billed amount`),
 } as const;

@@ -1,8 +1,15 @@
+import { CALC, isCalcError } from "./leversPlugin";
+
 /** Excel number formats applied simply for the preview grid: money ($), percent (%), grouped numbers. */
 export function formatCell(value: unknown, format: string | undefined): string {
   if (value === null || value === undefined) return "";
-  // An engine error (DetailedCellError) shows its code, as Excel shows #VALUE!.
-  if (typeof value === "object") return "value" in value ? String(value.value) : "";
+  // An engine error (DetailedCellError) shows its code, as Excel shows #VALUE!; HyperFormula has no
+  // #CALC!, which the stand-in carries as a marked error (leversPlugin.ts, CALC).
+  if (typeof value === "object") {
+    if (!("value" in value)) return "";
+    if ("type" in value && isCalcError(value as Parameters<typeof isCalcError>[0])) return CALC;
+    return String(value.value);
+  }
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (typeof value === "string") return value;
   if (typeof value !== "number") return "";

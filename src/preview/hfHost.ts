@@ -2,7 +2,8 @@
  * The task pane's workbook port over the HyperFormula-backed model workbook: the pane reads and
  * writes the same cells the preview grid shows, and hears a change event whenever the grid is edited.
  * It refuses what Excel refuses, through the same ExcelBehaviour as the in-memory workbook (names
- * that exist, cell-edit mode, multi-area selections, 5 MB on the web, #BUSY! until calculated).
+ * that exist, cell-edit mode, multi-area selections, 5 MB on the web, settings over 2 MB, #BUSY!
+ * until calculated).
  */
 import { DetailedCellError, RawCellContent } from "hyperformula";
 import { formatRect, parseAddress, quoteSheet } from "../sheet/a1";
@@ -17,11 +18,15 @@ import {
   WorkbookHost,
   WorkbookOp,
 } from "../taskpane/port/port";
+import { CALC, isCalcError } from "./leversPlugin";
 import { ModelWorkbook, cellName } from "./modelWorkbook";
 
-/** A computed value as Office.js reads it: errors as their text ("#VALUE!"), empty as "". */
+/**
+ * A computed value as Office.js reads it: errors as their text ("#VALUE!"; #CALC!, which the engine
+ * has no type for, as the plugin marks it), empty as "".
+ */
 export function officeValue(value: unknown): CellValue {
-  if (value instanceof DetailedCellError) return value.value;
+  if (value instanceof DetailedCellError) return isCalcError(value) ? CALC : value.value;
   if (value === null || value === undefined) return "";
   if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
   return "";

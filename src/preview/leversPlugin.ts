@@ -19,7 +19,7 @@
  * differs from what was reserved, the plugin shows what fits and records the cell in `resized`, and
  * the workbook (modelWorkbook.ts) enters the formula again, which reserves the new size.
  */
-import type { Platform } from "../taskpane/port/excelBehaviour";
+import { payloadBytes, payloadExceeds, WEB_PAYLOAD_LIMIT_BYTES, type Platform } from "../taskpane/port/excelBehaviour";
 import {
   ArraySize,
   CellError,
@@ -129,6 +129,22 @@ export const EXCEL_CODE: Record<ErrorType, string> = {
   [ErrorType.ERROR]: "#VALUE!",
 };
 
+/**
+ * Excel's #CALC!, which the engine has no error type for: it travels as the engine's generic
+ * ErrorType.ERROR with a message starting "#CALC!", and reads back as #CALC! (`isCalcError`) where
+ * the stand-ins show it: the preview host's reads (hfHost.ts) and a function's inputs.
+ */
+export const CALC = "#CALC!";
+
+function calcError(message: string): CellError {
+  return new CellError(ErrorType.ERROR, `${CALC} ${message}`);
+}
+
+/** Whether an engine error (a CellError or the DetailedCellError a read returns) is Excel's #CALC!. */
+export function isCalcError(error: { readonly type: ErrorType; readonly message?: string }): boolean {
+  return error.type === ErrorType.ERROR && (error.message ?? "").startsWith(CALC);
+}
+
 function isExcelError(value: unknown): value is ExcelErrorLike {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   const code = (value as { code?: unknown }).code;
@@ -205,7 +221,8 @@ export function leversPlugin(options: LeversPluginOptions): LeversPlugin {
     }
     let cell: unknown;
     if (value === EmptyValue || value === undefined || value === null) cell = result.platform === "desktop" ? 0 : null;
-    else if (value instanceof CellError) cell = new ErrorClass(EXCEL_CODE[value.type], value.message);
+    else if (value instanceof CellError)
+      cell = new ErrorClass(isCalcError(value) ? CALC : EXCEL_CODE[value.type], value.message);
     else cell = rawNumber(value);
     return matrix ? [[cell]] : cell;
   };
@@ -287,7 +304,21 @@ export function leversPlugin(options: LeversPluginOptions): LeversPlugin {
         return toFunction(value, p.dimensionality === "matrix");
       });
       if (inputError && !errorsReachFunctions) return inputError;
+      // Excel limits a custom function's payload to 5 MB: arguments that serialize to more never reach
+      // the function ("an existing platform constraint ... by design", office-js #4654, where the call
+      // "fails to run" after a long wait; office-js-docs-pr #5333 and the resource-limits page give the
+      // 5 MB for Excel on the web). Which error the cell shows is not documented (unverified): on the
+      // web office-js #4613 saw #CALC! for a whole-column argument, #4654 and #2786 a cell left at
+      // #BUSY!. #CALC! is the closest documented error: Excel.CalcErrorCellValueSubType.requestTooLarge
+      // (ExcelApi 1.16), a formula whose request is too large for an external code service, displays
+      // as #CALC!. Only on the web here: whether desktop refuses too is unverified.
+      if (result.platform === "web" && payloadExceeds(args, WEB_PAYLOAD_LIMIT_BYTES)) {
+        return calcError(
+          `${entry.name}'s arguments are ${payloadBytes(args)} bytes as JSON, over the ${WEB_PAYLOAD_LIMIT_BYTES} (5 MB) Excel on the web passes to a custom function`,
+        );
+      }
       try {
+        // eslint-disable-next-line no-restricted-syntax -- bounded: one argument per parameter of the function (at most 10)
         return fn(...args);
       } catch (e) {
         if (isExcelError(e)) return toEngineError(e);

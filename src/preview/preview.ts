@@ -11,6 +11,7 @@ import { DEFAULT_PRICE_BOOK } from "../core";
 import { priceBookTable } from "../sheet";
 import { buildModel } from "../model/definition";
 import { Pane } from "../taskpane/pane";
+import { paneOptions } from "../taskpane/fileReader";
 import { PaneView } from "../taskpane/view";
 import { formatCell } from "./format";
 import { HyperFormulaHost, hyperFormulaPort } from "./hfHost";
@@ -185,7 +186,7 @@ async function main(): Promise<void> {
     grid.render();
   };
 
-  const pane = new Pane(port);
+  const pane = new Pane(port, paneOptions());
   new PaneView(document, document.getElementById("pane")!, pane).render();
   await pane.start();
 

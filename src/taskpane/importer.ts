@@ -1,48 +1,61 @@
 /**
- * "Bring your usage": a vendor's export, picked as a file and read here in the pane (nothing leaves
- * the machine), goes into the workbook as an Excel table on a new sheet; a second new sheet holds
- * `=LEVERS.MONTHLY_USAGE(<table>[#All])`, and the model's `Usage` points at that spill's dollar
- * columns, so rows pasted below the table (Excel grows a table typed or pasted into from below)
- * recalculate every figure.
+ * "Bring your usage": a vendor's export, read and summed in the pane (a Web Worker reads the file
+ * as a stream: sheet/stream.ts; nothing leaves the machine), goes into the workbook as what Excel
+ * can hold: a small table of monthly totals (Month | Model | List $ | Paid $ | tokens by kind |
+ * Rows | Provisional), one row per month and model, and beside it `=LEVERS.MONTHLY_USAGE(<table>[#All])`,
+ * the spill the model's `Usage` points at. Editing or pasting a month in the table recalculates every
+ * figure. A custom function is never handed the raw export: Excel caps a call's payload at 5 MB
+ * (office-js #4654), about 44,000 rows of a Console export.
  *
- * Nothing is written over anything: both sheets and the table get fresh names. Excel on the web
- * refuses a request over 5 MB (resource-limits-and-performance-optimization), so the rows go in
- * chunks well under it, one request each, with progress; a failed chunk is tried again from where
- * it stopped ("Try again" resumes, the chunks before it are in the workbook already).
+ * Nothing is written before the read succeeds, and the monthly table goes in one small request. The
+ * raw rows go in only on request ("Also keep the raw rows"), on a sheet of their own, in chunks well
+ * under Excel on the web's 5 MB a request, read by no formula.
  *
- * The names: `Usage` and `Optimized` cover the spill's dollar columns with room to grow (months
- * below, models to the right: trailing blank rows are no months, DOMAIN.md "Usage series"; blank
- * columns add 0). `Renewal`, the last 12 months, is a block of INDEX formulas beside the spill
- * that follows it as it grows.
+ * Re-importing is idempotent (DOMAIN.md "Usage from a vendor's export"): the months the export covers
+ * replace those months of the table the last import made, the others stay; when that changes
+ * nothing, nothing is written. A changed table goes on a fresh sheet and the names move to it: the
+ * pane never deletes, so the sheet before stays as the record of what the numbers were.
+ *
+ * `Usage` and `Optimized` cover the spill's dollar columns with room to grow (months below, models to
+ * the right: trailing blank rows are no months, DOMAIN.md "Usage series"; blank columns add 0);
+ * `Renewal`, the last 12 months, is a block of INDEX formulas beside the spill that follows it.
  */
 import * as core from "../core";
-import { billedOnly, monthlyUsage, observedDiscount, readExport } from "../core";
+import { FileRead, ByteSource, CsvSplitter } from "../sheet/stream";
 import { formula } from "../catalogue/formula";
 import { MONTHLY_USAGE, OBSERVED_DISCOUNT } from "../catalogue/functions";
-import { tableFromFile } from "../sheet";
 import { MONEY, TEXT } from "../model/definition";
-import { cellAddress, EXCEL_ROWS, formatRect, freshName, freshNameSet, quoteSheet } from "../sheet/a1";
-import { payloadBytes, WEB_PAYLOAD_LIMIT_BYTES } from "./port/excelBehaviour";
+import { cellAddress, columnLetter, EXCEL_ROWS, formatRect, freshName, freshNameSet, quoteSheet } from "../sheet/a1";
+import { tableFromFile } from "../sheet/files";
+import { WEB_PAYLOAD_LIMIT_BYTES } from "./port/excelBehaviour";
 import { CellValue, CellWrite, describeFailure, done, Outcome, refuse, WorkbookOp, WorkbookPort } from "./port/port";
-import { attachPlan, ImportedUsage, ModelRecord, saveRecord } from "./setup";
+import { attachPlan, ImportedUsage, modelRecord, ModelRecord, saveRecord } from "./setup";
 
-/** A picked file, as the pane read it. */
-export interface PickedFile {
-  readonly name: string;
-  readonly text: string;
-}
-
-/** Rows written so far, of all the export's rows (header included). */
-export type ImportProgress = (written: number, total: number) => void;
-
-/** The sheets the import adds and the table's name, before fresh names are picked. */
-export const IMPORT_NAMES = { sheet: "Usage export", monthly: "Monthly usage", table: "UsageExport" } as const;
+/** The sheets and tables the import adds, before fresh names are picked. */
+export const IMPORT_NAMES = {
+  sheet: "Usage by month",
+  table: "UsageMonthly",
+  raw: "Usage export",
+  rawTable: "UsageExport",
+} as const;
 
 /** Months below the spill's current end and model columns to its right that the names take in. */
 export const ROOM = { months: 120, models: 4 } as const;
 
 /** One request's budget: well under Excel on the web's 5 MB, leaving room for the request's own framing. */
 export const CHUNK_BYTES = Math.floor(WEB_PAYLOAD_LIMIT_BYTES * 0.6);
+
+/** "Also keep the raw rows" is on by default for exports of at most this many rows. */
+export const RAW_ROWS_BY_DEFAULT = 20_000;
+
+/** The token columns of the monthly table, by price kind, in the price book's order. */
+const TOKEN_COLUMNS: readonly (readonly [core.PriceKind, string])[] = [
+  ["input", "Input tokens"],
+  ["output", "Output tokens"],
+  ["cache_write", "Cache write 5m tokens"],
+  ["cache_write_1h", "Cache write 1h tokens"],
+  ["cache_read", "Cache read tokens"],
+];
 
 /** `=LEVERS.MONTHLY_USAGE(<table>[#All])`: the monthly spill over the whole table, header included. */
 export function monthlyFormula(table: string): string {
@@ -54,150 +67,343 @@ export function observedFormula(table: string): string {
   return formula(OBSERVED_DISCOUNT, { export: `${table}[#All]` });
 }
 
-/** An import planned: the requests to send, in order, and the record to keep when they are in. */
-export class UsageImport {
-  /** How many requests have gone in. */
-  private sent = 0;
+/** The monthly table: its header and one row per month and model (a plain month/model/list table MONTHLY_USAGE reads). */
+export interface MonthlyTable {
+  readonly header: readonly string[];
+  readonly rows: readonly (readonly CellValue[])[];
+}
 
-  private constructor(
-    readonly requests: readonly (readonly WorkbookOp[])[],
-    /** Rows of the export (header included) in the workbook after each request. */
-    private readonly rowsAfter: readonly number[],
-    readonly record: ModelRecord,
-    readonly imported: ImportedUsage,
-    readonly months: number,
-    readonly models: number,
-  ) {}
+/** A read export as the monthly table. A billed-only export has Paid $ and no List $ (MONTHLY_USAGE then says billed). */
+export function monthlyTable(read: core.ExportSummary): MonthlyTable {
+  const hasList = !read.billedOnly;
+  const hasPaid = read.months.some((m) => m.paid !== undefined);
+  const hasTokens = read.months.some((m) => m.tokens !== undefined);
+  const header = ["Month", "Model"];
+  if (hasList) header.push("List $");
+  if (hasPaid) header.push("Paid $");
+  if (hasTokens) for (const [, label] of TOKEN_COLUMNS) header.push(label);
+  header.push("Rows", "Provisional");
+  const rows = read.months.map((m) => {
+    const row: CellValue[] = [m.month, m.model];
+    if (hasList) row.push(m.list ?? 0);
+    if (hasPaid) row.push(m.paid ?? 0);
+    if (hasTokens) for (const [kind] of TOKEN_COLUMNS) row.push(m.tokens?.[kind] ?? 0);
+    row.push(m.rows, m.provisional ? "provisional" : "");
+    return row;
+  });
+  return { header, rows };
+}
 
-  get total(): number {
-    return this.rowsAfter[this.rowsAfter.length - 1] ?? 0;
+/** A table row's month as "2026-10": text as written, or a date the user typed (a serial); undefined when none. */
+function monthKey(value: CellValue | undefined): string | undefined {
+  const date = core.readDate(value, "calendar");
+  return date && "day" in date ? core.monthLabel(core.monthOfDay(date.day)) : undefined;
+}
+
+/** What a re-import does to the table the last import made. */
+export interface Merged {
+  readonly rows: readonly (readonly CellValue[])[];
+  /** Months of the table the export replaced, and months it kept. */
+  readonly replaced: number;
+  readonly kept: number;
+  /** The table is as it was: nothing to write. */
+  readonly unchanged: boolean;
+  /** The earlier table had other columns (another kind of export): this one replaces it whole. */
+  readonly otherColumns: boolean;
+}
+
+const sameCell = (a: CellValue | undefined, b: CellValue | undefined): boolean =>
+  typeof a === "number" && typeof b === "number"
+    ? Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b))
+    : (a ?? "") === (b ?? "");
+
+/**
+ * The table after importing `incoming` over `existing` (header first, as read from the sheet): the
+ * months the export covers are its rows; every other month's rows stay as they are; by month, then model.
+ */
+export function mergeMonthly(existing: readonly (readonly CellValue[])[], incoming: MonthlyTable): Merged {
+  const header = existing[0] ?? [];
+  const sameHeader =
+    header.length >= incoming.header.length && incoming.header.every((h, i) => String(header[i] ?? "").trim() === h);
+  const body = existing.slice(1).filter((r) => r.some((c) => c !== "" && c !== null));
+  if (!sameHeader) {
+    return { rows: incoming.rows, replaced: 0, kept: 0, unchanged: false, otherColumns: body.length > 0 };
+  }
+  const covered = new Set(incoming.rows.map((r) => String(r[0])));
+  const keptRows = body.filter((r) => {
+    const month = monthKey(r[0]);
+    return month === undefined || !covered.has(month);
+  });
+  const keptMonths = new Set(keptRows.map((r) => monthKey(r[0]) ?? String(r[0])));
+  const replacedMonths = new Set(body.map((r) => monthKey(r[0])).filter((m) => m !== undefined && covered.has(m)));
+  const width = incoming.header.length;
+  const rows = [...keptRows.map((r) => r.slice(0, width)), ...incoming.rows];
+  const order = (r: readonly CellValue[]) => monthKey(r[0]) ?? "\uffff";
+  rows.sort((a, b) => order(a).localeCompare(order(b)) || String(a[1]).localeCompare(String(b[1]), "en"));
+  const unchanged = rows.length === body.length && rows.every((r, i) => r.every((c, j) => sameCell(c, body[i]![j])));
+  return { rows, replaced: replacedMonths.size, kept: keptMonths.size, unchanged, otherColumns: false };
+}
+
+/** What an import did, for the pane to say. */
+export interface ImportResult {
+  readonly imported: ImportedUsage;
+  readonly months: number;
+  readonly models: number;
+  /** The months of the table replaced and kept, on a re-import. */
+  readonly replaced: number;
+  readonly kept: number;
+  readonly unchanged: boolean;
+  readonly otherColumns: boolean;
+  /** Why the model record could not be saved, when it could not (the import is in all the same). */
+  readonly saveProblem?: string;
+}
+
+/**
+ * Plans and writes the monthly table and the names: one small request, after the read succeeded.
+ * The record is saved only when the request is in.
+ */
+export async function writeMonthly(port: WorkbookPort, read: FileRead): Promise<Outcome<ImportResult>> {
+  const table = monthlyTable(read);
+  const record = await modelRecord(port);
+  const previous = record?.imported;
+  let rows = table.rows;
+  let merged: Merged | undefined;
+  if (previous?.table && previous.columns) {
+    const area = `${quoteSheet(previous.sheet)}!A1:${columnLetter(previous.columns - 1)}${EXCEL_ROWS}`;
+    const used = await port.usedPart(area);
+    const current = used ? await port.readRange(used) : undefined;
+    if (current?.ok) {
+      merged = mergeMonthly(current.value.values, table);
+      rows = merged.rows;
+    }
+  }
+  const months = new Set(rows.map((r) => monthKey(r[0]) ?? String(r[0]))).size;
+  const models = new Set(rows.map((r) => String(r[1]))).size;
+  const summary = (imported: ImportedUsage): ImportResult => ({
+    imported,
+    months,
+    models,
+    replaced: merged?.replaced ?? 0,
+    kept: merged?.kept ?? 0,
+    unchanged: merged?.unchanged ?? false,
+    otherColumns: merged?.otherColumns ?? false,
+  });
+  const details = {
+    file: read.file,
+    format: read.format,
+    rows: read.rows,
+    skipped: read.skipped,
+    billedOnly: read.billedOnly,
+    ...(read.observedDiscount !== undefined ? { observedDiscount: read.observedDiscount } : {}),
+    provisional: read.provisional,
+    ...(read.commitment ? { commitment: read.commitment } : {}),
+  };
+  if (merged?.unchanged && previous) {
+    const imported: ImportedUsage = { ...previous, ...details };
+    return done({ ...summary(imported), ...(await saved(port, { ...record, imported })) });
   }
 
-  /**
-   * Reads a picked file and plans its import into the workbook behind `port`. A file that is no
-   * export the add-in reads is refused here, with the function's own message, before anything is written.
-   */
-  static async plan(port: WorkbookPort, file: PickedFile): Promise<Outcome<UsageImport>> {
-    const grid = tableFromFile(file.name, file.text);
-    if (grid instanceof core.LeverError) return refuse("invalid", `${file.name}: ${grid.message}`);
-    if (grid.length > EXCEL_ROWS) {
-      return refuse(
-        "invalid",
-        `${file.name} has ${grid.length.toLocaleString("en-US")} rows; an Excel sheet holds ${EXCEL_ROWS.toLocaleString("en-US")}. Export fewer months, or group the export by day or month, then try again.`,
-      );
-    }
-    const read = readExport("export", grid);
-    if (read instanceof core.LeverError) return refuse("invalid", `${file.name}: ${read.message}`);
-    const monthly = monthlyUsage(read, "model", core.DEFAULT_PRICE_BOOK);
-    if (monthly instanceof core.LeverError) return refuse("invalid", `${file.name}: ${monthly.message}`);
-    const observed = observedDiscount(read);
-
-    const sheets = await port.sheetNames();
-    const sheet = freshName(IMPORT_NAMES.sheet, sheets);
-    const monthlySheet = freshName(IMPORT_NAMES.monthly, [...sheets, sheet]);
-    const table =
-      freshNameSet([IMPORT_NAMES.table], await port.nameList()).get(IMPORT_NAMES.table) ?? IMPORT_NAMES.table;
-    const months = monthly.length - 1;
-    const models = (monthly[0]?.length ?? 1) - 1;
-
-    // The export's rows as cells. Text stays text ("@"): Excel reads a string written as a value as
-    // if typed, so "2026-10-01" would turn into a date serial and an id like "0012" into 12 (office-js #229).
-    const width = Math.max(...grid.map((r) => r.length));
-    const cells = grid.map((row) =>
-      Array.from({ length: width }, (_, c): CellWrite => {
-        const v = row[c];
-        const value: CellValue = v === undefined || v === null ? "" : v;
-        return typeof value === "string" && value !== "" ? { value, format: TEXT } : { value };
+  const sheets = await port.sheetNames();
+  const sheet = freshName(IMPORT_NAMES.sheet, sheets);
+  const tableName =
+    freshNameSet([IMPORT_NAMES.table], await port.nameList()).get(IMPORT_NAMES.table) ?? IMPORT_NAMES.table;
+  const width = table.header.length;
+  const q = quoteSheet(sheet);
+  // Text stays text ("@"): Excel reads a string written as a value as if typed, so "2026-10" would
+  // turn into a date serial (office-js #229). Dollars in dollars, token counts as whole numbers.
+  const dollarColumns = new Set(["List $", "Paid $"]);
+  const cells: CellWrite[][] = [
+    table.header.map((h) => ({ value: h })),
+    ...rows.map((r) =>
+      table.header.map((h, c): CellWrite => {
+        const v = r[c] ?? "";
+        if (typeof v === "string") return v === "" ? { value: "" } : { value: v, format: TEXT };
+        return dollarColumns.has(h) ? { value: v, format: MONEY } : { value: v };
       }),
-    );
-    const q = quoteSheet(sheet);
-    const requests: WorkbookOp[][] = [];
-    const rowsAfter: number[] = [];
-    let current: WorkbookOp[] = [
-      { kind: "addSheet", name: sheet },
-      { kind: "addSheet", name: monthlySheet },
-    ];
-    let start = 0;
-    let bytes = payloadBytes(current);
-    for (let r = 0; r < cells.length; r++) {
-      const size = payloadBytes(cells[r]) + 1;
-      if (r > start && bytes + size > CHUNK_BYTES) {
-        current.push({ kind: "write", address: `${q}!${cellAddress(start, 0)}`, cells: cells.slice(start, r) });
-        requests.push(current);
-        rowsAfter.push(r);
-        current = [];
-        start = r;
-        bytes = 0;
-      }
+    ),
+  ];
+  const spillColumn = width + 1;
+  const spillMonths = months;
+  const spillModels = models;
+  const room = { rows: spillMonths + ROOM.months, columns: spillModels + ROOM.models };
+  const dollars = formatRect({ sheet, row: 1, column: spillColumn + 1, ...room }, true);
+  const monthCells = formatRect({ sheet, row: 1, column: spillColumn, rows: room.rows, columns: 1 }, true);
+  const renewalColumn = spillColumn + 1 + room.columns + 1;
+  const renewal = formatRect({ sheet, row: 1, column: renewalColumn, rows: 12, columns: room.columns }, true);
+  const block: CellWrite[][] = Array.from({ length: 12 }, (_, r) =>
+    Array.from({ length: room.columns }, (_, c) => ({
+      formula: `=INDEX(${dollars},MAX(0,COUNTA(${monthCells})-12)+${r + 1},${c + 1})`,
+      format: MONEY,
+    })),
+  );
+  const imported: ImportedUsage = { ...details, sheet, table: tableName, columns: width };
+  const attach = await attachPlan(port, { Usage: dollars, Optimized: dollars, Renewal: renewal }, dollars, {
+    imported,
+  });
+  const ops: WorkbookOp[] = [
+    { kind: "addSheet", name: sheet },
+    { kind: "write", address: `${q}!A1`, cells },
+    {
+      kind: "addTable",
+      name: tableName,
+      address: formatRect({ sheet, row: 0, column: 0, rows: cells.length, columns: width }),
+    },
+    {
+      kind: "write",
+      address: `${q}!${cellAddress(0, spillColumn)}`,
+      cells: [[{ formula: monthlyFormula(tableName) }]],
+    },
+    {
+      kind: "write",
+      address: `${q}!${cellAddress(0, renewalColumn)}`,
+      cells: [[{ value: "Last 12 months (the renewal horizon, list $)" }], ...block],
+    },
+  ];
+  for (const op of attach.ops) ops.push(op);
+  const outcome = await port.batch(ops);
+  if (!outcome.ok) return outcome;
+  return done({ ...summary(imported), ...(await saved(port, attach.record)) });
+}
+
+/** Saves the model record; the import is in the workbook by then, so a failed save is said, not undone. */
+async function saved(port: WorkbookPort, record: ModelRecord): Promise<{ saveProblem?: string }> {
+  const problem = await saveRecord(port, record);
+  return problem ? { saveProblem: problem } : {};
+}
+
+/** A raw cell as Excel would open the CSV: a plain number as a number, other text as text, empty as blank. */
+const NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?$/;
+function rawCell(field: unknown): CellWrite {
+  if (typeof field === "number" || typeof field === "boolean") return { value: field };
+  const text = typeof field === "string" ? field : "";
+  const t = text.trim();
+  if (t === "") return { value: "" };
+  return NUMBER.test(t) ? { value: Number(t) } : { value: text, format: TEXT };
+}
+
+/** About how many bytes a row of cells takes in a request (each cell's JSON framing and its text, UTF-8 at most 3 bytes a unit). */
+function rowBytes(fields: readonly unknown[]): number {
+  let n = 2;
+  for (const f of fields) n += 40 + (typeof f === "string" ? f.length * 3 : 24);
+  return n;
+}
+
+/** Rows of the raw export, read again from the file, handed on in chunks of at most CHUNK_BYTES. */
+export async function rawChunks(
+  file: ByteSource,
+  read: FileRead,
+  onChunk: (rows: readonly (readonly unknown[])[], start: number) => Promise<boolean>,
+): Promise<void> {
+  let chunk: (readonly unknown[])[] = [];
+  let bytes = 0;
+  let start = 0;
+  let index = 0;
+  let stop = false;
+  const flush = async () => {
+    if (chunk.length === 0 || stop) return;
+    const rows = chunk;
+    chunk = [];
+    bytes = 0;
+    stop = !(await onChunk(rows, start));
+    start = index;
+  };
+  if (read.delimiter === "json") {
+    const text = await new Response(file.stream()).text();
+    const grid = tableFromFile(file.name, text);
+    if (grid instanceof core.LeverError) return;
+    for (const row of grid) {
+      const size = rowBytes(row);
+      if (bytes + size > CHUNK_BYTES) await flush();
+      chunk.push(row);
       bytes += size;
+      index++;
+      if (stop) return;
     }
-    current.push({ kind: "write", address: `${q}!${cellAddress(start, 0)}`, cells: cells.slice(start) });
-
-    // The last request: the table, the spill, the renewal block and the names.
-    const m = quoteSheet(monthlySheet);
-    const tableRange = formatRect({ sheet, row: 0, column: 0, rows: cells.length, columns: width });
-    const room = { rows: months + ROOM.months, columns: models + ROOM.models };
-    const dollars = formatRect({ sheet: monthlySheet, row: 1, column: 1, ...room }, true);
-    const monthCells = formatRect({ sheet: monthlySheet, row: 1, column: 0, rows: room.rows, columns: 1 }, true);
-    const renewalColumn = 1 + room.columns + 1;
-    const renewal = formatRect(
-      { sheet: monthlySheet, row: 1, column: renewalColumn, rows: 12, columns: room.columns },
-      true,
-    );
-    const block: CellWrite[][] = Array.from({ length: 12 }, (_, r) =>
-      Array.from({ length: room.columns }, (_, c) => ({
-        formula: `=INDEX(${dollars},MAX(0,COUNTA(${monthCells})-12)+${r + 1},${c + 1})`,
-        format: MONEY,
-      })),
-    );
-    const imported: ImportedUsage = {
-      file: file.name,
-      format: read.format.label,
-      sheet,
-      table,
-      monthlySheet,
-      rows: grid.length - 1,
-      skipped: read.skipped,
-      billedOnly: billedOnly(read.format),
-      ...(typeof observed === "number" ? { observedDiscount: observed } : {}),
-    };
-    const attach = await attachPlan(port, { Usage: dollars, Optimized: dollars, Renewal: renewal }, dollars, {
-      imported,
-    });
-    current.push(
-      { kind: "addTable", name: table, address: tableRange },
-      { kind: "write", address: `${m}!A1`, cells: [[{ formula: monthlyFormula(table) }]] },
-      {
-        kind: "write",
-        address: `${m}!${cellAddress(0, renewalColumn)}`,
-        cells: [[{ value: "Last 12 months (the renewal horizon, list $)" }], ...block],
-      },
-      ...attach.ops,
-    );
-    requests.push(current);
-    rowsAfter.push(cells.length);
-    return done(new UsageImport(requests, rowsAfter, attach.record, imported, months, models));
+    await flush();
+    return;
   }
-
-  /**
-   * Sends the requests not yet in, in order, telling `progress` after each. A refusal or a failure
-   * stops it where it is: run it again to go on from there.
-   */
-  async run(port: WorkbookPort, progress?: ImportProgress): Promise<Outcome<ImportedUsage>> {
-    while (this.sent < this.requests.length) {
-      const outcome = await port
-        .batch(this.requests[this.sent]!)
-        .catch((e: unknown) => refuse("failed", describeFailure(e)));
-      if (!outcome.ok) {
-        const written = this.sent === 0 ? 0 : this.rowsAfter[this.sent - 1]!;
-        if (written === 0) return outcome;
-        const left = `${written.toLocaleString("en-US")} of ${this.total.toLocaleString("en-US")} rows are on sheet ${this.imported.sheet}; try again to go on from there.`;
-        return refuse(outcome.code, `${outcome.message} ${left}`);
+  const splitter = new CsvSplitter(read.delimiter);
+  const pending: string[][] = [];
+  const decoder = new TextDecoder(read.encoding);
+  const reader = file.stream().getReader();
+  try {
+    for (;;) {
+      const { done: finished, value } = await reader.read();
+      const text = finished ? decoder.decode() : decoder.decode(value, { stream: true });
+      splitter.push(text, (fields) => pending.push(fields));
+      if (finished) splitter.end((fields) => pending.push(fields));
+      for (const fields of pending) {
+        if (index === 0 && fields[0]) fields[0] = fields[0].replace(/^\uFEFF/, "");
+        const size = rowBytes(fields);
+        if (bytes + size > CHUNK_BYTES) await flush();
+        if (stop) return;
+        chunk.push(fields);
+        bytes += size;
+        index++;
       }
-      this.sent++;
-      progress?.(this.rowsAfter[this.sent - 1]!, this.total);
+      pending.length = 0;
+      if (finished) break;
     }
-    await saveRecord(port, this.record);
-    return done(this.imported);
+    await flush();
+  } finally {
+    await reader.cancel().catch(() => undefined);
   }
+}
+
+/** Rows of the raw export written so far, of all (header included). */
+export type RawProgress = (written: number) => void;
+
+/**
+ * "Also keep the raw rows": the export's rows as a table on a sheet of their own, in chunks under
+ * 5 MB, read by no formula. A failed chunk stops it; the rows before it stay, and the message says how many.
+ */
+export async function writeRaw(
+  port: WorkbookPort,
+  file: ByteSource,
+  read: FileRead,
+  progress?: RawProgress,
+): Promise<Outcome<{ sheet: string; table: string }>> {
+  const total = read.rows + 1;
+  if (total > EXCEL_ROWS) {
+    return refuse(
+      "invalid",
+      `${file.name} has ${total.toLocaleString("en-US")} rows; an Excel sheet holds ${EXCEL_ROWS.toLocaleString("en-US")}, so the raw rows were not kept. The monthly totals hold every row.`,
+    );
+  }
+  const sheet = freshName(IMPORT_NAMES.raw, await port.sheetNames());
+  const table =
+    freshNameSet([IMPORT_NAMES.rawTable], await port.nameList()).get(IMPORT_NAMES.rawTable) ?? IMPORT_NAMES.rawTable;
+  const q = quoteSheet(sheet);
+  let width = 0;
+  let written = 0;
+  let failure: Outcome<never> | undefined;
+  await rawChunks(file, read, async (rows, start) => {
+    for (const r of rows) width = Math.max(width, r.length);
+    const cells = rows.map((r) => r.map(rawCell));
+    const ops: WorkbookOp[] = start === 0 ? [{ kind: "addSheet", name: sheet }] : [];
+    ops.push({ kind: "write", address: `${q}!${cellAddress(start, 0)}`, cells });
+    const outcome = await port.batch(ops).catch((e: unknown) => refuse("failed", describeFailure(e)));
+    if (!outcome.ok) {
+      failure = outcome;
+      return false;
+    }
+    written = start + rows.length;
+    progress?.(written);
+    return true;
+  });
+  if (failure && !failure.ok) {
+    const kept = written === 0 ? "" : ` ${written.toLocaleString("en-US")} rows are on sheet ${sheet}.`;
+    return refuse(failure.code, `The raw rows stopped: ${failure.message}${kept} The monthly totals are in.`);
+  }
+  const outcome = await port.batch([
+    { kind: "addTable", name: table, address: formatRect({ sheet, row: 0, column: 0, rows: written, columns: width }) },
+  ]);
+  return outcome.ok ? done({ sheet, table }) : outcome;
+}
+
+/** Records where the raw rows went, beside the import. */
+export async function recordRaw(port: WorkbookPort, raw: { sheet: string; table: string }): Promise<void> {
+  const record: ModelRecord | undefined = await modelRecord(port);
+  if (!record?.imported) return;
+  await saveRecord(port, { ...record, imported: { ...record.imported, rawSheet: raw.sheet, rawTable: raw.table } });
 }

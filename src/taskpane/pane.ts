@@ -7,13 +7,24 @@ import { NO_CAP, parseShare, parseTerms, parseVolatility } from "../sheet";
 import { formatRect, freshName, parseAddress, quoteSheet, renameNames } from "../sheet/a1";
 import { formatMoney, formatPercent, parseMoneyText, parsePercentText } from "./format";
 import { dealCellAddress, dealValue, ModelData, readModel } from "./model";
-import { CellValue, ChartSpec, describeFailure, done, Outcome, refuse, Refusal, WorkbookPort } from "./port/port";
-import { buildModelInto, ImportedUsage, MODEL_SETTING, ModelRecord, modelRecord, useMyData } from "./setup";
+import {
+  CellValue,
+  ChartSpec,
+  describeFailure,
+  done,
+  errorText,
+  Outcome,
+  refuse,
+  Refusal,
+  WorkbookPort,
+} from "./port/port";
+import { buildModelInto, MODEL_SETTING, ModelRecord, modelRecord, useMyData } from "./setup";
 import { planSigning, readTracking, signedTerms, toWrites, TrackingFigures, trackingFigures } from "./tracking";
 import { renewalLayout } from "../model/tracking";
 import { TERM_KEYS, TermKey, TERMS } from "../catalogue/terms";
 import { TERM_PANE } from "../catalogue/termsPane";
-import { PickedFile, UsageImport } from "./importer";
+import { ImportResult, RAW_ROWS_BY_DEFAULT, recordRaw, writeMonthly, writeRaw } from "./importer";
+import { ByteSource, CANCELLED, FileRead, readExportStream, StreamOptions } from "../sheet/stream";
 import { briefLayout } from "../model/brief";
 import { computeFigures, Figures, InputSpec, STEP_IDS, StepId, STEPS } from "./steps";
 
@@ -40,8 +51,12 @@ export interface PaneState {
   readonly termOption: number;
   /** The last message for the user (a refusal, a confirmation); `retry`: "Try again" repeats the action. */
   readonly message?: { readonly kind: "info" | "error"; readonly text: string; readonly retry?: boolean };
-  /** An import in progress: what the progress line says. */
-  readonly progress?: string;
+  /** An import in progress: what the progress bar shows. */
+  readonly importing?: ImportProgress;
+  /** The last import's summary: what was read, skipped and written. */
+  readonly importReport?: { readonly read: FileRead; readonly result: ImportResult };
+  /** "Also keep the raw rows", as the user set it; unset: on for exports of up to RAW_ROWS_BY_DEFAULT rows. */
+  readonly keepRaw?: boolean;
   /** The signed deal's burn-down, once the deal is signed; `trackingProblem` says why it cannot be read. */
   readonly tracking?: TrackingFigures;
   readonly trackingProblem?: string;
@@ -52,6 +67,48 @@ export interface PaneState {
 export interface PaneOptions {
   /** Debounce for refreshing after workbook changes, ms (default 300). */
   readonly debounceMs?: number;
+  /** How a picked file is read and summed: in a Web Worker in the pages, on this thread in the tests. */
+  readonly readFile?: ReadFile;
+  /** Short dates no row settles (4/1/25): day first, as the display language writes dates. */
+  readonly dayFirst?: boolean;
+}
+
+/** Reads and sums a picked export (sheet/stream.ts), wherever it runs. */
+export type ReadFile = (
+  file: ByteSource,
+  options: StreamOptions,
+) => Promise<FileRead | core.LeverError | typeof CANCELLED>;
+
+/** An import under way: the file, how far the read is, and what is being written. */
+export interface ImportProgress {
+  readonly file: string;
+  readonly bytes: number;
+  /** The file's size in bytes. */
+  readonly total: number;
+  readonly rows: number;
+  readonly startedAt: number;
+  readonly phase: "reading" | "writing" | "raw";
+  /** Raw rows written so far, while keeping them. */
+  readonly rowsWritten?: number;
+}
+
+/** What the pane says when an import is in: rows, months, models, and what a re-import replaced. */
+export function importSentence(read: FileRead, result: ImportResult): string {
+  const n = (x: number) => x.toLocaleString("en-US");
+  const where = `the table ${result.imported.table} on sheet ${result.imported.sheet}`;
+  if (result.unchanged) {
+    return `Nothing changed: every month of ${read.file} is already in ${where} as it stands.`;
+  }
+  const models = result.models === 1 ? "one model" : `${n(result.models)} models`;
+  const reimport = result.otherColumns
+    ? " The earlier import's table had other columns (another kind of export), so this one replaces it."
+    : result.replaced + result.kept > 0
+      ? ` It replaced ${n(result.replaced)} month${result.replaced === 1 ? "" : "s"} of the earlier import and kept ${n(result.kept)}.`
+      : "";
+  return (
+    `Imported ${n(read.rows)} rows of ${read.file} (${read.format}): ${n(result.months)} months of ${models} in ${where}; ` +
+    `Usage is its MONTHLY_USAGE spill.${reimport}`
+  );
 }
 
 const OPEN_STATUSES = Object.fromEntries(STEP_IDS.map((id) => [id, "open"])) as Record<StepId, StepStatus>;
@@ -75,6 +132,10 @@ export class Pane {
   private generation = 0;
   /** Refusals `act` made from a failure it already showed (with "Try again"). */
   private readonly shown = new WeakSet<object>();
+  private readonly readFile: ReadFile;
+  private readonly dayFirst: boolean;
+  /** The read under way, to cancel. */
+  private reading: AbortController | undefined;
   /** How long the brief waits for its COMMIT_CURVE spill to calculate before adding the chart, ms. */
   chartWaitMs = 10_000;
 
@@ -83,6 +144,9 @@ export class Pane {
     options: PaneOptions = {},
   ) {
     this.debounceMs = options.debounceMs ?? 300;
+    this.readFile = options.readFile ?? readExportStream;
+    port.onSaveFailure?.((text) => this.set({ message: { kind: "error", text } }));
+    this.dayFirst = options.dayFirst ?? false;
   }
 
   get state(): PaneState {
@@ -279,46 +343,127 @@ export class Pane {
   }
 
   /**
-   * "Bring your usage": imports a picked export (read in the pane, nothing leaves the machine) as a
-   * table on a new sheet and points the model's Usage at its MONTHLY_USAGE spill. Large files go in
-   * chunks with a progress line; after a failure "Try again" goes on from the chunk that failed.
+   * "Bring your usage": reads a picked export (in a Web Worker in the pane, as a stream: nothing
+   * leaves the machine), then writes its monthly totals and points the model's Usage at them.
+   * Nothing is written before the read succeeds: Cancel, or a bad file, leaves the workbook as it was.
    */
-  async importUsage(file: PickedFile): Promise<Outcome<ImportedUsage>> {
-    const planned = await this.act(
-      () => UsageImport.plan(this.port, file),
-      () => this.importUsage(file),
-    );
-    if (!planned.ok) {
-      this.say(planned, "");
-      return planned;
+  async importUsage(file: ByteSource): Promise<Outcome<ImportResult>> {
+    if (this.reading) return refuse("invalid", "An import is already running: wait for it, or cancel it.");
+    const abort = new AbortController();
+    this.reading = abort;
+    const startedAt = Date.now();
+    const importing = (patch: Partial<ImportProgress>) => {
+      const now = this.current.importing ?? {
+        file: file.name,
+        bytes: 0,
+        total: file.size,
+        rows: 0,
+        startedAt,
+        phase: "reading",
+      };
+      this.set({ importing: { ...now, ...patch } });
+    };
+    this.set({ message: undefined, importReport: undefined });
+    importing({});
+    let read: Awaited<ReturnType<ReadFile>>;
+    try {
+      read = await this.readFile(file, {
+        signal: abort.signal,
+        dayFirst: this.dayFirst,
+        onProgress: (p) => importing({ bytes: p.bytes, rows: p.rows }),
+      });
+    } catch (e) {
+      read = new core.LeverError("#VALUE!", `the file could not be read (${errorText(e)})`);
+    } finally {
+      this.reading = undefined;
     }
-    return this.runImport(planned.value);
+    if (read === CANCELLED) {
+      this.set({
+        importing: undefined,
+        message: { kind: "info", text: `Import of ${file.name} cancelled: nothing was written.` },
+      });
+      return refuse("invalid", "cancelled");
+    }
+    if (read instanceof core.LeverError) {
+      const text = `${file.name}: ${read.message.replace(/^(file|export): /, "")}. Nothing was written.`;
+      this.set({ importing: undefined, message: { kind: "error", text } });
+      return refuse("invalid", text);
+    }
+    return this.writeImport(file, read);
   }
 
-  private async runImport(plan: UsageImport): Promise<Outcome<ImportedUsage>> {
-    const again = () => this.runImport(plan);
-    const rows = (n: number) => n.toLocaleString("en-US");
-    this.set({ progress: `Writing ${rows(plan.total)} rows into the workbook…`, message: undefined });
-    const outcome = await this.act(
-      () =>
-        plan.run(this.port, (written, total) =>
-          this.set({ progress: written < total ? `Wrote ${rows(written)} of ${rows(total)} rows…` : undefined }),
-        ),
-      again,
-    );
-    this.set({ progress: undefined });
-    const value = outcome.ok ? outcome.value : undefined;
-    this.say(
-      outcome,
-      value
-        ? `Imported ${rows(value.rows)} rows of ${value.file} (${value.format}) into the table ${value.table} on sheet ${value.sheet}. ` +
-            `Usage is now its ${plan.months} months of ${plan.models === 1 ? "one model" : `${plan.models} models`}, from MONTHLY_USAGE on sheet ${value.monthlySheet}.`
-        : "",
-      again,
-    );
+  /** Stops the read under way (the worker is ended); nothing has been written yet. */
+  cancelImport(): void {
+    this.reading?.abort();
+  }
+
+  /** "Also keep the raw rows": on or off; unset means on for exports of up to RAW_ROWS_BY_DEFAULT rows. */
+  setKeepRaw(keep: boolean | undefined): void {
+    this.set({ keepRaw: keep });
+  }
+
+  /** Writes a read export: the monthly table and names, then the raw rows when kept. "Try again" comes back here. */
+  private async writeImport(file: ByteSource, read: FileRead): Promise<Outcome<ImportResult>> {
+    const again = () => this.writeImport(file, read);
+    const base = this.current.importing;
+    this.set({
+      importing: {
+        file: file.name,
+        bytes: read.bytes,
+        total: file.size,
+        rows: read.rows,
+        startedAt: base?.startedAt ?? Date.now(),
+        phase: "writing",
+      },
+      message: undefined,
+    });
+    const outcome = await this.act(() => writeMonthly(this.port, read), again);
+    if (!outcome.ok) {
+      this.set({ importing: undefined });
+      this.say(outcome, "", again);
+      return outcome;
+    }
+    let result = outcome.value;
+    const keepRaw = this.current.keepRaw ?? read.rows <= RAW_ROWS_BY_DEFAULT;
+    let rawNote = "";
+    if (keepRaw && !result.unchanged) {
+      this.set({ importing: { ...this.current.importing!, phase: "raw", rowsWritten: 0 } });
+      const raw = await this.act(
+        () =>
+          writeRaw(this.port, file, read, (n) =>
+            this.set({ importing: { ...this.current.importing!, rowsWritten: n } }),
+          ),
+        again,
+      );
+      if (raw.ok) {
+        await recordRaw(this.port, raw.value).catch(() => undefined);
+        result = { ...result, imported: { ...result.imported, rawSheet: raw.value.sheet, rawTable: raw.value.table } };
+        rawNote = ` The raw rows are in the table ${raw.value.table} on sheet ${raw.value.sheet}.`;
+      } else rawNote = ` ${raw.message}`;
+    }
+    this.set({ importing: undefined, importReport: { read, result } });
+    this.say(outcome, importSentence(read, result) + rawNote + (result.saveProblem ? ` ${result.saveProblem}` : ""));
+    this.set({ view: "usage" });
+    await this.refresh();
+    return done(result);
+  }
+
+  /**
+   * Puts the commitment the export states (a FOCUS Purchase of a Spend commitment) in the Deal's
+   * draft commit, per 12 months: the amount over its own months, times 12.
+   */
+  async useStatedCommitment(): Promise<Outcome> {
+    const c = this.current.importReport?.read.commitment ?? this.current.data?.imported?.commitment;
+    if (!c) return refuse("not-found", "The imported export states no spend commitment.");
+    const perYear = (c.amount * 12) / c.months;
+    const outcome = await this.setInput("commit.draft", String(perYear));
     if (outcome.ok) {
-      this.set({ view: "usage" });
-      await this.refresh();
+      this.set({
+        message: {
+          kind: "info",
+          text: `The draft's commit is now ${formatMoney(perYear)} a year, the commitment your export states (${formatMoney(c.amount)} over ${c.months} months).`,
+        },
+      });
     }
     return outcome;
   }

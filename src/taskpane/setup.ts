@@ -22,7 +22,7 @@ import {
 } from "../sheet/a1";
 import type { SignedPlaces } from "../model/tracking";
 import { lastRows } from "./model";
-import { CellWrite, done, Outcome, refuse, WorkbookOp, WorkbookPort } from "./port/port";
+import { CellWrite, describeFailure, done, Outcome, refuse, WorkbookOp, WorkbookPort } from "./port/port";
 
 /** The settings key recording the model the pane works on: its sheets and its defined names. */
 export const MODEL_SETTING = "commitLevers.model";
@@ -40,20 +40,28 @@ export interface ModelRecord {
   readonly signed?: SignedPlaces;
 }
 
-/** What the model record keeps of an imported export. */
+/** What the model record keeps of an imported export: small, whatever the size of the file. */
 export interface ImportedUsage {
   readonly file: string;
   readonly format: string;
-  /** The export's sheet and table, and the sheet of its MONTHLY_USAGE spill. */
+  /** The sheet of the monthly table and its MONTHLY_USAGE spill, the table, and its column count. */
   readonly sheet: string;
   readonly table: string;
-  readonly monthlySheet: string;
+  readonly columns?: number;
+  /** The raw rows' sheet and table, when the user kept them. */
+  readonly rawSheet?: string;
+  readonly rawTable?: string;
+  /** Usage rows read, and rows of other charges skipped. */
   readonly rows: number;
   readonly skipped: number;
   /** Whether the export carries only billed amounts (its usage is then billed dollars, not list). */
   readonly billedOnly: boolean;
-  /** OBSERVED_DISCOUNT of the export when it carries list and billed amounts. */
+  /** OBSERVED_DISCOUNT of the export when it carries list and paid amounts. */
   readonly observedDiscount?: number;
+  /** Months the vendor may still revise ("2026-11"). */
+  readonly provisional?: readonly string[];
+  /** The commitment the export states (a FOCUS Purchase of a Spend commitment). */
+  readonly commitment?: core.StatedCommitment;
 }
 
 /** The model record in the document's settings, if it is one. */
@@ -270,13 +278,15 @@ export async function attachPlan(
 
 /**
  * Saves the model record. The model is in the workbook already: a failed save must not make the
- * action look failed (its "Try again" would build a second copy), so it is only logged; the pane
- * then reads the copy the settings last named.
+ * action look failed (its "Try again" would build a second copy), so it does not reject; it
+ * returns what went wrong, in words, for the pane to say (settings fail past about 2 MB: office-js
+ * #3957, #621), and the pane then reads the copy the settings last named.
  */
-export async function saveRecord(port: WorkbookPort, record: ModelRecord): Promise<void> {
+export async function saveRecord(port: WorkbookPort, record: ModelRecord): Promise<string | undefined> {
   try {
     await port.setSettings({ [MODEL_SETTING]: record });
+    return undefined;
   } catch (e) {
-    console.warn(`Commit Levers could not save which model it built: ${String(e)}`);
+    return describeFailure(e);
   }
 }

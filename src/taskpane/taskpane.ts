@@ -12,6 +12,7 @@ import { MemoryWorkbook, memoryPort } from "./port/memoryPort";
 import { calculateModelFormula } from "./port/modelCalc";
 import { officePort } from "./port/officePort";
 import { Pane } from "./pane";
+import { paneOptions } from "./fileReader";
 import { WorkbookPort } from "./port/port";
 import { buildModelInto } from "./setup";
 import { PaneView } from "./view";
@@ -41,7 +42,7 @@ export async function sampleWorkbook(): Promise<{ port: WorkbookPort; workbook: 
 
 /** Starts the pane on `port` inside `root`. */
 export async function startPane(doc: Document, root: HTMLElement, port: WorkbookPort): Promise<Pane> {
-  const pane = new Pane(port);
+  const pane = new Pane(port, paneOptions());
   const view = new PaneView(doc, root, pane);
   view.render();
   await pane.start();
@@ -109,7 +110,7 @@ async function main(host: Office.HostType | null | undefined): Promise<void> {
     ({ port, workbook } = await sampleWorkbook());
     document.body.classList.add("outside-office");
   }
-  const pane = new Pane(port);
+  const pane = new Pane(port, paneOptions());
   new PaneView(document, root, pane).render();
   window.commitLevers = { port, workbook, pane, refresh: () => pane.refresh() };
   const ready = () => {

@@ -5,7 +5,9 @@
  */
 import { curveDescription, renderBurndown, renderCurve } from "./chart";
 import { formatMoney, formatPercent } from "./format";
-import { Pane, PaneState, View, VIEWS } from "./pane";
+import { ImportProgress, Pane, PaneState, View, VIEWS } from "./pane";
+import { RAW_ROWS_BY_DEFAULT } from "./importer";
+import type { FileRead } from "../sheet/stream";
 import { InputSpec, STEPS, StepDef, StepFigures } from "./steps";
 import { TERM_KEYS } from "../catalogue/terms";
 import { TERM_PANE } from "../catalogue/termsPane";
@@ -16,7 +18,7 @@ function h<K extends keyof HTMLElementTagNameMap>(
   doc: Document,
   tag: K,
   attrs: Attrs = {},
-  ...children: (Node | string | undefined | false)[]
+  ...children: (Child | readonly Child[])[]
 ): HTMLElementTagNameMap[K] {
   const node = doc.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
@@ -24,11 +26,20 @@ function h<K extends keyof HTMLElementTagNameMap>(
     if (k === "class") node.className = String(v);
     else node.setAttribute(k, v === true ? "" : String(v));
   }
+  // A list of children is appended one by one: spreading it into the call would fail past 65,536
+  // arguments in JavaScriptCore (Excel for Mac).
   for (const child of children) {
-    if (child === undefined || child === false) continue;
-    node.append(typeof child === "string" ? doc.createTextNode(child) : child);
+    if (Array.isArray(child)) for (const c of child as readonly Child[]) appendChild(doc, node, c);
+    else appendChild(doc, node, child as Child);
   }
   return node;
+}
+
+type Child = Node | string | undefined | false;
+
+function appendChild(doc: Document, node: HTMLElement, child: Child): void {
+  if (child === undefined || child === false) return;
+  node.append(typeof child === "string" ? doc.createTextNode(child) : child);
 }
 
 const NAV_LABEL: Record<View, string> = {
@@ -72,7 +83,8 @@ export class PaneView {
     const typed = active instanceof HTMLInputElement ? active.value : undefined;
     const dirty = active instanceof HTMLInputElement && active.dataset.shown !== active.value;
 
-    this.root.replaceChildren(...this.content(state));
+    this.root.replaceChildren();
+    for (const node of this.content(state)) this.root.append(node);
 
     if (focusId) {
       const again = doc.getElementById(focusId);
@@ -212,35 +224,131 @@ export class PaneView {
   }
 
   /**
-   * The file picker of "Bring your usage". The file is read here, in the pane (File.text()), and
-   * goes into the workbook only: nothing is sent anywhere.
+   * The file picker of "Bring your usage". The file is read in the pane (a Web Worker reads it as a
+   * stream) and goes into the workbook only: nothing is sent anywhere. While it reads: a progress bar
+   * with bytes, rows and rows per second, and Cancel; after: the import's summary.
    */
   private importControl(state: PaneState): HTMLElement {
     const doc = this.doc;
+    const busy = state.importing !== undefined;
     const input = h(doc, "input", {
       type: "file",
       id: "import-file",
-      accept: ".csv,.json,text/csv,application/json",
-      disabled: state.progress !== undefined,
+      accept: ".csv,.tsv,.txt,.json,text/csv,application/json",
+      disabled: busy,
     });
     input.addEventListener("change", () => {
       const file = input.files?.[0];
-      if (!file) return;
-      void file.text().then(
-        (text) => this.pane.importUsage({ name: file.name, text }),
-        () => this.pane.importUsage({ name: file.name, text: "" }),
-      );
+      if (file) void this.pane.importUsage(file);
     });
-    return h(
+    const raw = h(doc, "select", { id: "import-raw", disabled: busy });
+    const choices: [string, string][] = [
+      ["auto", `Keep the raw rows for exports of up to ${RAW_ROWS_BY_DEFAULT.toLocaleString("en-US")} rows`],
+      ["keep", "Also keep the raw rows, whatever the size"],
+      ["drop", "Monthly totals only"],
+    ];
+    const chosen = state.keepRaw === undefined ? "auto" : state.keepRaw ? "keep" : "drop";
+    for (const [value, label] of choices) raw.append(h(doc, "option", { value, selected: value === chosen }, label));
+    raw.addEventListener("change", () => {
+      if (raw.value === "auto") this.pane.setKeepRaw(undefined);
+      else this.pane.setKeepRaw(raw.value === "keep");
+    });
+    const control = h(
       doc,
       "div",
       { class: "import" },
       h(doc, "label", { for: "import-file" }, "Import a usage or cost export"),
       input,
-      state.progress
-        ? h(doc, "p", { class: "progress muted", role: "status", "data-testid": "import-progress" }, state.progress)
-        : undefined,
+      h(doc, "label", { for: "import-raw" }, "Raw rows (a sheet of their own, read by no formula)"),
+      raw,
     );
+    if (state.importing) control.append(this.importProgress(state.importing));
+    if (state.importReport) control.append(this.importReport(state.importReport.read));
+    return control;
+  }
+
+  /** The progress bar: bytes and rows read, rows per second; Cancel while reading. */
+  private importProgress(p: ImportProgress): HTMLElement {
+    const doc = this.doc;
+    const n = (x: number) => x.toLocaleString("en-US");
+    const mb = (x: number) => (x / 1024 ** 2).toFixed(1);
+    const seconds = Math.max(0.001, (Date.now() - p.startedAt) / 1000);
+    const text =
+      p.phase === "reading"
+        ? `Reading ${p.file}: ${mb(p.bytes)} of ${mb(p.total)} MB, ${n(p.rows)} rows (${n(Math.round(p.rows / seconds))} rows a second)…`
+        : p.phase === "writing"
+          ? `Read ${n(p.rows)} rows of ${p.file}; writing the monthly totals…`
+          : `Keeping the raw rows: ${n(p.rowsWritten ?? 0)} of ${n(p.rows + 1)} written…`;
+    const max = p.phase === "raw" ? p.rows + 1 : Math.max(1, p.total);
+    const value = p.phase === "raw" ? (p.rowsWritten ?? 0) : p.phase === "writing" ? max : p.bytes;
+    const box = h(
+      doc,
+      "div",
+      { class: "progress", "data-testid": "import-progress" },
+      h(doc, "progress", { max, value, "aria-label": `Import of ${p.file}` }),
+      h(doc, "p", { class: "muted", role: "status" }, text),
+    );
+    if (p.phase === "reading") box.append(this.button("Cancel", "import-cancel", () => this.pane.cancelImport()));
+    return box;
+  }
+
+  /** What the last import read, skipped and found: one summary, in words and dollars. */
+  private importReport(read: FileRead): HTMLElement {
+    const doc = this.doc;
+    const n = (x: number) => x.toLocaleString("en-US");
+    const list = h(doc, "dl", { class: "lines", "data-testid": "import-report" });
+    const line = (label: string, text: string) => {
+      list.append(h(doc, "dt", {}, label), h(doc, "dd", {}, text));
+    };
+    const months = read.months.map((m) => m.month);
+    line("Rows read", `${n(read.rows)} usage rows of ${read.file} (${read.format})`);
+    for (const k of read.skippedKinds) {
+      line(`Skipped: ${k.kind}`, `${n(k.rows)} row${k.rows === 1 ? "" : "s"}, ${formatMoney(k.amount)} (not usage)`);
+    }
+    for (const c of read.oneTime) line(`One-time charge, ${c.date}`, `${c.description}: ${formatMoney(c.amount)}`);
+    if (months.length > 0) line("Months", `${n(new Set(months).size)}, ${months[0]} to ${months[months.length - 1]}`);
+    line("Models", n(read.models.length));
+    if (read.listTotal !== undefined) line("List total", formatMoney(read.listTotal));
+    if (read.paidTotal !== undefined)
+      line(read.billedOnly ? "Billed total" : "Paid total", formatMoney(read.paidTotal));
+    if (read.observedDiscount !== undefined) line("Observed discount", formatPercent(read.observedDiscount));
+    if (read.shortDates) {
+      line(
+        "Short dates",
+        `read ${read.shortDates.dayFirst ? "day first (1/4/25 is 1 April)" : "month first (4/1/25 is 1 April)"}` +
+          (read.shortDates.assumed ? ", as your display language writes dates: no date in the file says which" : ""),
+      );
+    }
+    const box = h(doc, "div", { class: "import-report" }, h(doc, "h3", {}, "Last import"), list);
+    if (read.provisional.length > 0) {
+      box.append(
+        h(
+          doc,
+          "p",
+          { class: "warning", role: "note" },
+          `Provisional: ${read.provisional.join(", ")} ended less than 30 days before the export's newest date (${read.newestDate ?? "?"}); ` +
+            "the vendor may still revise these months. Import a newer export later: it replaces them and keeps the rest.",
+        ),
+      );
+    }
+    if (read.commitment) {
+      const c = read.commitment;
+      const perYear = (c.amount * 12) / c.months;
+      box.append(
+        h(
+          doc,
+          "p",
+          {},
+          `The export states a spend commitment of ${formatMoney(c.amount)} from ${c.start} to ${c.end} (${n(c.months)} months).`,
+        ),
+        this.button(
+          `Use ${formatMoney(perYear)} a year as the draft's commit`,
+          "use-stated-commit",
+          () => void this.pane.useStatedCommitment(),
+        ),
+      );
+    }
+    return box;
   }
 
   private nav(state: PaneState): HTMLElement {
@@ -302,10 +410,23 @@ export class PaneView {
     );
     if (f.warnings.length) {
       section.append(
-        h(doc, "ul", { class: "warnings", "aria-label": "Warnings" }, ...f.warnings.map((w) => h(doc, "li", {}, w))),
+        h(
+          doc,
+          "ul",
+          { class: "warnings", "aria-label": "Warnings" },
+          f.warnings.map((w) => h(doc, "li", {}, w)),
+        ),
       );
     }
-    if (f.notes.length) section.append(h(doc, "ul", { class: "notes" }, ...f.notes.map((n) => h(doc, "li", {}, n))));
+    if (f.notes.length)
+      section.append(
+        h(
+          doc,
+          "ul",
+          { class: "notes" },
+          f.notes.map((n) => h(doc, "li", {}, n)),
+        ),
+      );
     if (f.curve) {
       const figure = h(doc, "figure", { class: "chart" });
       figure.append(renderCurve(doc, f.curve), h(doc, "figcaption", { class: "muted" }, curveDescription(f.curve)));
@@ -316,7 +437,7 @@ export class PaneView {
         doc,
         "dl",
         { class: "lines" },
-        ...f.lines.flatMap((l, i) => [
+        f.lines.flatMap((l, i) => [
           h(doc, "dt", {}, l.label),
           h(doc, "dd", { "data-testid": `line-${i}` }, l.text || "—"),
         ]),
@@ -625,7 +746,7 @@ export class PaneView {
           doc,
           "ul",
           { class: "warnings", "aria-label": "Warnings", "data-testid": "tracking-warnings" },
-          ...warnings.map((w) => h(doc, "li", {}, w)),
+          warnings.map((w) => h(doc, "li", {}, w)),
         ),
       );
     }
@@ -645,7 +766,7 @@ export class PaneView {
         doc,
         "dl",
         { class: "lines" },
-        ...lines.flatMap(([label, text], i) => [
+        lines.flatMap(([label, text], i) => [
           h(doc, "dt", {}, label),
           h(doc, "dd", { "data-testid": `track-${i}` }, text),
         ]),
@@ -677,17 +798,17 @@ export class PaneView {
         doc,
         "tr",
         {},
-        ...["Period", "Drawn to date", "Projected drawn", "Projected forfeited"].map((c) =>
+        ["Period", "Drawn to date", "Projected drawn", "Projected forfeited"].map((c) =>
           h(doc, "th", { scope: "col" }, c),
         ),
       ),
-      ...t.rows.map((r) =>
+      t.rows.map((r) =>
         h(
           doc,
           "tr",
           {},
           h(doc, "th", { scope: "row" }, String(r.period)),
-          ...[r.drawnToDate, r.projectedDrawn, r.projectedForfeited].map((x) => h(doc, "td", {}, formatMoney(x))),
+          [r.drawnToDate, r.projectedDrawn, r.projectedForfeited].map((x) => h(doc, "td", {}, formatMoney(x))),
         ),
       ),
     );

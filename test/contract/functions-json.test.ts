@@ -54,8 +54,18 @@ const CONTRACT: Record<string, string> = {
  * issue: whole functions, and optional parameters added at the end of an existing function. Each
  * entry goes when its issue lands; the test fails if FUNCTIONS.md changes in any other way.
  */
-const PLANNED: Record<string, string> = {};
-const PLANNED_PARAMETERS: Record<string, string> = {};
+const PLANNED: Record<string, string> = {
+  // Issue 27, "What each lever is worth across the futures your usage may take".
+  COMMIT_RISK: "27",
+  FORFEIT_CHANCE: "27",
+  USAGE_VOLATILITY: "27",
+};
+const PLANNED_PARAMETERS: Record<string, string> = {
+  // Issue 27.
+  RECOMMEND_COMMIT: "[growth_volatility=0]",
+  COMMIT_CURVE: "[growth_volatility=0]",
+  LEVER_VALUES: "[volatility=0], [growth_volatility=0]",
+};
 
 /**
  * FUNCTIONS.md: "Every argument above except `usage` (and `LEDGER`'s, which already spills a table)

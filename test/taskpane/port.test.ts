@@ -54,12 +54,37 @@ describe("ownership", () => {
     owned.addCell("Deal", 1, 9);
     owned.addName("Usage");
     const record = owned.toRecord();
-    expect(record).toEqual({ cells: { Deal: ["1:0:4", "1:9:9"] }, names: ["usage"] });
+    expect(record).toEqual({ rects: { Deal: ["1:0:1:5", "1:9:1:1"] }, names: ["usage"] });
     const back = Ownership.from(JSON.parse(JSON.stringify(record)));
     expect(back.ownsCell("Deal", 1, 4)).toBe(true);
     expect(back.ownsCell("Deal", 1, 5)).toBe(false);
     expect(back.ownsName("USAGE")).toBe(true);
     expect(Ownership.from("garbage").ownsName("x")).toBe(false);
+  });
+
+  it("reads a record saved before rectangles (row runs)", () => {
+    const back = Ownership.from({ cells: { Deal: ["1:0:4", "3:2:2"] }, names: [] });
+    expect(back.ownsCell("Deal", 1, 0)).toBe(true);
+    expect(back.ownsCell("Deal", 1, 4)).toBe(true);
+    expect(back.ownsCell("Deal", 3, 2)).toBe(true);
+    expect(back.ownsCell("Deal", 2, 2)).toBe(false);
+    expect(back.toRecord().rects).toEqual({ Deal: ["1:0:1:5", "3:2:1:1"] });
+  });
+
+  it("keeps a million written rows as one rectangle, not a million runs, and leaves out cells it only formatted", () => {
+    const owned = new Ownership();
+    const row = [{ value: "2026-10-01" }, { value: 1.5 }, null, { format: "@" }, { formula: "=1" }];
+    const chunk = Array.from({ length: 100_000 }, () => row);
+    // Ten chunks written one below the other, as the raw rows go in.
+    for (let i = 0; i < 10; i++) owned.addWrite("Usage export", i * 100_000, 0, chunk);
+    const record = owned.toRecord();
+    // Columns A:B in one rectangle and E in another; C (left alone) and D (a format only) are not the pane's.
+    expect(record.rects).toEqual({ "Usage export": ["0:0:1000000:2", "0:4:1000000:1"] });
+    expect(JSON.stringify(record).length).toBeLessThan(100);
+    expect(owned.ownsCell("Usage export", 999_999, 1)).toBe(true);
+    expect(owned.ownsCell("Usage export", 500_000, 2)).toBe(false);
+    expect(owned.ownsCell("Usage export", 500_000, 3)).toBe(false);
+    expect(owned.ownsCell("Usage export", 1_000_000, 0)).toBe(false);
   });
 });
 

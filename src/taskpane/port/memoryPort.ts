@@ -7,11 +7,13 @@
  *
  * It refuses what Excel refuses (excelBehaviour.ts has the sources): `names.add` on an existing
  * name, calls in cell-edit mode, a multi-area selection read as one range, payloads above 5 MB on
- * the web, a failed sync that leaves the operations before it done. And custom functions are
- * asynchronous: a `LEVERS.*` cell reads as #BUSY! until the calculation step after a change has run
- * (custom-functions-troubleshooting: "While Excel waits for a custom function to complete, it shows
- * #BUSY!"); `calculated()` waits for that step, which then fires a change event as onCalculated does.
+ * the web, settings saves above 2 MB, a failed sync that leaves the operations before it done. And
+ * custom functions are asynchronous: a `LEVERS.*` cell reads as #BUSY! until the calculation step
+ * after a change has run (custom-functions-troubleshooting: "While Excel waits for a custom function
+ * to complete, it shows #BUSY!"); `calculated()` waits for that step, which then fires a change event
+ * as onCalculated does.
  */
+import { maxOf } from "../../core/arrays";
 import { formatRect, parseAddress, Rect, renameSheetRefs } from "../../sheet/a1";
 import { ExcelBehaviour } from "./excelBehaviour";
 import { TableSet } from "./tables";
@@ -85,7 +87,7 @@ export class MemoryWorkbook extends ExcelBehaviour implements WorkbookHost {
     this.applyOne({ kind: "write", address, cells }, events);
     const start = parseAddress(address);
     if (start)
-      this.tables.growBelow({ ...start, rows: cells.length, columns: Math.max(1, ...cells.map((r) => r.length)) });
+      this.tables.growBelow({ ...start, rows: cells.length, columns: Math.max(1, maxOf(cells.map((r) => r.length))) });
     this.recalculate();
     events.forEach((e) => this.emit(e));
   }
@@ -288,7 +290,7 @@ export class MemoryWorkbook extends ExcelBehaviour implements WorkbookHost {
         const rect: Rect = {
           ...start,
           rows: op.cells.length,
-          columns: Math.max(1, ...op.cells.map((r) => r.length)),
+          columns: Math.max(1, maxOf(op.cells.map((r) => r.length))),
         };
         events.push({ sheet: start.sheet, address: formatRect(rect) });
         break;

@@ -10,7 +10,7 @@
  */
 import { maxOf } from "../../core/arrays";
 import { parseAddress, splitAddress } from "../../sheet/a1";
-import { OfficeCodes, OfficeError } from "./excelBehaviour";
+import { OfficeAsyncError, OfficeCodes, OfficeError } from "./excelBehaviour";
 import { CellValue, CellWrite, ChangeEvent, ChartSpec, GuardedPort, RangeData, WorkbookHost, WorkbookOp } from "./port";
 
 /** Column width: Excel counts characters, Office.js points; about 7 points a character. */
@@ -205,7 +205,10 @@ export class OfficeWorkbook implements WorkbookHost {
     for (const [k, v] of Object.entries(entries)) settings.set(k, v);
     return new Promise((resolve, reject) =>
       settings.saveAsync((result) =>
-        result.status === Office.AsyncResultStatus.Failed ? reject(new Error(result.error.message)) : resolve(),
+        // Office.Error's code (4001 "Save Settings Error": Office Common API error codes) is kept for the pane's words.
+        result.status === Office.AsyncResultStatus.Failed
+          ? reject(new OfficeAsyncError(result.error.code, result.error.name, result.error.message))
+          : resolve(),
       ),
     );
   }

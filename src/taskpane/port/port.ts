@@ -8,7 +8,7 @@
  * settings, so the rule survives closing and reopening the workbook.
  */
 import { cellAddress, formatRect, freshName, parseAddress, Rect } from "../../sheet/a1";
-import { OfficeCodes } from "./excelBehaviour";
+import { CommonApiCodes, OfficeCodes } from "./excelBehaviour";
 
 export type CellValue = string | number | boolean | null;
 
@@ -107,6 +107,8 @@ export interface WorkbookPort {
   addChart(spec: ChartSpec): Promise<Outcome>;
   /** Calls `listener` on every change; resolves to a function that unsubscribes. */
   onChange(listener: (event: ChangeEvent) => void): Promise<() => Promise<void>>;
+  /** Calls `listener` with a message whenever saving what the pane wrote into the document's settings fails. */
+  onSaveFailure?(listener: (message: string) => void): void;
   /**
    * Runs the operations in one request. Office.js batches are not transactional: a failed sync may
    * leave the operations before the failing one done. So on failure the port removes what the batch
@@ -149,25 +151,47 @@ export interface WorkbookHost {
 export const OWNED_SETTING = "commitLevers.owned";
 
 interface OwnedRecord {
-  /** Per sheet: runs of cells on one row, "row:firstColumn:lastColumn" (0-based). */
-  readonly cells: Record<string, string[]>;
+  /** Per sheet: rectangles of cells, "row:column:rows:columns" (0-based). */
+  readonly rects?: Record<string, string[]>;
+  /** Records saved before rectangles: runs of cells on one row, "row:firstColumn:lastColumn". */
+  readonly cells?: Record<string, string[]>;
   readonly names: string[];
 }
 
-/** The cells and names the pane wrote, kept as row runs so the record stays small. */
+/** A rectangle of cells on one sheet, 0-based. */
+interface Block {
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+}
+
+/**
+ * The cells and names the pane wrote, kept as rectangles so the record stays small whatever the
+ * size of a write: a million imported rows are one rectangle, not a million runs (document settings
+ * fail past about 2 MB: office-js #3957, #621).
+ */
 export class Ownership {
-  private readonly cells = new Map<string, Set<string>>();
+  private readonly blocks = new Map<string, Block[]>();
   private readonly names = new Set<string>();
 
   static from(record: unknown): Ownership {
     const owned = new Ownership();
     if (!record || typeof record !== "object") return owned;
     const r = record as Partial<OwnedRecord>;
+    for (const [sheet, rects] of Object.entries(r.rects ?? {})) {
+      for (const rect of Array.isArray(rects) ? rects : []) {
+        const [row, column, rows, columns] = String(rect).split(":").map(Number);
+        if ([row, column, rows, columns].every((n) => Number.isInteger(n) && n! >= 0))
+          owned.addRect(sheet, row!, column!, rows!, columns!);
+      }
+    }
     for (const [sheet, runs] of Object.entries(r.cells ?? {})) {
       for (const run of Array.isArray(runs) ? runs : []) {
         const [row, first, last] = String(run).split(":").map(Number);
         if (row === undefined || first === undefined || last === undefined) continue;
-        for (let c = first; c <= last; c++) owned.addCell(sheet, row, c);
+        if ([row, first, last].every(Number.isInteger) && last >= first)
+          owned.addRect(sheet, row, first, 1, last - first + 1);
       }
     }
     for (const name of Array.isArray(r.names) ? r.names : []) owned.names.add(String(name).toLowerCase());
@@ -175,13 +199,41 @@ export class Ownership {
   }
 
   addCell(sheet: string, row: number, column: number): void {
-    let set = this.cells.get(sheet);
-    if (!set) this.cells.set(sheet, (set = new Set()));
-    set.add(`${row}:${column}`);
+    this.addRect(sheet, row, column, 1, 1);
+  }
+
+  /** Adds a rectangle, joined to one it continues (below or to the right) or inside. */
+  addRect(sheet: string, row: number, column: number, rows: number, columns: number): void {
+    if (rows <= 0 || columns <= 0) return;
+    let list = this.blocks.get(sheet);
+    if (!list) this.blocks.set(sheet, (list = []));
+    for (const b of list) {
+      const inside =
+        row >= b.row && column >= b.column && row + rows <= b.row + b.rows && column + columns <= b.column + b.columns;
+      if (inside) return;
+      if (b.column === column && b.columns === columns && row <= b.row + b.rows && row + rows >= b.row) {
+        const end = Math.max(b.row + b.rows, row + rows);
+        b.row = Math.min(b.row, row);
+        b.rows = end - b.row;
+        return;
+      }
+      if (b.row === row && b.rows === rows && column <= b.column + b.columns && column + columns >= b.column) {
+        const end = Math.max(b.column + b.columns, column + columns);
+        b.column = Math.min(b.column, column);
+        b.columns = end - b.column;
+        return;
+      }
+    }
+    list.push({ row, column, rows, columns });
   }
 
   ownsCell(sheet: string, row: number, column: number): boolean {
-    return this.cells.get(sheet)?.has(`${row}:${column}`) ?? false;
+    const list = this.blocks.get(sheet);
+    if (!list) return false;
+    for (const b of list) {
+      if (row >= b.row && row < b.row + b.rows && column >= b.column && column < b.column + b.columns) return true;
+    }
+    return false;
   }
 
   addName(name: string): void {
@@ -192,32 +244,51 @@ export class Ownership {
     return this.names.has(name.toLowerCase());
   }
 
-  toRecord(): OwnedRecord {
-    const cells: Record<string, string[]> = {};
-    for (const [sheet, set] of this.cells) {
-      const byRow = new Map<number, number[]>();
-      for (const key of set) {
-        const [row, column] = key.split(":").map(Number) as [number, number];
-        (byRow.get(row) ?? byRow.set(row, []).get(row)!).push(column);
-      }
-      const runs: string[] = [];
-      for (const [row, columns] of [...byRow].sort((a, b) => a[0] - b[0])) {
-        columns.sort((a, b) => a - b);
-        let start = columns[0]!;
-        let prev = start;
-        for (const c of [...columns.slice(1), Infinity]) {
-          if (c === prev + 1) {
-            prev = c;
-            continue;
-          }
-          runs.push(`${row}:${start}:${prev}`);
-          start = prev = c;
+  /**
+   * The cells of a write that put something in (a value or a formula) as rectangles: each row's
+   * runs, and a run joined to the one above it when they span the same columns.
+   */
+  addWrite(sheet: string, row0: number, column0: number, cells: readonly (readonly (CellWrite | null)[])[]): void {
+    let open = new Map<string, Block>();
+    for (let r = 0; r < cells.length; r++) {
+      const line = cells[r]!;
+      const next = new Map<string, Block>();
+      let c = 0;
+      while (c < line.length) {
+        if (!puts(line[c])) {
+          c++;
+          continue;
         }
+        const first = c;
+        while (c < line.length && puts(line[c])) c++;
+        const key = `${first}:${c}`;
+        const above = open.get(key);
+        if (above) {
+          above.rows++;
+          next.set(key, above);
+          open.delete(key);
+        } else next.set(key, { row: row0 + r, column: column0 + first, rows: 1, columns: c - first });
       }
-      cells[sheet] = runs;
+      for (const b of open.values()) this.addRect(sheet, b.row, b.column, b.rows, b.columns);
+      open = next;
     }
-    return { cells, names: [...this.names] };
+    for (const b of open.values()) this.addRect(sheet, b.row, b.column, b.rows, b.columns);
   }
+
+  toRecord(): OwnedRecord {
+    const rects: Record<string, string[]> = {};
+    for (const [sheet, list] of this.blocks)
+      rects[sheet] = list.map((b) => `${b.row}:${b.column}:${b.rows}:${b.columns}`);
+    return { rects, names: [...this.names] };
+  }
+}
+
+/**
+ * Whether a write puts something in its cell: a value or a formula. A format alone (a spill's or an
+ * input cell's format) puts nothing there, so the pane does not own what the user types there later.
+ */
+function puts(cell: CellWrite | null | undefined): boolean {
+  return !!cell && (cell.formula !== undefined || (cell.value !== null && cell.value !== undefined));
 }
 
 /** A read of `part` (inside `whole`) as rows of `whole`, "" outside the part. */
@@ -238,6 +309,11 @@ function isEmpty(cell: CellValue | undefined): boolean {
 /** The host plus the ownership rule: the port the pane uses. */
 export class GuardedPort implements WorkbookPort {
   private owned: Ownership | undefined;
+  private readonly saveListeners: ((message: string) => void)[] = [];
+
+  onSaveFailure(listener: (message: string) => void): void {
+    this.saveListeners.push(listener);
+  }
 
   constructor(private readonly host: WorkbookHost) {}
 
@@ -275,7 +351,8 @@ export class GuardedPort implements WorkbookPort {
     const start = parseAddress(address);
     if (!start || !start.sheet) return refuse("invalid", `${address} is not a sheet-qualified cell address.`);
     const rows = cells.length;
-    const columns = Math.max(0, ...cells.map((r) => r.length));
+    let columns = 0;
+    for (const r of cells) columns = Math.max(columns, r.length);
     if (rows === 0 || columns === 0) return done(start);
     const rect: Rect = { ...start, rows, columns };
     // Only the part that holds anything is read: a large write over empty cells reads nothing, so
@@ -311,14 +388,7 @@ export class GuardedPort implements WorkbookPort {
     for (const op of ops) {
       if (op.kind === "write") {
         const start = parseAddress(op.address)!;
-        op.cells.forEach((row, r) =>
-          row.forEach((cell, c) => {
-            // A format alone (no value, no formula: a spill's or an input cell's format) puts nothing
-            // in the cell, so the pane does not own what the user types there later.
-            if (cell && (cell.formula !== undefined || (cell.value !== null && cell.value !== undefined)))
-              owned.addCell(start.sheet, start.row + r, start.column + c);
-          }),
-        );
+        owned.addWrite(start.sheet, start.row, start.column, op.cells);
       } else if (op.kind === "defineName" || op.kind === "updateName" || op.kind === "addTable") {
         owned.addName(op.name);
       }
@@ -414,10 +484,11 @@ export class GuardedPort implements WorkbookPort {
       ].filter((n) => n !== "");
       return refuse("failed", [sentence(describeFailure(e)), ...notes].join(" "));
     }
-    // The change is in the workbook: a failed save of what the pane owns must not turn it into a failure.
-    await this.record(ops).catch((e: unknown) =>
-      console.warn(`Commit Levers could not save what it wrote: ${String(e)}`),
-    );
+    // The change is in the workbook: a failed save of what the pane owns must not turn it into a
+    // failure, but the pane says so (settings saves fail past about 2 MB: office-js #3957, #621).
+    await this.record(ops).catch((e: unknown) => {
+      for (const l of this.saveListeners) l(describeFailure(e));
+    });
     return done(undefined);
   }
 
@@ -468,6 +539,11 @@ export function describeFailure(e: unknown): string {
     case OfficeCodes.responseTooLarge:
     case OfficeCodes.requestTooLarge:
       return "That is more than Excel on the web can pass in one go (5 MB). Select only the rows and columns that hold your data, then try again.";
+    case CommonApiCodes.saveSettings:
+      return (
+        "Excel could not save Commit Levers' settings in this workbook (an add-in's settings hold about 2 MB). " +
+        "The cells are as written and the pane keeps working, but the workbook may not remember this after it is closed."
+      );
     case OfficeCodes.invalidSelection:
       return "Several separate areas are selected. Select one block of cells, then try again.";
     case OfficeCodes.itemAlreadyExists:

@@ -21,7 +21,7 @@ export const usage: StepModule = {
       {
         label: "Source",
         text: imported
-          ? `${imported.file} (${imported.format}), ${imported.rows.toLocaleString("en-US")} rows on sheet ${imported.sheet}`
+          ? `${imported.file} (${imported.format}), ${imported.rows.toLocaleString("en-US")} rows summed into the table ${imported.table} on sheet ${imported.sheet}`
           : `The range ${data.usageRange.address}`,
       },
       { label: "Months of usage", text: String(months) },
@@ -45,9 +45,16 @@ export const usage: StepModule = {
             "Size a deal on list dollars: import the cost export with list prices, or a usage (token) export, if you can.",
         ]
       : [];
+    if (imported?.provisional && imported.provisional.length > 0) {
+      warnings.push(
+        `${imported.provisional.join(", ")} ${imported.provisional.length === 1 ? "is" : "are"} provisional: the vendor may still revise ${imported.provisional.length === 1 ? "it" : "them"}. ` +
+          "Import a newer export later: it replaces the months it covers and keeps the rest.",
+      );
+    }
     const notes = imported
       ? [
-          `Paste next month's rows directly below the table on sheet ${imported.sheet}: the table grows and every figure follows.`,
+          `Type or paste a month's totals directly below the table ${imported.table} on sheet ${imported.sheet}: the table grows and every figure follows. ` +
+            "Or import the newer export: it replaces the months it covers and keeps the others.",
         ]
       : ["Pick a vendor's usage or cost export (CSV or JSON) to replace this usage with it."];
     return {

@@ -1,0 +1,379 @@
+/**
+ * A picked export read as a stream and summed as it goes (issue "A year of real exports"): the
+ * bytes are decoded (a byte-order mark's UTF-8 or UTF-16; otherwise strict UTF-8, falling back to
+ * Windows-1252, what Excel's "CSV (Comma delimited)" writes), split as RFC 4180 CSV (the delimiter
+ * found from the header line among `,` `;` and tab; with `;` amounts have a decimal comma) and each
+ * row handed to the core's one aggregator. Memory holds the aggregate and one chunk, never the file.
+ * JSON (a vendor API's response pages) is read whole, then flattened as `files.ts` does.
+ *
+ * No DOM here: it runs in the pane's Web Worker, in Node for the tests and the benchmark, anywhere a
+ * `ReadableStream` and `TextDecoder` exist.
+ */
+import {
+  DEFAULT_PRICE_BOOK,
+  Errors,
+  ExportAggregator,
+  ExportSummary,
+  LeverError,
+  PriceBook,
+  readExport,
+  summarize,
+} from "../core";
+import { tableFromFile } from "./files";
+
+/** A file as the reader needs it: a browser `File`, or a Node `Blob` with a name. */
+export interface ByteSource {
+  readonly name: string;
+  readonly size: number;
+  stream(): ReadableStream<Uint8Array>;
+}
+
+export interface StreamProgress {
+  readonly bytes: number;
+  readonly rows: number;
+}
+
+export interface StreamOptions {
+  readonly onProgress?: (progress: StreamProgress) => void;
+  /** Aborting stops the read at the next chunk; the result is then `CANCELLED`. */
+  readonly signal?: AbortSignal;
+  /** Short dates no row settles (`4/1/25`): day first when true (the display language's order). */
+  readonly dayFirst?: boolean;
+  readonly book?: PriceBook;
+}
+
+/** How the file was read, beside what it says. */
+export interface FileRead extends ExportSummary {
+  readonly file: string;
+  readonly bytes: number;
+  readonly encoding: string;
+  /** The CSV delimiter, or "json". */
+  readonly delimiter: string;
+}
+
+/** The read was cancelled: nothing to write. */
+export const CANCELLED = "cancelled" as const;
+
+/** Files past this size are refused before reading: 2 GB, past what a browser tab reads reliably. */
+export const MAX_FILE_BYTES = 2 * 1024 ** 3;
+
+/** The signatures of files that are no text export: zip (xlsx too), OLE (xls), PDF, gzip. */
+const BINARY: readonly (readonly number[])[] = [
+  [0x50, 0x4b, 0x03, 0x04],
+  [0xd0, 0xcf, 0x11, 0xe0],
+  [0x25, 0x50, 0x44, 0x46],
+  [0x1f, 0x8b],
+];
+
+/** The encoding a file's first bytes name by their byte-order mark, and the mark's length. */
+function byteOrderMark(head: Uint8Array): { encoding: string; skip: number } | undefined {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: "utf-8", skip: 3 };
+  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: "utf-16le", skip: 2 };
+  if (head[0] === 0xfe && head[1] === 0xff) return { encoding: "utf-16be", skip: 2 };
+  return undefined;
+}
+
+/** Whether the first bytes are those of a binary file: a known signature, or a NUL byte (no text has one). */
+function looksBinary(head: Uint8Array): boolean {
+  if (BINARY.some((sig) => sig.every((b, i) => head[i] === b))) return true;
+  const n = Math.min(head.length, 4096);
+  for (let i = 0; i < n; i++) if (head[i] === 0) return true;
+  return false;
+}
+
+/**
+ * Whether a locale writes the day before the month (en-GB, de, fr: yes; en-US: no), from how it
+ * formats a date; what the pane passes for short dates no row settles.
+ */
+export function dayFirstIn(locale: string | undefined): boolean {
+  try {
+    const parts = new Intl.DateTimeFormat(locale, { day: "numeric", month: "numeric", year: "numeric" }).formatToParts(
+      new Date(Date.UTC(2020, 11, 31)),
+    );
+    const day = parts.findIndex((p) => p.type === "day");
+    const month = parts.findIndex((p) => p.type === "month");
+    return day >= 0 && month >= 0 && day < month;
+  } catch {
+    return false;
+  }
+}
+
+/** The delimiter of a header line: the most frequent of `,` `;` tab outside quotes (a comma on a tie). */
+export function delimiterOf(line: string): string {
+  const counts = new Map<string, number>([
+    [",", 0],
+    [";", 0],
+    ["\t", 0],
+  ]);
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+  }
+  let best = ",";
+  for (const [d, n] of counts) if (n > counts.get(best)!) best = d;
+  return best;
+}
+
+const QUOTE = 34;
+const NEWLINE = 10;
+const RETURN = 13;
+
+/**
+ * RFC 4180 records from text that arrives in pieces. A line with no quote is split natively; a
+ * record with quotes is read character by character (quoted delimiters, doubled quotes, line
+ * breaks). Fields are the text between delimiters, unconverted: the aggregator reads the cells it
+ * needs. A record cut by the end of a piece waits for the next.
+ */
+export class CsvSplitter {
+  private carry = "";
+
+  constructor(private readonly delimiter: string) {}
+
+  /** Feeds a piece; `emit` gets each whole record. */
+  push(text: string, emit: (fields: string[]) => void): void {
+    const buf = this.carry === "" ? text : this.carry + text;
+    this.carry = "";
+    const d = this.delimiter;
+    let pos = 0;
+    let nextQuote = buf.indexOf('"');
+    while (pos < buf.length) {
+      const nl = buf.indexOf("\n", pos);
+      if (nextQuote !== -1 && nextQuote < pos) nextQuote = buf.indexOf('"', pos);
+      if (nextQuote === -1 || (nl !== -1 && nextQuote > nl)) {
+        if (nl === -1) break; // the rest waits for its line's end
+        const end = nl > pos && buf.charCodeAt(nl - 1) === RETURN ? nl - 1 : nl;
+        emit(buf.slice(pos, end).split(d));
+        pos = nl + 1;
+        continue;
+      }
+      const next = this.quoted(buf, pos, emit);
+      if (next === -1) break;
+      pos = next;
+    }
+    this.carry = buf.slice(pos);
+  }
+
+  /** Ends the text: a last record without a line break is emitted. */
+  end(emit: (fields: string[]) => void): void {
+    if (this.carry === "") return;
+    const rest = this.carry;
+    this.carry = "";
+    this.push(`${rest}\n`, emit);
+    this.carry = "";
+  }
+
+  /** Reads one record with quotes from `start`; the position after it, or -1 when the text ends inside it. */
+  private quoted(buf: string, start: number, emit: (fields: string[]) => void): number {
+    const fields: string[] = [];
+    const delim = this.delimiter.charCodeAt(0);
+    let field = "";
+    let i = start;
+    let fieldStart = start;
+    let inQuotes = false;
+    while (i < buf.length) {
+      if (inQuotes) {
+        // Jump to the next quote: a quoted field (a SKU's JSON details) is read in one step.
+        const q = buf.indexOf('"', i);
+        if (q === -1) return -1;
+        i = q;
+      }
+      const c = buf.charCodeAt(i);
+      if (inQuotes) {
+        if (c === QUOTE) {
+          if (i + 1 >= buf.length) return -1; // a doubled quote may follow in the next piece
+          if (buf.charCodeAt(i + 1) === QUOTE) {
+            field += buf.slice(fieldStart, i + 1);
+            i += 2;
+            fieldStart = i;
+            continue;
+          }
+          field += buf.slice(fieldStart, i);
+          inQuotes = false;
+          i++;
+          fieldStart = i;
+          continue;
+        }
+        i++;
+        continue;
+      }
+      if (c === QUOTE) {
+        field += buf.slice(fieldStart, i);
+        inQuotes = true;
+        i++;
+        fieldStart = i;
+      } else if (c === delim) {
+        fields.push(field + buf.slice(fieldStart, i));
+        field = "";
+        i++;
+        fieldStart = i;
+      } else if (c === NEWLINE) {
+        const end = i > fieldStart && buf.charCodeAt(i - 1) === RETURN ? i - 1 : i;
+        fields.push(field + buf.slice(fieldStart, end));
+        emit(fields);
+        return i + 1;
+      } else i++;
+    }
+    return -1;
+  }
+}
+
+/** Every chunk of a stream, through its reader (async iteration of a ReadableStream is not in every WebView). */
+async function* chunks(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const reader = stream.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      if (value && value.length > 0) yield value;
+    }
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
+}
+
+/** The UTF-8 read failed on a byte that is no UTF-8: read again as Windows-1252. */
+class NotUtf8 extends Error {}
+
+/**
+ * Reads and sums an export file. Returns what it says (ExportSummary) with how it was read, a
+ * LeverError naming the row and column of the first bad cell (nothing is half read), or CANCELLED.
+ */
+export async function readExportStream(
+  source: ByteSource,
+  options: StreamOptions = {},
+): Promise<FileRead | LeverError | typeof CANCELLED> {
+  if (source.size > MAX_FILE_BYTES) return Errors.fileTooLarge("file", source.size, MAX_FILE_BYTES);
+  if (source.size === 0) return Errors.emptyFile("file");
+  try {
+    try {
+      return await readAs(source, options, undefined);
+    } catch (e) {
+      if (e instanceof NotUtf8) return await readAs(source, options, "windows-1252");
+      throw e;
+    }
+  } catch (e) {
+    // A file past the browser's memory (a RangeError: invalid string length, array buffer allocation).
+    if (e instanceof RangeError) return Errors.fileTooLarge("file", source.size, MAX_FILE_BYTES);
+    throw e;
+  }
+}
+
+async function readAs(
+  source: ByteSource,
+  options: StreamOptions,
+  fallback: string | undefined,
+): Promise<FileRead | LeverError | typeof CANCELLED> {
+  const dayFirst = options.dayFirst ?? false;
+  let decoder: TextDecoder | undefined;
+  let encoding = fallback ?? "utf-8";
+  let bytes = 0;
+  let rows = 0;
+  let lastReport = 0;
+  let splitter: CsvSplitter | undefined;
+  let aggregator: ExportAggregator | LeverError | undefined;
+  let failed: LeverError | undefined;
+  let delimiter = ",";
+  let headerText = "";
+  let json: string[] | undefined;
+  let recordNumber = 0;
+
+  const onRecord = (fields: string[]) => {
+    recordNumber++;
+    if (failed) return;
+    if (aggregator === undefined) {
+      if (fields[0]) fields[0] = fields[0].replace(/^\uFEFF/, "");
+      aggregator = ExportAggregator.start("file", fields, { dayFirst, decimalComma: delimiter === ";" });
+      if (aggregator instanceof LeverError) failed = aggregator;
+      return;
+    }
+    if (aggregator instanceof LeverError) return;
+    const error = aggregator.add(fields, recordNumber);
+    if (error) failed = error;
+    rows++;
+  };
+
+  const take = (text: string) => {
+    if (json) {
+      json.push(text);
+      return;
+    }
+    if (!splitter) {
+      headerText += text;
+      const trimmed = headerText.replace(/^\uFEFF/, "").trimStart();
+      if (trimmed === "") return;
+      if (trimmed[0] === "{" || trimmed[0] === "[" || /\.json$/i.test(source.name)) {
+        json = [headerText];
+        return;
+      }
+      const nl = headerText.indexOf("\n");
+      if (nl === -1 && headerText.length < 1_000_000) return; // the header line is not whole yet
+      delimiter = delimiterOf(nl === -1 ? headerText : headerText.slice(0, nl));
+      splitter = new CsvSplitter(delimiter);
+      text = headerText;
+    }
+    splitter.push(text, onRecord);
+  };
+
+  for await (const chunk of chunks(source.stream())) {
+    if (options.signal?.aborted) return CANCELLED;
+    let body = chunk;
+    if (!decoder) {
+      if (looksBinary(chunk) && !byteOrderMark(chunk)?.encoding.startsWith("utf-16")) {
+        return Errors.binaryFile("file");
+      }
+      const bom = byteOrderMark(chunk);
+      if (bom && !fallback) encoding = bom.encoding;
+      decoder = new TextDecoder(encoding, { fatal: encoding === "utf-8" });
+      if (bom) body = chunk.subarray(bom.skip);
+    }
+    bytes += chunk.length;
+    let text: string;
+    try {
+      text = decoder.decode(body, { stream: true });
+    } catch {
+      throw new NotUtf8();
+    }
+    take(text);
+    if (failed) return failed;
+    const now = Date.now();
+    if (options.onProgress && now - lastReport >= 100) {
+      lastReport = now;
+      options.onProgress({ bytes, rows });
+    }
+  }
+  if (options.signal?.aborted) return CANCELLED;
+  let tail: string;
+  try {
+    tail = decoder ? decoder.decode() : "";
+  } catch {
+    throw new NotUtf8();
+  }
+  if (tail !== "") take(tail);
+  const book = options.book ?? DEFAULT_PRICE_BOOK;
+  let summary: ExportSummary | LeverError;
+  if (json) {
+    const grid = tableFromFile(source.name, json.join(""));
+    if (grid instanceof LeverError) return grid;
+    const read = readExport("file", grid, { dayFirst });
+    rows = Math.max(0, grid.length - 1);
+    summary = read instanceof LeverError ? read : summarize(read, book);
+  } else {
+    if (!splitter && headerText.trim() !== "") take("\n");
+    splitter?.end(onRecord);
+    if (failed) return failed;
+    if (aggregator === undefined) return Errors.emptyFile("file");
+    if (aggregator instanceof LeverError) return aggregator;
+    summary = summarize(aggregator.finish(), book);
+  }
+  if (summary instanceof LeverError) return summary;
+  options.onProgress?.({ bytes, rows });
+  return {
+    ...summary,
+    file: source.name,
+    bytes,
+    encoding: fallback ?? encoding,
+    delimiter: json ? "json" : delimiter,
+  };
+}
