@@ -4,6 +4,7 @@
  * numbers.
  */
 import type { CoreResult, Throughput } from "./core";
+import { IMPORT_LABELS, ImportFile, ImportResult, ReaderFigures } from "./import";
 import { Timing, WARMUP_MS } from "./measure";
 import type { OverheadResult } from "./overhead";
 import type { BundleSize, RenderTiming } from "./startup";
@@ -29,6 +30,7 @@ export interface Results {
   readonly twin: TwinResult;
   readonly sizes: readonly BundleSize[];
   readonly render: RenderTiming | { readonly skipped: string };
+  readonly import: ImportResult;
 }
 
 export const TARGETS = {
@@ -38,6 +40,12 @@ export const TARGETS = {
   recommendMs: 50,
   functionsBytes: 60_000,
   firstRenderMs: 1000,
+  /** Import of a 1,000,000-row export: at most this many times the reference scanner's wall time... */
+  importRatio: 2,
+  /** ...and at most this much peak RSS above the reading process's idle RSS (MB, 10^6 bytes). */
+  importPeakMb: 150,
+  /** The row count the import targets are judged at. */
+  importRows: 1_000_000,
 } as const;
 
 /** One line of the table: what was measured, its figure, the target and the verdict. */
@@ -72,6 +80,8 @@ export interface Verdicts {
   readonly recommend: boolean;
   readonly functionsSize: boolean;
   readonly firstRender: boolean | undefined;
+  readonly importTime: boolean | undefined;
+  readonly importMemory: boolean | undefined;
 }
 
 export function verdicts(r: Results): Verdicts {
@@ -87,7 +97,23 @@ export function verdicts(r: Results): Verdicts {
     recommend: r.core.recommend.cpuMs <= TARGETS.recommendMs && r.overhead.recommend.cpuMs <= TARGETS.recommendMs,
     functionsSize: functionsJs !== undefined && functionsJs.bytes <= TARGETS.functionsBytes,
     firstRender: ready === undefined ? undefined : ready <= TARGETS.firstRenderMs,
+    ...importVerdicts(r.import),
   };
+}
+
+/** The files the import targets are judged on: the 1,000,000-row ones. */
+const judgedFiles = (imp: ImportResult) => imp.files.filter((f) => f.rows === TARGETS.importRows);
+const importTimeMet = (f: ImportFile) => f.product.wallMs <= TARGETS.importRatio * f.scanner.wallMs;
+const importMemoryMet = (f: ImportFile) => f.product.peakBytes <= TARGETS.importPeakMb * 1e6;
+
+/** The import targets, met or missed over the 1,000,000-row files (not measured when the run had none). */
+export function importVerdicts(imp: ImportResult): {
+  readonly importTime: boolean | undefined;
+  readonly importMemory: boolean | undefined;
+} {
+  const judged = judgedFiles(imp);
+  if (judged.length === 0) return { importTime: undefined, importMemory: undefined };
+  return { importTime: judged.every(importTimeMet), importMemory: judged.every(importMemoryMet) };
 }
 
 const verdict = (met: boolean | undefined) => (met === undefined ? "not measured" : met ? "met" : "missed");
@@ -277,7 +303,90 @@ export function rows(r: Results): Row[] {
       verdict: verdict(v.firstRender),
     });
   }
+  for (const row of importRows(r.import)) out.push(row);
   return out;
+}
+
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(bytes >= 1e8 ? 0 : 1)} MB`;
+const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const thousands = (n: number) => `${Math.round(n / 1000).toLocaleString("en")} k`;
+
+/** One reader's speed on one file: wall time, MB/s and rows/s. */
+function speed(f: ImportFile, t: ReaderFigures): string {
+  const s = t.wallMs / 1000;
+  return `${secs(t.wallMs)} (${(f.bytes / 1e6 / s).toFixed(0)} MB/s, ${thousands(f.rows / s)} rows/s)`;
+}
+
+/** Section 5's rows: per file, the time of the three readers and their peak memory. */
+export function importRows(imp: ImportResult): Row[] {
+  const out: Row[] = [];
+  for (const f of imp.files) {
+    const judged = f.rows === TARGETS.importRows;
+    const file = `${IMPORT_LABELS[f.kind]}, ${count(f.rows)} rows (${mb(f.bytes)})`;
+    out.push(
+      {
+        section: "5 import",
+        measure: `${file}: product (readExportStream) / reference scanner / papaparse, wall time from the first byte to the monthly totals`,
+        figure: `${speed(f, f.product)} / ${speed(f, f.scanner)} / ${speed(f, f.papaparse)}; product/scanner ${ratio(f.product.wallMs, f.scanner.wallMs)} (CPU ${ratio(f.product.cpuMs, f.scanner.cpuMs)}), papaparse/product ${ratio(f.papaparse.wallMs, f.product.wallMs)}`,
+        target: judged ? `≤ ${TARGETS.importRatio}× the scanner` : "",
+        verdict: judged ? verdict(importTimeMet(f)) : "",
+      },
+      {
+        section: "5 import",
+        measure: `${file}: peak RSS above idle, product / reference scanner / papaparse`,
+        figure: `${mb(f.product.peakBytes)} / ${mb(f.scanner.peakBytes)} / ${mb(f.papaparse.peakBytes)} (largest run: product ${mb(f.product.maxPeakBytes)}; idle about ${mb(f.product.idleBytes)})`,
+        target: judged ? `≤ ${TARGETS.importPeakMb} MB` : "",
+        verdict: judged ? verdict(importMemoryMet(f)) : "",
+      },
+    );
+  }
+  return out;
+}
+
+/** How section 5 is measured, in words (one bullet of "How it is measured"). */
+export function importMethod(imp: ImportResult): string {
+  const sizes = [...new Set(imp.files.map((f) => f.rows))].map(count).join(" and ");
+  const files = imp.files
+    .map(
+      (f) =>
+        `${IMPORT_LABELS[f.kind]} of ${count(f.rows)} rows: ${mb(f.bytes)} (${(f.bytes / f.rows).toFixed(0)} bytes a row), ${count(f.usageRows)} rows summed into ${f.months} months × ${f.models} models, $${count(Math.round(f.listTotal))} at list, written in ${secs(f.generateMs)}`,
+    )
+    .join("; ");
+  return [
+    `**Import** (section 5): a year of synthetic exports from bench/exportsGen.ts (seeded, in the documented shapes, dates 2025-12-01 to 2026-11-30): the Anthropic Console cost CSV with its newest header, and a FOCUS 1.2 cost-and-usage CSV of a $1,000,000 spend commitment (its Purchase row, an end-of-term unused-commitment fee that is Usage but One-Time, 1% Tax rows and a Credit a month, all with a ListCost a careless reader would count; the rest Usage-Based usage drawn from the commitment), at ${sizes} rows, written into the temporary folder (so read from the page cache) and deleted after: ${files}.`,
+    `Each measurement is a fresh Node process (bench/importChild.ts under \`node --import tsx\`) that loads the readers, opens the file as a Blob (\`fs.openAsBlob\`: a size and a \`stream()\`, as a picked File is), collects garbage twice and notes its idle RSS, then times from the call (the first byte) to the monthly totals; peak RSS is sampled every 2 ms by a worker thread and taken from the kernel's high-water mark (\`process.resourceUsage().maxRSS\`) when that rose during the read. The readers, in turns (the order rotating), ${imp.runs} runs each: the product's \`readExportStream\` (src/sheet/stream.ts) with an onProgress callback, as the pane calls it; the reference scanner (bench/scanner.ts), one pass over the bytes splitting RFC 4180 rows and quotes in place, looking at only the columns it needs and parsing amounts straight into integer micro-dollars; and papaparse ${imp.papaparse} (streaming, \`step\`, \`header: true\`) over the same bytes decoded as UTF-8.`,
+    `All three sum list dollars by month × model: Console \`list_price_usd\` by the month of \`usage_date_utc\` and \`model\`; FOCUS \`ListCost\` of the rows with ChargeCategory Usage and ChargeFrequency Usage-Based by the month of \`ChargePeriodStart\` and \`SkuPriceDetails.ModelId\`. Every run's answer is checked before any figure is kept: the two references agree exactly, and the product's list dollars and rows equal the scanner's for every month and model to the cent (within half a cent); any difference aborts the bench. Time is wall time, what a user waits (the CPU ratio is shown beside it); memory is peak RSS less idle RSS, MB of 10^6 bytes.`,
+  ].join(" ");
+}
+
+/** The import targets in words, from this run's figures. */
+export function importNotes(imp: ImportResult): string[] {
+  const v = importVerdicts(imp);
+  const judged = judgedFiles(imp);
+  if (judged.length === 0) {
+    return [`**Import targets: not measured** (this run read no ${count(TARGETS.importRows)}-row file).`];
+  }
+  const each = (f: ImportFile, what: string) => `${IMPORT_LABELS[f.kind]} ${what}`;
+  const times = judged
+    .map((f) =>
+      each(
+        f,
+        `${secs(f.product.wallMs)} against the scanner's ${secs(f.scanner.wallMs)} (${ratio(f.product.wallMs, f.scanner.wallMs)}; papaparse ${secs(f.papaparse.wallMs)})`,
+      ),
+    )
+    .join("; ");
+  const peaks = judged
+    .map((f) =>
+      each(
+        f,
+        `${mb(f.product.peakBytes)} (scanner ${mb(f.scanner.peakBytes)}, papaparse ${mb(f.papaparse.peakBytes)})`,
+      ),
+    )
+    .join("; ");
+  return [
+    `**Import of a ${count(TARGETS.importRows)}-row export within ${TARGETS.importRatio}× the reference scanner's time: ${verdict(v.importTime)}**: ${times} (wall, medians of ${imp.runs} runs each in a fresh process, taken in turns).`,
+    `**Import of a ${count(TARGETS.importRows)}-row export within ${TARGETS.importPeakMb} MB above idle: ${verdict(v.importMemory)}**: peak RSS above the process's idle RSS, ${peaks}.`,
+  ];
 }
 
 /** The table as fixed-width text for the terminal. */
@@ -383,6 +492,7 @@ function targetNotes(r: Results): string[] {
     );
     if (rt.errors.length > 0) notes.push(`Page errors seen: ${rt.errors.join("; ")}.`);
   }
+  for (const note of importNotes(r.import)) notes.push(note);
   return notes;
 }
 
@@ -471,6 +581,7 @@ ${targetNotes(r)
   the same build on 127.0.0.1 with Office.js routed to test/browser/office-stub.js (Office.onReady with no
   host, so the pane runs on its in-memory sample workbook), each load in a new browser context, timed from
   navigation start to the pane's ready marker.
+- ${importMethod(r.import)}
 
 ## Usage-range cache
 

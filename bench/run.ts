@@ -1,16 +1,22 @@
 /**
  * `npm run bench`: speed and size of Commit Levers against what the arithmetic allows and against
  * the same model built with native formulas (issue 6). Prints a table and writes
- * docs/BENCHMARKS.md. Not part of `npm test`; takes about two minutes on a 2-core machine, most
- * of it the production build.
+ * docs/BENCHMARKS.md. Not part of `npm test`; takes about three minutes on a 2-core machine, most
+ * of it the production build and the import section's large files.
  *
  *   1. core throughput (bench/core.ts)
  *   2. the native-formula twin, against the lifted functions (bench/twin.ts)
  *   3. per-call overhead and the commit x discount grid (bench/overhead.ts)
  *   4. size and start-up (bench/startup.ts)
+ *   5. import of a year of exports, against a reference scanner and papaparse (bench/import.ts)
  *
- * Exits non-zero, writing nothing, if the twins' figures or the grid's differ from the core's: a
- * benchmark of wrong answers is void.
+ * `npx tsx bench/run.ts import` runs section 5 alone and prints its rows and targets without
+ * writing docs/BENCHMARKS.md; `--rows=100000` (a comma-separated list) picks the file sizes, for a
+ * quick run (the targets are judged at 1,000,000 rows).
+ *
+ * Exits non-zero, writing nothing, if the twins' figures or the grid's differ from the core's, or
+ * any reader's monthly list dollars differ from the reference scanner's: a benchmark of wrong
+ * answers is void.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
@@ -18,13 +24,14 @@ import { join } from "node:path";
 import { ROOT } from "../test/helpers/loadBundle";
 import { buildInto } from "./bundle";
 import { runCore } from "./core";
+import { IMPORT_SIZES, runImport } from "./import";
 import { runOverhead } from "./overhead";
-import { markdown, Results, rows, textTable } from "./report";
+import { importMethod, importNotes, importRows, markdown, Results, rows, textTable } from "./report";
 import { bundleSizes, CHROMIUM, firstRender } from "./startup";
 import { runTwins } from "./twin";
 
 /** Timed runs per figure (medians); first calls are short and noisy, and the twin's ratios need the most runs to settle. */
-const RUNS = { core: 9, overhead: 9, firstCalls: 15, twin: 31, render: 5 } as const;
+const RUNS = { core: 9, overhead: 9, firstCalls: 15, twin: 31, render: 5, import: 3 } as const;
 const SHIPPED = ["functions.js", "taskpane.js", "commands.js"];
 const REPORT = join(ROOT, "docs", "BENCHMARKS.md");
 
@@ -32,7 +39,29 @@ function step(label: string): void {
   process.stdout.write(`${label}...\n`);
 }
 
+/** `import [--rows=100000,1000000]`: section 5 alone, printed, nothing written. */
+async function importOnly(args: readonly string[]): Promise<void> {
+  const rowsArg = args.find((a) => a.startsWith("--rows="));
+  const sizes = rowsArg
+    ? rowsArg
+        .slice("--rows=".length)
+        .split(",")
+        .map((n) => Number(n.replace(/_/g, "")))
+    : IMPORT_SIZES;
+  if (sizes.some((n) => !Number.isInteger(n) || n < 2))
+    throw new Error(`--rows takes whole numbers of rows: ${rowsArg}`);
+  step(
+    `5. Import, ${sizes.map((n) => n.toLocaleString("en")).join(" and ")} rows (section 5 alone; docs/BENCHMARKS.md is not written)`,
+  );
+  const result = await runImport({ runs: RUNS.import, sizes, log: (line) => process.stdout.write(`${line}\n`) });
+  const notes = [...importNotes(result), importMethod(result)];
+  process.stdout.write(`\n${textTable(importRows(result))}\n\n${notes.map((n) => `- ${n}`).join("\n")}\n`);
+}
+
 async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  if (args[0] === "import") return importOnly(args.slice(1));
+  if (args.length > 0) throw new Error(`Unknown arguments: ${args.join(" ")} (only "import" runs a section alone)`);
   const start = performance.now();
   const loadBefore = loadavg();
   step("Building the production bundles into a temporary folder");
@@ -53,6 +82,10 @@ async function main(): Promise<void> {
     const render = existsSync(CHROMIUM)
       ? await firstRender(build.dir, RUNS.render)
       : { skipped: `${CHROMIUM} is missing (apt-get install chromium)` };
+    step(
+      "5. Import of a year of exports: the product's reader against a reference scanner and papaparse (checked against the scanner first)",
+    );
+    const imported = await runImport({ runs: RUNS.import, log: (line) => process.stdout.write(`${line}\n`) });
 
     const hyperformula = (
       JSON.parse(readFileSync(join(ROOT, "node_modules", "hyperformula", "package.json"), "utf8")) as {
@@ -76,6 +109,7 @@ async function main(): Promise<void> {
       twin,
       sizes,
       render,
+      import: imported,
     };
     const table = rows(results);
     process.stdout.write(`\n${textTable(table)}\n\n`);
