@@ -10,11 +10,9 @@ import {
   billedOnly,
   columnIndex,
   DateCell,
-  dayLabel,
   EXPORT_FORMATS,
   ExportFormat,
   isBlank,
-  lastDayOfMonth,
   matches,
   monthLabel,
   MonthlyBy,
@@ -29,7 +27,7 @@ import {
 import { findModel, PRICE_KINDS, PriceBook, PriceKind, priceOf, PriceRow } from "./pricebook";
 
 export type Tokens = Record<PriceKind, number>;
-const noTokens = (): Tokens => ({ input: 0, output: 0, cache_write: 0, cache_write_1h: 0, cache_read: 0 });
+export const noTokens = (): Tokens => ({ input: 0, output: 0, cache_write: 0, cache_write_1h: 0, cache_read: 0 });
 
 /** One month and model's totals: dollars in the export's stated unit made dollars, and token counts. */
 export interface MonthModel {
@@ -46,37 +44,8 @@ export interface MonthModel {
   paidError?: LeverError;
 }
 
-/** Rows of one kind of charge that is not usage (Tax, Credit, Purchase, Adjustment, a one-time usage charge). */
-export interface SkippedKind {
-  readonly kind: string;
-  rows: number;
-  /** Their cash amount where the export states one (FOCUS `BilledCost`), else their paid or list amount. */
-  amount: number;
-}
-
-/** A one-time usage charge, reported (not counted): an unused-commitment fee, a true-up. */
-export interface OneTimeCharge {
-  readonly description: string;
-  readonly date: string;
-  readonly amount: number;
-}
-
-/** The commitment an export states (a FOCUS `Purchase` of a `Spend` commitment). */
-export interface StatedCommitment {
-  readonly amount: number;
-  readonly start: string;
-  readonly end: string;
-  /** Whole months from start to end. */
-  readonly months: number;
-}
-
-/** The one-time charges reported one by one; past this many only their count and total are kept. */
-export const ONE_TIME_LISTED = 20;
 /** Distinct texts remembered per column (dates, charge kinds, SKU details); past it the memory starts again. */
 const CACHE_LIMIT = 10_000;
-/** Kinds of skipped rows kept apart; past this many they are counted under "other". */
-const KINDS_KEPT = 20;
-
 export interface AggregateOptions {
   /**
    * Short dates (`4/1/25`) that no date of their column settles: day first when true. The pane
@@ -97,13 +66,8 @@ export interface ExportAggregate {
   readonly totals: readonly MonthModel[];
   /** Usage rows read. */
   readonly rows: number;
-  /** Rows of other charges, skipped, and by kind. */
+  /** Rows of other charges, skipped. */
   readonly skipped: number;
-  readonly skippedKinds: readonly SkippedKind[];
-  readonly oneTime: readonly OneTimeCharge[];
-  readonly commitment?: StatedCommitment;
-  /** The newest day of a usage row (days since 1970-01-01). */
-  readonly newestDay?: number;
   /** How short dates were read, when the file has any: day first or not, and whether no date settled it. */
   readonly shortDates?: { readonly dayFirst: boolean; readonly assumed: boolean };
   /** List and paid over the rows that carry both (OBSERVED_DISCOUNT). */
@@ -133,17 +97,13 @@ export class ExportAggregator {
   private readonly months = new Map<number, Map<string, MonthModel>>();
   /** Short dates no row has settled yet, by their text's parts, each with its totals by model. */
   private pending = new Map<string, { date: ShortDate; models: Map<string, MonthModel> }>();
-  private dayFirst: boolean | undefined;
+  protected dayFirst: boolean | undefined;
   /** The row that settled the short dates' order, and its value, for a message when a later row contradicts it. */
   private settledBy: { row: number; value: unknown } | undefined;
   private anyShort = false;
   private pendingDots = false;
   private rows = 0;
   private skipped = 0;
-  private readonly kinds = new Map<string, SkippedKind>();
-  private readonly oneTime: OneTimeCharge[] = [];
-  private commitmentCells: { amount: number; start: DateCell | undefined; end: DateCell | undefined } | undefined;
-  private newestDay: number | undefined;
   private bothList = 0;
   private bothPaid = 0;
   private firstError: LeverError | undefined;
@@ -155,8 +115,8 @@ export class ExportAggregator {
   private readonly dates = new Map<string, DateCell | undefined>();
   private readonly matched = new Map<readonly string[], Map<string, boolean>>();
 
-  private readonly shown: string[];
-  private readonly at: {
+  protected readonly shown: string[];
+  protected readonly at: {
     readonly date: number;
     readonly model: readonly number[];
     readonly json: number;
@@ -173,11 +133,11 @@ export class ExportAggregator {
     readonly batch: number;
   };
 
-  private constructor(
-    private readonly arg: string,
+  constructor(
+    protected readonly arg: string,
     readonly format: ExportFormat,
     header: readonly unknown[],
-    private readonly options: AggregateOptions,
+    protected readonly options: AggregateOptions = {},
   ) {
     const names = header.map(normalizeHeader);
     const index = (column: readonly string[] | undefined) => (column ? columnIndex(names, column) : -1);
@@ -206,23 +166,8 @@ export class ExportAggregator {
 
   /** An aggregator for an export with this header row, or the error saying why it is none. */
   static start(arg: string, header: readonly unknown[], options: AggregateOptions = {}): ExportAggregator | LeverError {
-    const names = header.map(normalizeHeader);
-    if (names.every((n) => n === "")) return Errors.missing(arg);
-    const format = recognizeExport(header);
-    if (!format) {
-      return Errors.exportHeader(
-        arg,
-        header
-          .filter((h) => normalizeHeader(h) !== "")
-          .map((h) =>
-            String(h)
-              .replace(/^\uFEFF/, "")
-              .trim(),
-          ),
-        EXPORT_FORMATS.map((f) => f.label),
-      );
-    }
-    return new ExportAggregator(arg, format, header, options);
+    const format = exportFormatOf(arg, header);
+    return format instanceof LeverError ? format : new ExportAggregator(arg, format, header, options);
   }
 
   /** Usage rows read so far. */
@@ -236,15 +181,18 @@ export class ExportAggregator {
    * amount is its own month's error, kept in the totals.
    */
   add(cells: readonly unknown[], rowNumber: number): LeverError | undefined {
-    let blank = true;
-    for (let i = 0; i < cells.length; i++) {
-      if (!isBlank(cells[i])) {
-        blank = false;
-        break;
-      }
-    }
-    if (blank) return undefined;
     const { at, format } = this;
+    // A row with a date is not blank; only a row without one is looked at cell by cell.
+    if (isBlank(cells[at.date])) {
+      let blank = true;
+      for (let i = 0; i < cells.length; i++) {
+        if (!isBlank(cells[i])) {
+          blank = false;
+          break;
+        }
+      }
+      if (blank) return undefined;
+    }
     if (at.kind >= 0 && !this.is(cells[at.kind], format.usageOnly!.values)) {
       return this.skip(cells, rowNumber, false);
     }
@@ -316,9 +264,14 @@ export class ExportAggregator {
     if (day !== this.lastDay) {
       this.lastDay = day;
       this.lastMonth = monthOfDay(day);
+      this.sawDay(day);
     }
-    if (this.newestDay === undefined || day > this.newestDay) this.newestDay = day;
     return this.lastMonth;
+  }
+
+  /** A usage row's day, each time it differs from the row before's (the import notes the newest). */
+  protected sawDay(day: number): void {
+    void day;
   }
 
   private dateError(rowNumber: number, value: unknown): LeverError {
@@ -420,47 +373,13 @@ export class ExportAggregator {
     return undefined;
   }
 
-  /** A row that is not usage: counted by kind with its amount; a one-time usage charge listed; a commitment kept. */
-  private skip(cells: readonly unknown[], rowNumber: number, oneTime: boolean): undefined {
-    const { at, format } = this;
+  /**
+   * A row that is not usage (another charge kind, or a one-time usage charge): counted, not summed.
+   * The import's aggregator also reports its kind, amount and description (importAggregate.ts).
+   */
+  protected skip(cells: readonly unknown[], rowNumber: number, oneTime: boolean): undefined {
+    void [cells, rowNumber, oneTime];
     this.skipped++;
-    const amountAt = at.cash >= 0 ? at.cash : at.paid >= 0 ? at.paid : at.list;
-    const read = amountAt >= 0 ? amountOf(cells[amountAt], this.options.decimalComma) : null;
-    const amount = typeof read === "number" ? read * (at.cash >= 0 ? format.cash!.scale : 1) : 0;
-    const raw = oneTime ? "One-time usage charge" : cellText(cells[at.kind]);
-    const label = raw === "" ? "(blank)" : raw;
-    let kind = this.kinds.get(label.toLowerCase());
-    if (!kind) {
-      const key = this.kinds.size < KINDS_KEPT ? label.toLowerCase() : "other";
-      kind = this.kinds.get(key);
-      if (!kind) this.kinds.set(key, (kind = { kind: key === "other" ? "Other charges" : label, rows: 0, amount: 0 }));
-    }
-    kind.rows++;
-    kind.amount += amount;
-    if (oneTime && this.oneTime.length < ONE_TIME_LISTED) {
-      const date = readDate(cells[at.date], format.dateKind);
-      const description = at.description >= 0 ? cellText(cells[at.description]) : "";
-      this.oneTime.push({
-        description: description || `row ${rowNumber}`,
-        date: date && "day" in date ? dayLabel(date.day) : cellText(cells[at.date]),
-        amount,
-      });
-    }
-    const c = format.commitment;
-    if (
-      c &&
-      !this.commitmentCells &&
-      matches(cells[at.kind], c.category.values) &&
-      at.commitmentKind >= 0 &&
-      matches(cells[at.commitmentKind], c.kind.values) &&
-      amount > 0
-    ) {
-      this.commitmentCells = {
-        amount,
-        start: readDate(cells[at.date], format.dateKind),
-        end: at.commitmentEnd >= 0 ? readDate(cells[at.commitmentEnd], format.dateKind) : undefined,
-      };
-    }
     return undefined;
   }
 
@@ -500,7 +419,6 @@ export class ExportAggregator {
       const byModel = this.months.get(month)!;
       for (const model of [...byModel.keys()].sort()) totals.push(byModel.get(model)!);
     }
-    const commitment = this.commitment();
     return {
       format: this.format,
       hasList: this.at.list >= 0,
@@ -508,34 +426,12 @@ export class ExportAggregator {
       totals,
       rows: this.rows,
       skipped: this.skipped,
-      skippedKinds: [...this.kinds.values()],
-      oneTime: this.oneTime,
-      ...(commitment ? { commitment } : {}),
-      ...(this.newestDay !== undefined ? { newestDay: this.newestDay } : {}),
       ...(shortDates ? { shortDates } : {}),
       bothList: this.bothList,
       bothPaid: this.bothPaid,
       ...(this.firstError ? { firstError: this.firstError } : {}),
     };
   }
-
-  private commitment(): StatedCommitment | undefined {
-    const c = this.commitmentCells;
-    if (!c) return undefined;
-    const dayOf = (d: DateCell | undefined) =>
-      d === undefined ? undefined : "day" in d ? d.day : shortDay(d, this.dayFirst ?? this.options.dayFirst === true);
-    const start = dayOf(c.start);
-    const end = dayOf(c.end);
-    if (start === undefined || end === undefined || end <= start) return undefined;
-    // Whole months from start to end: 2025-12-01 to 2026-12-01 is 12.
-    const months = Math.max(1, Math.round((end - start) / (365.25 / 12)));
-    return { amount: c.amount, start: dayLabel(start), end: dayLabel(end), months };
-  }
-}
-
-/** A cell as text for a report: text trimmed, a number as written, anything else blank. */
-function cellText(value: unknown): string {
-  return typeof value === "string" ? value.trim() : typeof value === "number" ? String(value) : "";
 }
 
 /** A key of a JSON object held in a cell, or undefined (not JSON, no such key). */
@@ -549,6 +445,33 @@ function jsonKey(text: string, key: string): string | undefined {
   }
 }
 
+/** The format a header row names, or the error saying why it is no export this reads. */
+export function exportFormatOf(arg: string, header: readonly unknown[]): ExportFormat | LeverError {
+  if (header.every((h) => normalizeHeader(h) === "")) return Errors.missing(arg);
+  const format = recognizeExport(header);
+  if (format) return format;
+  return Errors.exportHeader(
+    arg,
+    header
+      .filter((h) => normalizeHeader(h) !== "")
+      .map((h) =>
+        String(h)
+          .replace(/^\uFEFF/, "")
+          .trim(),
+      ),
+    EXPORT_FORMATS.map((f) => f.label),
+  );
+}
+
+/** Adds a range's rows (header row first, rows numbered as the user counts them); the error that stops it, if any. */
+export function addRows(aggregator: ExportAggregator, grid: readonly (readonly unknown[])[]): LeverError | undefined {
+  for (let r = 1; r < grid.length; r++) {
+    const error = aggregator.add(grid[r]!, r + 1);
+    if (error) return error;
+  }
+  return undefined;
+}
+
 /** Reads an export range (header row first) through the aggregator: what MONTHLY_USAGE and OBSERVED_DISCOUNT take. */
 export function readExport(
   arg: string,
@@ -557,11 +480,7 @@ export function readExport(
 ): ExportAggregate | LeverError {
   const aggregator = ExportAggregator.start(arg, grid[0] ?? [], options);
   if (aggregator instanceof LeverError) return aggregator;
-  for (let r = 1; r < grid.length; r++) {
-    const error = aggregator.add(grid[r]!, r + 1);
-    if (error) return error;
-  }
-  return aggregator.finish();
+  return addRows(aggregator, grid) ?? aggregator.finish();
 }
 
 /** List dollars of token counts at a model's row of the book (batch at its multiplier). */
@@ -580,7 +499,7 @@ function pricedTokens(row: PriceRow, totals: MonthModel): number {
  * The dollars each month and model stands for: list where the export has it, tokens priced with the
  * book where it has tokens, else billed; or the error of its cell.
  */
-function dollarsOf(read: ExportAggregate, book: PriceBook): (m: MonthModel) => number | LeverError {
+export function dollarsOf(read: ExportAggregate, book: PriceBook): (m: MonthModel) => number | LeverError {
   const priced = read.format.tokens !== undefined;
   const useList = !billedOnly(read.format);
   // A token-only export's models are looked up once each: an unknown one is the #N/A of its rows.
@@ -657,108 +576,4 @@ export function observedDiscount(read: ExportAggregate): number | LeverError {
   if (read.firstError) return read.firstError;
   if (read.bothList <= 0) return Errors.exportNoUsage("export", read.format.label, read.skipped);
   return 1 - read.bothPaid / read.bothList;
-}
-
-/** A month and model of the pane's monthly table: what the export says of it, in dollars and tokens. */
-export interface MonthRow {
-  /** "2026-10". */
-  readonly month: string;
-  readonly model: string;
-  /** List dollars (tokens priced with the book for a token-only export); absent for a billed-only export. */
-  readonly list?: number;
-  /** What was paid: billed dollars, FOCUS's EffectiveCost; absent when the export states none. */
-  readonly paid?: number;
-  /** Token counts by kind (batch rows included), for a token export. */
-  readonly tokens?: Tokens;
-  readonly rows: number;
-  /** The month ends less than 30 days before the export's newest date: the vendor may still revise it. */
-  readonly provisional: boolean;
-}
-
-/** What the pane writes and says of an import: small, whatever the size of the file. */
-export interface ExportSummary {
-  readonly formatId: string;
-  readonly format: string;
-  readonly billedOnly: boolean;
-  readonly rows: number;
-  readonly skipped: number;
-  readonly skippedKinds: readonly SkippedKind[];
-  readonly oneTime: readonly OneTimeCharge[];
-  readonly commitment?: StatedCommitment;
-  readonly months: readonly MonthRow[];
-  readonly models: readonly string[];
-  readonly listTotal?: number;
-  readonly paidTotal?: number;
-  readonly observedDiscount?: number;
-  readonly provisional: readonly string[];
-  readonly newestDate?: string;
-  readonly shortDates?: { readonly dayFirst: boolean; readonly assumed: boolean };
-  /** What every monthly column adds (an older format's assumption). */
-  readonly note?: string;
-}
-
-/** Days before the export's newest date within which a month's end makes it provisional (DOMAIN.md). */
-export const PROVISIONAL_DAYS = 30;
-
-/**
- * An aggregate as the pane's monthly table: one row per month and model. An unreadable amount
- * anywhere, or a model the book cannot price, is the error of the whole import (nothing half imported).
- */
-export function summarize(read: ExportAggregate, book: PriceBook): ExportSummary | LeverError {
-  if (read.firstError) return read.firstError;
-  if (read.rows === 0) return Errors.exportNoUsage("export", read.format.label, read.skipped);
-  const dollars = dollarsOf(read, book);
-  const priced = read.format.tokens !== undefined;
-  const billed = billedOnly(read.format);
-  const models = new Map<string, number>();
-  let listTotal = 0;
-  let paidTotal = 0;
-  const months: MonthRow[] = [];
-  const provisional = new Set<string>();
-  for (const m of read.totals) {
-    const amount = dollars(m);
-    if (amount instanceof LeverError) return amount;
-    const list = billed ? undefined : amount;
-    const paid = read.hasBilled ? m.paid : undefined;
-    const late = read.newestDay !== undefined && read.newestDay - lastDayOfMonth(m.month) < PROVISIONAL_DAYS;
-    const label = monthLabel(m.month);
-    if (late) provisional.add(label);
-    let tokens: Tokens | undefined;
-    if (priced) {
-      tokens = noTokens();
-      for (const k of PRICE_KINDS) tokens[k] = m.tokens[k] + m.batchTokens[k];
-    }
-    months.push({
-      month: label,
-      model: m.model,
-      ...(list !== undefined ? { list } : {}),
-      ...(paid !== undefined ? { paid } : {}),
-      ...(tokens ? { tokens } : {}),
-      rows: m.rows,
-      provisional: late,
-    });
-    models.set(m.model, (models.get(m.model) ?? 0) + amount);
-    listTotal += list ?? 0;
-    paidTotal += paid ?? 0;
-  }
-  const observed = observedDiscount(read);
-  return {
-    formatId: read.format.id,
-    format: read.format.label,
-    billedOnly: billed,
-    rows: read.rows,
-    skipped: read.skipped,
-    skippedKinds: read.skippedKinds,
-    oneTime: read.oneTime,
-    ...(read.commitment ? { commitment: read.commitment } : {}),
-    months,
-    models: [...models.keys()].sort((a, b) => models.get(b)! - models.get(a)! || a.localeCompare(b, "en")),
-    ...(billed ? {} : { listTotal }),
-    ...(read.hasBilled ? { paidTotal } : {}),
-    ...(typeof observed === "number" ? { observedDiscount: observed } : {}),
-    provisional: [...provisional],
-    ...(read.newestDay !== undefined ? { newestDate: dayLabel(read.newestDay) } : {}),
-    ...(read.shortDates ? { shortDates: read.shortDates } : {}),
-    ...(read.format.note ? { note: read.format.note } : {}),
-  };
 }

@@ -81,12 +81,24 @@ function jsonValues(text: string): unknown[] | LeverError {
   return depth === 0 && values.length > 0 ? values : Errors.notJson("file");
 }
 
+/**
+ * How deep the reader follows nesting: a vendor's record nests two or three levels (`cost.list_amount`,
+ * `cache_creation.ephemeral_5m_input_tokens`); a file nested deeper is no export, and recursion as
+ * deep as the file would run out of stack (a crash, not a message).
+ */
+const MAX_DEPTH = 16;
+
 /** A record's fields as columns: nested objects joined with "." (`cost.list_amount`); arrays left out. */
-function flatten(record: Record<string, unknown>, prefix = "", out: Record<string, Cell> = {}): Record<string, Cell> {
+function flatten(
+  record: Record<string, unknown>,
+  prefix = "",
+  out: Record<string, Cell> = {},
+  depth = 0,
+): Record<string, Cell> {
   for (const [key, value] of Object.entries(record)) {
     const name = prefix ? `${prefix}.${key}` : key;
     if (value !== null && typeof value === "object") {
-      if (!Array.isArray(value)) flatten(value as Record<string, unknown>, name, out);
+      if (!Array.isArray(value) && depth < MAX_DEPTH) flatten(value as Record<string, unknown>, name, out, depth + 1);
     } else if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") out[name] = value;
     else out[name] = null;
   }
@@ -100,10 +112,11 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "obj
  * usage and cost reports, OpenAI's usage and costs) gives one record per result, with the bucket's
  * own fields (its `starting_at` or `start_time`) beside the result's.
  */
-function records(value: unknown): Record<string, Cell>[] {
-  if (Array.isArray(value)) return value.flatMap(records);
+function records(value: unknown, depth = 0): Record<string, Cell>[] {
+  if (depth > MAX_DEPTH) return [];
+  if (Array.isArray(value)) return value.flatMap((v) => records(v, depth + 1));
   if (!isRecord(value)) return [];
-  if (Array.isArray(value.data)) return value.data.flatMap(records);
+  if (Array.isArray(value.data)) return value.data.flatMap((v) => records(v, depth + 1));
   if (Array.isArray(value.results)) {
     const bucket = flatten(value);
     return value.results.filter(isRecord).map((r) => ({ ...bucket, ...flatten(r) }));

@@ -9,16 +9,8 @@
  * No DOM here: it runs in the pane's Web Worker, in Node for the tests and the benchmark, anywhere a
  * `ReadableStream` and `TextDecoder` exist.
  */
-import {
-  DEFAULT_PRICE_BOOK,
-  Errors,
-  ExportAggregator,
-  ExportSummary,
-  LeverError,
-  PriceBook,
-  readExport,
-  summarize,
-} from "../core";
+import { DEFAULT_PRICE_BOOK, Errors, LeverError, PriceBook } from "../core";
+import { ExportSummary, ImportAggregator, readImport, summarize } from "../core/importAggregate";
 import { tableFromFile } from "./files";
 
 /** A file as the reader needs it: a browser `File`, or a Node `Blob` with a name. */
@@ -117,7 +109,6 @@ export function delimiterOf(line: string): string {
 }
 
 const QUOTE = 34;
-const NEWLINE = 10;
 const RETURN = 13;
 
 /**
@@ -128,8 +119,42 @@ const RETURN = 13;
  */
 export class CsvSplitter {
   private carry = "";
+  /** Columns wanted (the aggregator's), once set: a line without quotes gives only those, in one reused row. */
+  private wanted: boolean[] | undefined;
+  private row: string[] = [];
+  private key = -1;
 
   constructor(private readonly delimiter: string) {}
+
+  /**
+   * From now on, give lines without quotes as one reused row holding only `columns` (others
+   * undefined): the rest of the fields are never made into strings. A line whose `key` column is
+   * empty is given whole, so a row that is blank there is still looked at cell by cell.
+   */
+  only(columns: readonly number[], key: number): void {
+    const wanted: boolean[] = [];
+    for (const c of columns) if (c >= 0) wanted[c] = true;
+    this.wanted = wanted;
+    this.row = new Array<string>(wanted.length);
+    this.key = key;
+  }
+
+  /** The wanted fields of the line buf[from, end), or undefined when its key column is empty. */
+  private pick(buf: string, from: number, end: number): string[] | undefined {
+    const wanted = this.wanted!;
+    const row = this.row;
+    const d = this.delimiter;
+    let col = 0;
+    let start = from;
+    while (col < wanted.length) {
+      let stop = start > end ? -1 : buf.indexOf(d, start);
+      if (stop === -1 || stop > end) stop = end;
+      if (wanted[col]) row[col] = start > end ? "" : buf.slice(start, stop);
+      start = stop + 1;
+      col++;
+    }
+    return row[this.key] === "" ? undefined : row;
+  }
 
   /** Feeds a piece; `emit` gets each whole record. */
   push(text: string, emit: (fields: string[]) => void): void {
@@ -144,7 +169,8 @@ export class CsvSplitter {
       if (nextQuote === -1 || (nl !== -1 && nextQuote > nl)) {
         if (nl === -1) break; // the rest waits for its line's end
         const end = nl > pos && buf.charCodeAt(nl - 1) === RETURN ? nl - 1 : nl;
-        emit(buf.slice(pos, end).split(d));
+        const picked = this.wanted ? this.pick(buf, pos, end) : undefined;
+        emit(picked ?? buf.slice(pos, end).split(d));
         pos = nl + 1;
         continue;
       }
@@ -164,58 +190,55 @@ export class CsvSplitter {
     this.carry = "";
   }
 
-  /** Reads one record with quotes from `start`; the position after it, or -1 when the text ends inside it. */
-  private quoted(buf: string, start: number, emit: (fields: string[]) => void): number {
-    const fields: string[] = [];
-    const delim = this.delimiter.charCodeAt(0);
-    let field = "";
+  /**
+   * Reads one record with quotes from `start`: the position after it, or -1 when the text ends
+   * inside it. A field that starts with a quote runs to its closing quote (a doubled quote is one
+   * quote; delimiters and line breaks inside are text; what follows the closing quote up to the
+   * delimiter is kept, as Excel keeps it); any other field runs to the next delimiter or line end,
+   * a quote inside it being text. Fields are found with indexOf, not character by character.
+   */
+  private quoted(buf: string, start: number, emit: (fields: string[]) => void, whole = false): number {
+    const d = this.delimiter;
+    // With wanted columns, only those are made into strings, into the reused row.
+    const wanted = whole ? undefined : this.wanted;
+    const fields: string[] = wanted ? this.row : [];
+    if (wanted) fields.fill("");
+    let col = 0;
     let i = start;
-    let fieldStart = start;
-    let inQuotes = false;
-    while (i < buf.length) {
-      if (inQuotes) {
-        // Jump to the next quote: a quoted field (a SKU's JSON details) is read in one step.
-        const q = buf.indexOf('"', i);
-        if (q === -1) return -1;
-        i = q;
-      }
-      const c = buf.charCodeAt(i);
-      if (inQuotes) {
-        if (c === QUOTE) {
-          if (i + 1 >= buf.length) return -1; // a doubled quote may follow in the next piece
-          if (buf.charCodeAt(i + 1) === QUOTE) {
-            field += buf.slice(fieldStart, i + 1);
-            i += 2;
-            fieldStart = i;
+    let nl = buf.indexOf("\n", i);
+    for (;;) {
+      let field = "";
+      if (buf.charCodeAt(i) === QUOTE) {
+        let from = i + 1;
+        for (;;) {
+          const q = buf.indexOf('"', from);
+          if (q === -1 || q + 1 >= buf.length) return -1;
+          if (buf.charCodeAt(q + 1) === QUOTE) {
+            field += buf.slice(from, q + 1);
+            from = q + 2;
             continue;
           }
-          field += buf.slice(fieldStart, i);
-          inQuotes = false;
-          i++;
-          fieldStart = i;
-          continue;
+          field += buf.slice(from, q);
+          i = q + 1;
+          break;
         }
-        i++;
-        continue;
+        if (nl !== -1 && nl < i) nl = buf.indexOf("\n", i);
       }
-      if (c === QUOTE) {
-        field += buf.slice(fieldStart, i);
-        inQuotes = true;
-        i++;
-        fieldStart = i;
-      } else if (c === delim) {
-        fields.push(field + buf.slice(fieldStart, i));
-        field = "";
-        i++;
-        fieldStart = i;
-      } else if (c === NEWLINE) {
-        const end = i > fieldStart && buf.charCodeAt(i - 1) === RETURN ? i - 1 : i;
-        fields.push(field + buf.slice(fieldStart, end));
+      if (nl === -1) return -1;
+      let stop = buf.indexOf(d, i);
+      if (stop === -1 || stop > nl) stop = nl;
+      const end = stop === nl && stop > i && buf.charCodeAt(stop - 1) === RETURN ? stop - 1 : stop;
+      if (!wanted) fields.push(i === end ? field : field + buf.slice(i, end));
+      else if (wanted[col]) fields[col] = i === end ? field : field + buf.slice(i, end);
+      col++;
+      if (stop === nl) {
+        // A row blank in its key column is given whole, to be looked at cell by cell.
+        if (wanted && fields[this.key] === "") return this.quoted(buf, start, emit, true);
         emit(fields);
-        return i + 1;
-      } else i++;
+        return nl + 1;
+      }
+      i = stop + 1;
     }
-    return -1;
   }
 }
 
@@ -272,7 +295,7 @@ async function readAs(
   let rows = 0;
   let lastReport = 0;
   let splitter: CsvSplitter | undefined;
-  let aggregator: ExportAggregator | LeverError | undefined;
+  let aggregator: ImportAggregator | LeverError | undefined;
   let failed: LeverError | undefined;
   let delimiter = ",";
   let headerText = "";
@@ -284,8 +307,9 @@ async function readAs(
     if (failed) return;
     if (aggregator === undefined) {
       if (fields[0]) fields[0] = fields[0].replace(/^\uFEFF/, "");
-      aggregator = ExportAggregator.start("file", fields, { dayFirst, decimalComma: delimiter === ";" });
+      aggregator = ImportAggregator.start("file", fields, { dayFirst, decimalComma: delimiter === ";" });
       if (aggregator instanceof LeverError) failed = aggregator;
+      else splitter!.only(aggregator.columnsRead, aggregator.dateColumn);
       return;
     }
     if (aggregator instanceof LeverError) return;
@@ -356,7 +380,7 @@ async function readAs(
   if (json) {
     const grid = tableFromFile(source.name, json.join(""));
     if (grid instanceof LeverError) return grid;
-    const read = readExport("file", grid, { dayFirst });
+    const read = readImport("file", grid, { dayFirst });
     rows = Math.max(0, grid.length - 1);
     summary = read instanceof LeverError ? read : summarize(read, book);
   } else {

@@ -21,6 +21,7 @@
  * `Renewal`, the last 12 months, is a block of INDEX formulas beside the spill that follows it.
  */
 import * as core from "../core";
+import type { ExportSummary } from "../core/importAggregate";
 import { FileRead, ByteSource, CsvSplitter } from "../sheet/stream";
 import { formula } from "../catalogue/formula";
 import { MONTHLY_USAGE, OBSERVED_DISCOUNT } from "../catalogue/functions";
@@ -74,7 +75,7 @@ export interface MonthlyTable {
 }
 
 /** A read export as the monthly table. A billed-only export has Paid $ and no List $ (MONTHLY_USAGE then says billed). */
-export function monthlyTable(read: core.ExportSummary): MonthlyTable {
+export function monthlyTable(read: ExportSummary): MonthlyTable {
   const hasList = !read.billedOnly;
   const hasPaid = read.months.some((m) => m.paid !== undefined);
   const hasTokens = read.months.some((m) => m.tokens !== undefined);
@@ -197,6 +198,7 @@ export async function writeMonthly(port: WorkbookPort, read: FileRead): Promise<
     ...(read.observedDiscount !== undefined ? { observedDiscount: read.observedDiscount } : {}),
     provisional: read.provisional,
     ...(read.commitment ? { commitment: read.commitment } : {}),
+    ...(read.note ? { note: read.note } : {}),
   };
   if (merged?.unchanged && previous) {
     const imported: ImportedUsage = { ...previous, ...details };

@@ -9,6 +9,7 @@
  * and the refusal's message is returned.
  */
 import * as core from "../core";
+import type { StatedCommitment } from "../core/importAggregate";
 import { parseUsage, priceBookTable } from "../sheet";
 import { buildModel, CellValue as ModelValue, ModelDefinition, ModelSheet, SHEETS } from "../model/definition";
 import {
@@ -60,8 +61,10 @@ export interface ImportedUsage {
   readonly observedDiscount?: number;
   /** Months the vendor may still revise ("2026-11"). */
   readonly provisional?: readonly string[];
+  /** What the export's dollars assume, when it makes an assumption (" (cache writes at the 5-minute rate)"). */
+  readonly note?: string;
   /** The commitment the export states (a FOCUS Purchase of a Spend commitment). */
-  readonly commitment?: core.StatedCommitment;
+  readonly commitment?: StatedCommitment;
 }
 
 /** The model record in the document's settings, if it is one. */

@@ -312,6 +312,7 @@ export class PaneView {
     if (read.paidTotal !== undefined)
       line(read.billedOnly ? "Billed total" : "Paid total", formatMoney(read.paidTotal));
     if (read.observedDiscount !== undefined) line("Observed discount", formatPercent(read.observedDiscount));
+    if (read.note) line("Assumption", `every month's list dollars${read.note}`);
     if (read.shortDates) {
       line(
         "Short dates",

@@ -2,16 +2,18 @@
  * The one export aggregator (core/aggregate.ts): rows in with add, totals out with finish. Goldens
  * by hand from DOMAIN.md "Usage from a vendor's export" and EXPORTS.md "FOCUS".
  */
-import { amountOf, ExportAggregate, LeverError, readExport, summarize, DEFAULT_PRICE_BOOK } from "../../src/core";
+import { amountOf, LeverError, DEFAULT_PRICE_BOOK } from "../../src/core";
+import { ImportAggregate, readImport, summarize } from "../../src/core/importAggregate";
 
-function read(grid: unknown[][], options = {}): ExportAggregate {
-  const r = readExport("export", grid, options);
+/** Through the import's aggregator: the sums MONTHLY_USAGE shares, and what the import reports besides. */
+function read(grid: unknown[][], options = {}): ImportAggregate {
+  const r = readImport("export", grid, options);
   if (r instanceof LeverError) throw new Error(r.message);
   return r;
 }
 
 /** List dollars by month label, all models together. */
-function byMonth(agg: ExportAggregate): Record<string, number> {
+function byMonth(agg: ImportAggregate): Record<string, number> {
   const s = summarize(agg, DEFAULT_PRICE_BOOK);
   if (s instanceof LeverError) throw new Error(s.message);
   const out: Record<string, number> = {};
@@ -44,7 +46,7 @@ describe("short dates as Excel saves a CSV: day or month first, settled once per
   });
 
   test("a date that contradicts the order an earlier row settled names both rows", () => {
-    const r = readExport("export", [HEADER, ["13/4/25", "Opus", 1], ["4/1/25", "Opus", 1], ["4/13/25", "Opus", 1]]);
+    const r = readImport("export", [HEADER, ["13/4/25", "Opus", 1], ["4/1/25", "Opus", 1], ["4/13/25", "Opus", 1]]);
     expect(r).toBeInstanceOf(LeverError);
     expect((r as LeverError).message).toBe(
       'export: row 4, Date: "4/13/25" is not a date in the order row 2\'s "13/4/25" set (day and month first cannot both be true of one column)',
@@ -52,7 +54,7 @@ describe("short dates as Excel saves a CSV: day or month first, settled once per
   });
 
   test("a day that exists in neither order is no date", () => {
-    const r = readExport("export", [HEADER, ["31/31/25", "Opus", 1]]);
+    const r = readImport("export", [HEADER, ["31/31/25", "Opus", 1]]);
     expect((r as LeverError).message).toMatch(/^export: row 2, Date: "31\/31\/25" is not a date/);
   });
 });

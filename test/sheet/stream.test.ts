@@ -5,7 +5,8 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { DEFAULT_PRICE_BOOK, LeverError, readExport, summarize } from "../../src/core";
+import { DEFAULT_PRICE_BOOK, LeverError } from "../../src/core";
+import { readImport, summarize } from "../../src/core/importAggregate";
 import { tableFromFile } from "../../src/sheet/files";
 import { ByteSource, CsvSplitter, dayFirstIn, delimiterOf, FileRead, readExportStream } from "../../src/sheet/stream";
 import { ROOT } from "../helpers/loadBundle";
@@ -44,7 +45,7 @@ describe("a streamed file and MONTHLY_USAGE over its rows agree", () => {
     const bytes = new Uint8Array(readFileSync(join(FIXTURES, name)));
     const grid = tableFromFile(name, new TextDecoder().decode(bytes));
     if (grid instanceof LeverError) throw new Error(grid.message);
-    const agg = readExport("export", grid);
+    const agg = readImport("export", grid);
     const expected = agg instanceof LeverError ? agg : summarize(agg, DEFAULT_PRICE_BOOK);
     const whole = await readExportStream(fileOf(name, bytes));
     const bytewise = await readExportStream(fileOf(name, bytes, 1));
@@ -128,6 +129,24 @@ describe("splitting: RFC 4180 in pieces, the delimiter from the header", () => {
     }
   });
 
+  test("only the columns the aggregator reads are made into strings, yet a row without a date is still looked at whole", async () => {
+    // Row 3 has no date but a model and an amount: not a blank row, so its date is the error (also quoted).
+    for (const line of [",Opus,5", ',"Opus",5']) {
+      const r = await readExportStream(fileOf("p.csv", text(`Month,Model,List $,Note\n2026-10,Opus,1,x\n${line}\n`)));
+      expect(r instanceof LeverError ? r.message : r).toBe(
+        'file: row 3, Month: "" is not a date (ISO text, a date-time or an Excel date)',
+      );
+    }
+    // A row of empty fields is blank and skipped; a short row reads its missing cells as blank.
+    const ok = await streamed(
+      fileOf("q.csv", text('Month,Model,List $,Note\n2026-10,Opus,1,"a, b"\n,,,\n2026-11,Opus\n')),
+    );
+    expect(ok.months.map((m) => [m.month, m.list, m.rows])).toEqual([
+      ["2026-10", 1, 1],
+      ["2026-11", 0, 1],
+    ]);
+  });
+
   test("the delimiter is the most frequent of , ; tab outside quotes", () => {
     expect(delimiterOf("a,b,c")).toBe(",");
     expect(delimiterOf('a;b;"c,d,e"')).toBe(";");
@@ -149,5 +168,32 @@ describe("short dates follow the display language when the file does not say", (
     expect((await streamed(file, true)).months[0]!.month).toBe("2025-01");
     expect((await streamed(file, true)).shortDates).toEqual({ dayFirst: true, assumed: true });
     expect((await streamed(file, false)).months[0]!.month).toBe("2025-04");
+  });
+});
+
+describe("files no reader should crash on", () => {
+  test("JSON nested as deep as the file: read to a sane depth, never past the stack", async () => {
+    // 100,000 levels of arrays, then of objects: recursion that deep would throw a RangeError.
+    const arrays = `${"[".repeat(100_000)}${"]".repeat(100_000)}`;
+    const objects = `${'{"a":'.repeat(100_000)}1${"}".repeat(100_000)}`;
+    for (const body of [arrays, objects]) {
+      const r = await readExportStream(fileOf("deep.json", text(body)));
+      expect(r).toBeInstanceOf(LeverError);
+      expect((r as LeverError).message).not.toMatch(/MB is more than can be read/);
+    }
+  });
+
+  test("a file past 2 GB is refused by its size, before a byte is read", async () => {
+    const huge: ByteSource = {
+      name: "year.csv",
+      size: 3 * 1024 ** 3,
+      stream: () => {
+        throw new Error("not to be read");
+      },
+    };
+    const r = await readExportStream(huge);
+    expect((r as LeverError).message).toBe(
+      "file: 3072 MB is more than can be read here (at most 2 GB, within the memory the pane has); export fewer months at a time",
+    );
   });
 });

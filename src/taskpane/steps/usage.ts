@@ -45,6 +45,11 @@ export const usage: StepModule = {
             "Size a deal on list dollars: import the cost export with list prices, or a usage (token) export, if you can.",
         ]
       : [];
+    if (imported?.note) {
+      warnings.push(
+        `${imported.file}: every month's list dollars${imported.note}, as this older export does not say which cache each write went to.`,
+      );
+    }
     if (imported?.provisional && imported.provisional.length > 0) {
       warnings.push(
         `${imported.provisional.join(", ")} ${imported.provisional.length === 1 ? "is" : "are"} provisional: the vendor may still revise ${imported.provisional.length === 1 ? "it" : "them"}. ` +
