@@ -5,48 +5,31 @@
  */
 import { Errors, LeverError } from "../core";
 import type { Cell } from "./cells";
+import { CsvSplitter } from "./csv";
 
-/** A number as a CSV holds it unquoted: "12", "-0.5", "1e6"; not "0012" (an id), not "1,250". */
+/** A number as Excel reads it from a CSV: "12", "-0.5", "1e6"; not "0012" (an id), not "1,250". */
 const NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?$/;
 
+/** A CSV field as Excel opens it: a number as a number, empty (or spaces) as blank, anything else the text as written. */
+export function csvCell(field: string): Cell {
+  const t = field.trim();
+  return t === "" ? null : NUMBER.test(t) ? Number(t) : field;
+}
+
 /**
- * RFC 4180 CSV: quoted fields may hold commas, doubled quotes and line breaks; a byte-order mark is
- * dropped; an unquoted number is a number, anything else text, an empty field blank.
+ * RFC 4180 CSV as Excel opens it (the streamed reader's splitter, sheet/stream.ts): quoted fields
+ * may hold commas, doubled quotes and line breaks; a byte-order mark is dropped; rows of blanks are
+ * left out.
  */
 export function parseCsv(text: string): Cell[][] {
-  const source = text.replace(/^\uFEFF/, "");
   const rows: Cell[][] = [];
-  let row: Cell[] = [];
-  let field = "";
-  let quoted = false;
-  let wasQuoted = false;
-  const endField = () => {
-    const t = wasQuoted ? field : field.trim();
-    row.push(wasQuoted ? field : t === "" ? null : NUMBER.test(t) ? Number(t) : field);
-    field = "";
-    wasQuoted = false;
-  };
-  const endRow = () => {
-    endField();
+  const take = (fields: string[]) => {
+    const row = fields.map(csvCell);
     if (row.some((c) => c !== null)) rows.push(row);
-    row = [];
   };
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i]!;
-    if (quoted) {
-      if (ch === '"' && source[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') {
-      quoted = true;
-      wasQuoted = true;
-    } else if (ch === ",") endField();
-    else if (ch === "\n") endRow();
-    else if (ch !== "\r") field += ch;
-  }
-  if (field !== "" || row.length > 0 || wasQuoted) endRow();
+  const splitter = new CsvSplitter(",");
+  splitter.push(text.replace(/^\uFEFF/, ""), take);
+  splitter.end(take);
   return rows;
 }
 

@@ -22,12 +22,13 @@
  */
 import * as core from "../core";
 import type { ExportSummary } from "../core/importAggregate";
-import { FileRead, ByteSource, CsvSplitter } from "../sheet/stream";
+import { ByteSource, FileRead } from "../sheet/stream";
+import { CsvSplitter } from "../sheet/csv";
 import { formula } from "../catalogue/formula";
 import { MONTHLY_USAGE, OBSERVED_DISCOUNT } from "../catalogue/functions";
 import { MONEY, TEXT } from "../model/definition";
 import { cellAddress, columnLetter, EXCEL_ROWS, formatRect, freshName, freshNameSet, quoteSheet } from "../sheet/a1";
-import { tableFromFile } from "../sheet/files";
+import { csvCell, tableFromFile } from "../sheet/files";
 import { WEB_PAYLOAD_LIMIT_BYTES } from "./port/excelBehaviour";
 import { CellValue, CellWrite, describeFailure, done, Outcome, refuse, WorkbookOp, WorkbookPort } from "./port/port";
 import { attachPlan, ImportedUsage, modelRecord, ModelRecord, saveRecord } from "./setup";
@@ -273,14 +274,11 @@ async function saved(port: WorkbookPort, record: ModelRecord): Promise<{ savePro
   return problem ? { saveProblem: problem } : {};
 }
 
-/** A raw cell as Excel would open the CSV: a plain number as a number, other text as text, empty as blank. */
-const NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?$/;
+/** A raw cell as Excel would open the CSV (csvCell); text stays text ("@": a date-like string would turn into a date, office-js #229). */
 function rawCell(field: unknown): CellWrite {
   if (typeof field === "number" || typeof field === "boolean") return { value: field };
-  const text = typeof field === "string" ? field : "";
-  const t = text.trim();
-  if (t === "") return { value: "" };
-  return NUMBER.test(t) ? { value: Number(t) } : { value: text, format: TEXT };
+  const cell = typeof field === "string" ? csvCell(field) : null;
+  return cell === null ? { value: "" } : typeof cell === "string" ? { value: cell, format: TEXT } : { value: cell };
 }
 
 /** About how many bytes a row of cells takes in a request (each cell's JSON framing and its text, UTF-8 at most 3 bytes a unit). */

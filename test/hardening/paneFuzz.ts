@@ -21,18 +21,10 @@ import { Pane } from "../../src/taskpane/pane";
 import { CellValue } from "../../src/taskpane/port/port";
 import { ModelRecord, MODEL_SETTING } from "../../src/taskpane/setup";
 import { STEPS, STEP_IDS } from "../../src/taskpane/steps";
+import { mulberry32 } from "../../bench/exportsGen";
 
-/** mulberry32: a small seeded generator, so a failing run replays from its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (the bench's seeded generator), so a failing run replays from its seed. */
+const random = mulberry32;
 
 const USER_VALUES: readonly CellValue[] = [42, 0, -3.5, "note", "=SUM(1,2)", true, 1e15, "<b>x</b>"];
 const INPUT_TEXTS = ["$2,000,000", "15%", "0", "", "none", "committed", "yes", "abc", "12", "150%", "-5"];

@@ -8,7 +8,8 @@ import { join } from "node:path";
 import { DEFAULT_PRICE_BOOK, LeverError } from "../../src/core";
 import { readImport, summarize } from "../../src/core/importAggregate";
 import { tableFromFile } from "../../src/sheet/files";
-import { ByteSource, CsvSplitter, dayFirstIn, delimiterOf, FileRead, readExportStream } from "../../src/sheet/stream";
+import { ByteSource, dayFirstIn, FileRead, readExportStream } from "../../src/sheet/stream";
+import { CsvSplitter, delimiterOf } from "../../src/sheet/csv";
 import { ROOT } from "../helpers/loadBundle";
 
 const FIXTURES = join(ROOT, "test", "fixtures", "exports");
