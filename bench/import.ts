@@ -12,7 +12,12 @@
  * - papaparse, streaming with `header: true`, as a general CSV library reads it.
  *
  * Each figure is the median of RUNS runs: wall time from the first byte to the monthly totals, and
- * peak RSS above the process's idle RSS. Every run's totals are checked before any figure is kept:
+ * peak RSS above the process's idle RSS.
+ *
+ * Given the bench's production build (`build`), the Console file of each size is then also imported
+ * whole through the built task pane in headless Chromium (bench/importBrowser.ts): file picked to
+ * the pane's "Imported" message, the main thread's long tasks, the page's and the import worker's
+ * heap, and what was written to the workbook. Every run's totals are checked before any figure is kept:
  * the two references must agree exactly (in micro-dollars), and the product's list dollars must
  * equal the scanner's for every month and model to the cent (within half a cent); otherwise the
  * section throws, and the bench writes nothing.
@@ -23,6 +28,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ROOT } from "../test/helpers/loadBundle";
 import { ExportKind, exportOf, writeExport } from "./exportsGen";
+import { paneImport, PaneResult } from "./importBrowser";
 import type { ChildResult, ChildTotal, Reader } from "./importChild";
 import { median } from "./measure";
 
@@ -59,7 +65,12 @@ export interface ImportFile {
   readonly product: ReaderFigures;
   readonly scanner: ReaderFigures;
   readonly papaparse: ReaderFigures;
+  /** The whole import through the built task pane in Chromium (Console files, when the bench built the pages). */
+  readonly pane?: PaneResult;
 }
+
+/** The export kind imported through the pane. */
+export const PANE_KIND: ExportKind = "console";
 
 export interface ImportResult {
   readonly runs: number;
@@ -165,6 +176,8 @@ export interface ImportOptions {
   readonly runs: number;
   readonly sizes?: readonly number[];
   readonly log?: (line: string) => void;
+  /** The production build to serve the task pane from; without it the pane is not measured. */
+  readonly build?: string;
 }
 
 const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -212,6 +225,25 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
             `The ${IMPORT_LABELS[kind]} of ${rows.toLocaleString("en")} rows was read differently; no figures are reported:\n  ${problems.slice(0, 20).join("\n  ")}${problems.length > 20 ? `\n  ... and ${problems.length - 20} more` : ""}`,
           );
         }
+        const pane =
+          options.build !== undefined && kind === PANE_KIND
+            ? await paneImport(options.build, path, rows, options.runs, log)
+            : undefined;
+        if (pane && "runTotals" in pane) {
+          // The monthly table the pane wrote, every run, to the cent against the scanner.
+          const wrong = pane.runTotals.flatMap((totals, run) =>
+            differences(reference, { ...reference, reader: "product", totals }).map(
+              (p) => `pane run ${run + 1}: ${p.replace(/product/g, "pane")}`,
+            ),
+          );
+          if (wrong.length > 0) {
+            throw new Error(
+              `The pane wrote other monthly totals for the ${IMPORT_LABELS[kind]} of ${rows.toLocaleString("en")} rows than the scanner read; no figures are reported:\n  ${wrong.slice(0, 20).join("\n  ")}`,
+            );
+          }
+        }
+        if (pane && "failed" in pane) log(`     pane: FAILED: ${pane.failed}`);
+        if (pane && "skipped" in pane) log(`     pane: not measured: ${pane.skipped}`);
         const sums = sumsOf(reference.totals);
         files.push({
           kind,
@@ -225,6 +257,7 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
           product: figures(results.product),
           scanner: figures(results.scanner),
           papaparse: figures(results.papaparse),
+          ...(pane ? { pane } : {}),
         });
         rmSync(path, { force: true });
       }

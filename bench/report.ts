@@ -4,7 +4,8 @@
  * numbers.
  */
 import type { CoreResult, Throughput } from "./core";
-import { IMPORT_LABELS, ImportFile, ImportResult, ReaderFigures } from "./import";
+import { IMPORT_LABELS, ImportFile, ImportResult, PANE_KIND, ReaderFigures } from "./import";
+import { LONG_TASK_MS, PaneFigures, PaneResult } from "./importBrowser";
 import { Timing, WARMUP_MS } from "./measure";
 import type { OverheadResult } from "./overhead";
 import type { BundleSize, RenderTiming } from "./startup";
@@ -46,6 +47,14 @@ export const TARGETS = {
   importPeakMb: 150,
   /** The row count the import targets are judged at. */
   importRows: 1_000_000,
+  /** The whole import of the 1,000,000-row Console file through the built pane in Chromium: under this (ms)... */
+  paneImportMs: 6000,
+  /** ...with no main-thread task longer than this (ms)... */
+  paneTaskMs: LONG_TASK_MS,
+  /** ...writing less than this into the workbook (bytes of JSON, UTF-8)... */
+  paneWrittenBytes: 1_000_000,
+  /** ...holding at most this much above idle (MB): the page's JS heap above idle plus the import worker's heap. */
+  panePeakMb: 150,
 } as const;
 
 /** One line of the table: what was measured, its figure, the target and the verdict. */
@@ -82,6 +91,10 @@ export interface Verdicts {
   readonly firstRender: boolean | undefined;
   readonly importTime: boolean | undefined;
   readonly importMemory: boolean | undefined;
+  readonly paneTime: boolean | undefined;
+  readonly paneTasks: boolean | undefined;
+  readonly paneWritten: boolean | undefined;
+  readonly paneMemory: boolean | undefined;
 }
 
 export function verdicts(r: Results): Verdicts {
@@ -106,14 +119,34 @@ const judgedFiles = (imp: ImportResult) => imp.files.filter((f) => f.rows === TA
 const importTimeMet = (f: ImportFile) => f.product.wallMs <= TARGETS.importRatio * f.scanner.wallMs;
 const importMemoryMet = (f: ImportFile) => f.product.peakBytes <= TARGETS.importPeakMb * 1e6;
 
+/** The 1,000,000-row Console file's import through the pane, when there was one. */
+const judgedPane = (imp: ImportResult): PaneResult | undefined =>
+  judgedFiles(imp).find((f) => f.kind === PANE_KIND)?.pane;
+const paneWrittenBytes = (p: PaneFigures) => p.writtenBytes;
+
+/** The pane's targets: all unmeasured without figures, except a failed import, which misses the time. */
+function paneVerdicts(
+  pane: PaneResult | undefined,
+): Pick<Verdicts, "paneTime" | "paneTasks" | "paneWritten" | "paneMemory"> {
+  if (pane === undefined || "skipped" in pane)
+    return { paneTime: undefined, paneTasks: undefined, paneWritten: undefined, paneMemory: undefined };
+  if ("failed" in pane) return { paneTime: false, paneTasks: undefined, paneWritten: undefined, paneMemory: undefined };
+  return {
+    paneTime: pane.wallMs < TARGETS.paneImportMs,
+    paneTasks: pane.longestTaskMs <= TARGETS.paneTaskMs,
+    paneWritten: paneWrittenBytes(pane) < TARGETS.paneWrittenBytes,
+    paneMemory: pane.memoryBytes <= TARGETS.panePeakMb * 1e6,
+  };
+}
+
 /** The import targets, met or missed over the 1,000,000-row files (not measured when the run had none). */
-export function importVerdicts(imp: ImportResult): {
-  readonly importTime: boolean | undefined;
-  readonly importMemory: boolean | undefined;
-} {
+export function importVerdicts(
+  imp: ImportResult,
+): Pick<Verdicts, "importTime" | "importMemory" | "paneTime" | "paneTasks" | "paneWritten" | "paneMemory"> {
   const judged = judgedFiles(imp);
-  if (judged.length === 0) return { importTime: undefined, importMemory: undefined };
-  return { importTime: judged.every(importTimeMet), importMemory: judged.every(importMemoryMet) };
+  const pane = paneVerdicts(judgedPane(imp));
+  if (judged.length === 0) return { importTime: undefined, importMemory: undefined, ...pane };
+  return { importTime: judged.every(importTimeMet), importMemory: judged.every(importMemoryMet), ...pane };
 }
 
 const verdict = (met: boolean | undefined) => (met === undefined ? "not measured" : met ? "met" : "missed");
@@ -339,8 +372,81 @@ export function importRows(imp: ImportResult): Row[] {
         verdict: judged ? verdict(importMemoryMet(f)) : "",
       },
     );
+    if (f.pane) for (const row of paneRows(f, f.pane)) out.push(row);
   }
   return out;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;
+
+/** Where the runs' longest main-thread tasks fell (after the pick, and in which part of the import). */
+function longestTasks(p: PaneFigures): string {
+  const where = p.longest.map((t) => (t ? `${ms(t.ms)} ${t.phase} at +${ms(t.at)}` : "none"));
+  return `runs' longest: ${where.join(", ")}`;
+}
+
+/** The whole import of one file through the built pane: time, main-thread tasks, what was written, memory. */
+function paneRows(f: ImportFile, pane: PaneResult): Row[] {
+  const judged = f.rows === TARGETS.importRows;
+  const file = `${IMPORT_LABELS[f.kind]}, ${count(f.rows)} rows (${mb(f.bytes)}), through the built task pane`;
+  const section = "5 import";
+  const target = (text: string) => (judged ? text : "");
+  if ("skipped" in pane) {
+    return [{ section, measure: `${file}: whole import`, figure: pane.skipped, target: "", verdict: "not measured" }];
+  }
+  if ("failed" in pane) {
+    const errors = pane.errors.length > 0 ? `; page errors: ${pane.errors.join("; ")}` : "; no page errors";
+    return [
+      {
+        section,
+        measure: `${file}: whole import, file picked to the "Imported" message`,
+        figure: `FAILED: ${pane.failed}${errors}`,
+        target: target(`< ${TARGETS.paneImportMs / 1000} s`),
+        verdict: judged ? "missed" : "failed",
+      },
+    ];
+  }
+  const v = paneVerdicts(pane);
+  const s = pane.wallMs / 1000;
+  const read =
+    pane.readMs === undefined
+      ? ""
+      : `; the worker's read ${secs(pane.readMs)}, then writing and the answer ${ms(pane.wallMs - pane.readMs)}`;
+  const w = pane.written;
+  const worker =
+    pane.workerPeakAll === undefined
+      ? "worker not reached (page heap only)"
+      : `${mb(pane.workerPeakAll)} (JS heap ${mb(pane.workerPeakUsed ?? 0)})`;
+  return [
+    {
+      section,
+      measure: `${file}: whole import in headless Chromium, file picked (setInputFiles) to the "Imported" message`,
+      figure: `${secs(pane.wallMs)} (${(f.bytes / 1e6 / s).toFixed(0)} MB/s, ${thousands(f.rows / s)} rows/s)${read}; ${pane.worker ? "read in a Web Worker" : "NOT read in a Web Worker"}`,
+      target: target(`< ${TARGETS.paneImportMs / 1000} s`),
+      verdict: judged ? verdict(v.paneTime) : "",
+    },
+    {
+      section,
+      measure: `${file}: longest main-thread task during the import / tasks over ${LONG_TASK_MS} ms (Long Tasks API)`,
+      figure: `${ms(pane.longestTaskMs)} / ${count(pane.tasksOver50)} (${longestTasks(pane)}; the in-memory workbook applying the batch with its recalculation, which Excel does in its own process, ${ms(pane.hostMs)} of the main thread's time)`,
+      target: target(`no task > ${TARGETS.paneTaskMs} ms`),
+      verdict: judged ? verdict(v.paneTasks) : "",
+    },
+    {
+      section,
+      measure: `${file}: written to the workbook (UTF-8 bytes of JSON): ${plural(w.batches, "batch", "batches")} of ${plural(w.ops, "operation")} + ${plural(w.settings, "settings save")}${w.charts > 0 ? ` + ${plural(w.charts, "chart")}` : ""}`,
+      figure: `${kb(paneWrittenBytes(pane))} = ${kb(w.opsBytes)} + ${kb(w.settingsBytes)}${w.charts > 0 ? ` + ${kb(w.chartBytes)}` : ""}`,
+      target: target(`< ${TARGETS.paneWrittenBytes / 1e6} MB`),
+      verdict: judged ? verdict(v.paneWritten) : "",
+    },
+    {
+      section,
+      measure: `${file}: memory above idle: page JS heap peak above idle + the import worker's peak (JS heap, embedder heap and ArrayBuffers)`,
+      figure: `${mb(pane.memoryBytes)} = ${mb(pane.pagePeakBytes)} + ${worker} (largest run ${mb(pane.maxMemoryBytes)}; page idle ${mb(pane.pageIdleBytes)})`,
+      target: target(`≤ ${TARGETS.panePeakMb} MB`),
+      verdict: judged ? verdict(v.paneMemory) : "",
+    },
+  ];
 }
 
 /** How section 5 is measured, in words (one bullet of "How it is measured"). */
@@ -356,7 +462,65 @@ export function importMethod(imp: ImportResult): string {
     `**Import** (section 5): a year of synthetic exports from bench/exportsGen.ts (seeded, in the documented shapes, dates 2025-12-01 to 2026-11-30): the Anthropic Console cost CSV with its newest header, and a FOCUS 1.2 cost-and-usage CSV of a $1,000,000 spend commitment (its Purchase row, an end-of-term unused-commitment fee that is Usage but One-Time, 1% Tax rows and a Credit a month, all with a ListCost a careless reader would count; the rest Usage-Based usage drawn from the commitment), at ${sizes} rows, written into the temporary folder (so read from the page cache) and deleted after: ${files}.`,
     `Each measurement is a fresh Node process (bench/importChild.ts under \`node --import tsx\`) that loads the readers, opens the file as a Blob (\`fs.openAsBlob\`: a size and a \`stream()\`, as a picked File is), collects garbage twice and notes its idle RSS, then times from the call (the first byte) to the monthly totals; peak RSS is sampled every 2 ms by a worker thread and taken from the kernel's high-water mark (\`process.resourceUsage().maxRSS\`) when that rose during the read. The readers, in turns (the order rotating), ${imp.runs} runs each: the product's \`readExportStream\` (src/sheet/stream.ts) with an onProgress callback, as the pane calls it; the reference scanner (bench/scanner.ts), one pass over the bytes splitting RFC 4180 rows and quotes in place, looking at only the columns it needs and parsing amounts straight into integer micro-dollars; and papaparse ${imp.papaparse} (streaming, \`step\`, \`header: true\`) over the same bytes decoded as UTF-8.`,
     `All three sum list dollars by month × model: Console \`list_price_usd\` by the month of \`usage_date_utc\` and \`model\`; FOCUS \`ListCost\` of the rows with ChargeCategory Usage and ChargeFrequency Usage-Based by the month of \`ChargePeriodStart\` and \`SkuPriceDetails.ModelId\`. Every run's answer is checked before any figure is kept: the two references agree exactly, and the product's list dollars and rows equal the scanner's for every month and model to the cent (within half a cent); any difference aborts the bench. Time is wall time, what a user waits (the CPU ratio is shown beside it); memory is peak RSS less idle RSS, MB of 10^6 bytes.`,
+    paneMethod(imp),
+  ]
+    .filter((p) => p !== "")
+    .join(" ");
+}
+
+/** How the pane's import is measured, in words (empty when no file went through the pane). */
+function paneMethod(imp: ImportResult): string {
+  const through = imp.files.filter((f) => f.pane !== undefined);
+  if (through.length === 0) return "";
+  const measured = through.map((f) => f.pane!).find((p): p is PaneFigures => "runs" in p);
+  return [
+    `**Through the pane**: the ${IMPORT_LABELS[PANE_KIND]} of ${through.map((f) => count(f.rows)).join(" and ")} rows is also imported whole through the task pane of the bench's production build (bench/importBrowser.ts), served on 127.0.0.1 with Office.js routed to the browser tests' stub, so the pane runs on its in-memory sample workbook, in headless Chromium${measured ? ` ${measured.browser}` : ""}, ${measured ? `${measured.runs} runs, ` : ""}each a fresh browser context: the pane loads, step 1 (#nav-usage) is opened, and the file is picked with Playwright's setInputFiles on #import-file; the pane reads it in its Web Worker (importWorker.js) and writes the monthly totals. Measured in the page: wall time from the input's change event to the pane's answer in #message (a MutationObserver); every main-thread long task overlapping it (a 'longtask' PerformanceObserver installed by an init script before the pane's scripts; the Long Tasks API reports tasks over 50 ms, in whole milliseconds); the page's JS heap (CDP Performance.getMetrics JSHeapUsedSize about every 50 ms) peak less its value after a garbage collection just before the pick, plus the import worker's peak (the page's CDP session auto-attaches to the worker, Runtime.getHeapUsage about every 50 ms: JS heap, embedder heap and ArrayBuffer backing stores); and what the pane sent the workbook, the UTF-8 bytes of the JSON of every batch through window.commitLevers.port.batch, every chart spec and every document-settings save (wrapped before the pick, keeping references, sized after the import).`,
+    `The monthly table the pane wrote (Month, Model, List $, Rows) is checked every run against the reference scanner, to the cent, like the product's reader; a different table aborts the bench, and an import that ends in anything but "Imported N rows of <file>" is reported as failed with what the pane said and the page's errors.`,
   ].join(" ");
+}
+
+/** The pane's import targets in words, from this run's figures. */
+function paneNotes(imp: ImportResult): string[] {
+  const pane = judgedPane(imp);
+  const what = `the ${count(TARGETS.importRows)}-row ${IMPORT_LABELS[PANE_KIND]} through the built task pane`;
+  if (pane === undefined) {
+    const any = imp.files.some((f) => f.pane !== undefined);
+    return [
+      `**Whole import of ${what}: not measured** (${any ? `this run imported no ${count(TARGETS.importRows)}-row file through the pane` : "no build to serve the pane from"}).`,
+    ];
+  }
+  if ("skipped" in pane) return [`**Whole import of ${what}: not measured**: ${pane.skipped}.`];
+  if ("failed" in pane) {
+    return [
+      `**Whole import of ${what} under ${TARGETS.paneImportMs / 1000} s: missed: the import failed.** ${pane.failed}. ${pane.errors.length > 0 ? `The page's errors: ${pane.errors.join("; ")}.` : "The page logged no errors."} The other pane targets are not measured.`,
+    ];
+  }
+  const v = paneVerdicts(pane);
+  const w = pane.written;
+  const split =
+    pane.readMs === undefined
+      ? ""
+      : ` (the worker's read ${secs(pane.readMs)}, then the write of the monthly totals and the answer ${ms(pane.wallMs - pane.readMs)})`;
+  const tasks = pane.longest
+    .map((t, i) =>
+      t
+        ? `run ${i + 1}: ${ms(t.ms)}, starting ${ms(t.at)} after the pick, ${t.phase === "write" ? "in the task that took the worker's answer and wrote the totals" : t.phase === "read" ? "while the worker read" : "the task that delivered the pick"}`
+        : `run ${i + 1}: none`,
+    )
+    .join("; ");
+  const worker =
+    pane.workerPeakAll === undefined
+      ? "the import worker could not be reached over CDP, so this is the page's heap only"
+      : `the import worker's peak ${mb(pane.workerPeakAll)} (its JS heap ${mb(pane.workerPeakUsed ?? 0)}, the rest embedder heap and ArrayBuffer backing stores: the file's chunks in flight; the worker starts with the pick, so all of it is above idle)`;
+  const notes = [
+    `**Whole import of ${what} under ${TARGETS.paneImportMs / 1000} s: ${verdict(v.paneTime)}**: ${secs(pane.wallMs)} from the file input's change event to the "Imported" message${split}, median of ${pane.runs} runs, each a fresh page; ${secs(pane.outsideMs)} seen from the bench's side of setInputFiles.${pane.worker ? "" : " The page started no import worker: the file was read on the pane's thread."}`,
+    `**No main-thread task over ${TARGETS.paneTaskMs} ms during it: ${verdict(v.paneTasks)}**: the longest ${ms(pane.longestTaskMs)} (median; ${count(pane.tasksOver50)} over ${LONG_TASK_MS} ms, at most ${count(pane.maxTasksOver50)} in a run; ${tasks}). Outside Office the pane writes into its in-memory sample workbook, which applies the batch and recalculates the model on the pane's own thread (${ms(pane.hostMs)}, median). It answers without yielding, so all of that falls inside the task that takes the worker's answer and writes, the longest one: the pane's own part of it is about ${ms(Math.max(0, pane.longestTaskMs - pane.hostMs))}. Inside Excel the batch is an Office.js request and the recalculation Excel's own, off the pane's thread; the figure judged is the whole task, as measured here.`,
+    `**What is written under ${TARGETS.paneWrittenBytes / 1e6} MB: ${verdict(v.paneWritten)}**: ${kb(paneWrittenBytes(pane))}: ${plural(w.batches, "batch", "batches")} of ${plural(w.ops, "operation")} (${kb(w.opsBytes)}: the monthly table, its MONTHLY_USAGE spill, the renewal block and the names), ${plural(w.settings, "document-settings save")} (${kb(w.settingsBytes)})${w.charts > 0 ? ` and ${plural(w.charts, "chart")} (${kb(w.chartBytes)})` : ""}; the raw rows are not kept for a file of this size (the pane's default).`,
+    `**Memory ≤ ${TARGETS.panePeakMb} MB above idle: ${verdict(v.paneMemory)}**: ${mb(pane.memoryBytes)} (median; largest run ${mb(pane.maxMemoryBytes)}): the page's JS heap peaked ${mb(pane.pagePeakBytes)} above its idle ${mb(pane.pageIdleBytes)}, and ${worker}. The two peaks are added, though they need not fall at the same moment.`,
+  ];
+  if (pane.errors.length > 0)
+    notes.push(`The page reported errors during the pane's imports: ${pane.errors.join("; ")}.`);
+  return notes;
 }
 
 /** The import targets in words, from this run's figures. */
@@ -364,7 +528,10 @@ export function importNotes(imp: ImportResult): string[] {
   const v = importVerdicts(imp);
   const judged = judgedFiles(imp);
   if (judged.length === 0) {
-    return [`**Import targets: not measured** (this run read no ${count(TARGETS.importRows)}-row file).`];
+    return [
+      `**Import targets: not measured** (this run read no ${count(TARGETS.importRows)}-row file).`,
+      ...paneNotes(imp),
+    ];
   }
   const each = (f: ImportFile, what: string) => `${IMPORT_LABELS[f.kind]} ${what}`;
   const times = judged
@@ -386,6 +553,7 @@ export function importNotes(imp: ImportResult): string[] {
   return [
     `**Import of a ${count(TARGETS.importRows)}-row export within ${TARGETS.importRatio}× the reference scanner's time: ${verdict(v.importTime)}**: ${times} (wall, medians of ${imp.runs} runs each in a fresh process, taken in turns).`,
     `**Import of a ${count(TARGETS.importRows)}-row export within ${TARGETS.importPeakMb} MB above idle: ${verdict(v.importMemory)}**: peak RSS above the process's idle RSS, ${peaks}.`,
+    ...paneNotes(imp),
   ];
 }
 
