@@ -165,6 +165,11 @@ export const Errors = {
       "#VALUE!",
       `${arg}: this is not a CSV or JSON export (it looks like a workbook, a zip or another binary file); export the usage as CSV and pick that`,
     ),
+  unclosedQuote: (arg: string, row: number) =>
+    new LeverError(
+      "#VALUE!",
+      `${arg}: row ${row} opens a quoted field (") that is never closed, so the rest of the file cannot be read`,
+    ),
   emptyFile: (arg: string) => new LeverError("#N/A", `${arg}: the file is empty`),
   fileTooLarge: (arg: string, bytes: number, limit: number) =>
     new LeverError(

@@ -397,10 +397,14 @@ export function shortDay(
 }
 
 /** Thousands separators (1,250.50), or a plain decimal (0.85, 123.45, 1e-3); not "0,85", not "0x10". */
-const GROUPED = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;
+const GROUPED = /^-?[1-9]\d{0,2}(,\d{3})+(\.\d+)?$/;
 const DECIMAL = /^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
-/** The same with a decimal comma, as a ";"-separated CSV writes amounts: 1.250,50 and 0,85. */
-const GROUPED_COMMA = /^-?\d{1,3}(\.\d{3})+(,\d+)?$/;
+/**
+ * The same with a decimal comma, as a ";"-separated CSV from a European Excel writes amounts:
+ * 1.250,50 and 0,85. A group never starts with 0, so "0,125" is no thousands and "0.125" no
+ * European grouping (it is read as a point decimal).
+ */
+const GROUPED_COMMA = /^-?[1-9]\d{0,2}(\.\d{3})+(,\d+)?$/;
 const DECIMAL_COMMA = /^-?(\d+(,\d*)?|,\d+)([eE][-+]?\d+)?$/;
 
 /**
@@ -426,14 +430,17 @@ export function amountOf(value: unknown, decimalComma = false): number | null | 
   if (text === "") return null;
   if (decimalComma) {
     if (GROUPED_COMMA.test(text)) return Number(text.replace(/\./g, "").replace(",", "."));
-    return DECIMAL_COMMA.test(text) ? Number(text.replace(",", ".")) : undefined;
+    if (DECIMAL_COMMA.test(text)) return Number(text.replace(",", "."));
+    // A point decimal in a ";" file (a tool that writes ";" but not decimal commas): 0.125.
+    return DECIMAL.test(text) ? Number(text) : undefined;
   }
   if (GROUPED.test(text)) return Number(text.replace(/,/g, ""));
   return DECIMAL.test(text) ? Number(text) : undefined;
 }
 
+/** A blank cell: empty, 0 (what a blank is on Excel desktop), or only spaces (as the pane counts a cell of spaces). */
 export function isBlank(value: unknown): boolean {
-  return value === null || value === undefined || value === "" || value === 0;
+  return value === null || value === undefined || value === 0 || (typeof value === "string" && value.trim() === "");
 }
 
 /** The label a month count shows as: ISO year-month text ("2026-10"), which no usage reader sums. */

@@ -111,7 +111,13 @@ export class ImportAggregator extends ExportAggregator {
     const amountAt = at.cash >= 0 ? at.cash : at.paid >= 0 ? at.paid : at.list;
     const read = amountAt >= 0 ? amountOf(cells[amountAt], this.options.decimalComma) : null;
     const amount = typeof read === "number" ? read * (at.cash >= 0 ? format.cash!.scale : 1) : 0;
-    const raw = oneTime ? "One-time usage charge" : cellText(cells[at.kind]);
+    // A usage row of another frequency: "One-time usage charge" (FOCUS One-Time), else its frequency named.
+    const frequency = at.frequency >= 0 ? cellText(cells[at.frequency]) : "";
+    const raw = !oneTime
+      ? cellText(cells[at.kind])
+      : matches(frequency, ["onetime"])
+        ? "One-time usage charge"
+        : `Usage charged ${frequency === "" ? "with no frequency" : frequency}`;
     const label = raw === "" ? "(blank)" : raw;
     let kind = this.kinds.get(label.toLowerCase());
     if (!kind) {
@@ -272,7 +278,16 @@ export function summarize(read: ImportAggregate, book: PriceBook): ExportSummary
     listTotal += list ?? 0;
     paidTotal += paid ?? 0;
   }
-  const observed = observedDiscount(read);
+  // The observed discount as OBSERVED_DISCOUNT over the monthly table the pane writes gives it
+  // (month and model cells that carry both amounts), so the pane and the workbook show one figure.
+  let bothList = 0;
+  let bothPaid = 0;
+  for (const m of months) {
+    if (!m.list || !m.paid) continue;
+    bothList += m.list;
+    bothPaid += m.paid;
+  }
+  const observed = read.hasList && read.hasBilled && bothList > 0 ? 1 - bothPaid / bothList : observedDiscount(read);
   return {
     formatId: read.format.id,
     format: read.format.label,

@@ -31,8 +31,17 @@ const RETURN = 13;
  * breaks). Fields are the text between delimiters, unconverted: the aggregator reads the cells it
  * needs. A record cut by the end of a piece waits for the next.
  */
+/** The longest record waited for: past it, a quote that is never closed is taken as one (not a record). */
+export const MAX_RECORD_CHARS = 1_000_000;
+
 export class CsvSplitter {
   private carry = "";
+  /**
+   * A quoted field that is never closed: the text from its record on cannot be split. Set once the
+   * text waiting passes MAX_RECORD_CHARS or ends inside it; the reader then refuses the file (a
+   * silently dropped rest of the file is the worst answer).
+   */
+  unclosed = false;
   /** Columns wanted (the aggregator's), once set: a line without quotes gives only those, in one reused row. */
   private wanted: boolean[] | undefined;
   private row: string[] = [];
@@ -72,6 +81,7 @@ export class CsvSplitter {
 
   /** Feeds a piece; `emit` gets each whole record. */
   push(text: string, emit: (fields: string[]) => void): void {
+    if (this.unclosed) return;
     const buf = this.carry === "" ? text : this.carry + text;
     this.carry = "";
     const d = this.delimiter;
@@ -93,14 +103,18 @@ export class CsvSplitter {
       pos = next;
     }
     this.carry = buf.slice(pos);
+    // A record this long is a quote left open: waiting on would read the rest of the file again at
+    // every piece (quadratic time) and hold it all.
+    if (this.carry.length > MAX_RECORD_CHARS) this.unclosed = true;
   }
 
-  /** Ends the text: a last record without a line break is emitted. */
+  /** Ends the text: a last record without a line break is emitted; one that cannot close marks `unclosed`. */
   end(emit: (fields: string[]) => void): void {
-    if (this.carry === "") return;
+    if (this.carry === "" || this.unclosed) return;
     const rest = this.carry;
     this.carry = "";
     this.push(`${rest}\n`, emit);
+    if (this.carry !== "") this.unclosed = true;
     this.carry = "";
   }
 

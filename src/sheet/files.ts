@@ -21,16 +21,18 @@ export function csvCell(field: string): Cell {
  * may hold commas, doubled quotes and line breaks; a byte-order mark is dropped; rows of blanks are
  * left out.
  */
-export function parseCsv(text: string): Cell[][] {
+export function parseCsv(text: string): Cell[][] | LeverError {
   const rows: Cell[][] = [];
+  let records = 0;
   const take = (fields: string[]) => {
+    records++;
     const row = fields.map(csvCell);
     if (row.some((c) => c !== null)) rows.push(row);
   };
   const splitter = new CsvSplitter(",");
   splitter.push(text.replace(/^\uFEFF/, ""), take);
   splitter.end(take);
-  return rows;
+  return splitter.unclosed ? Errors.unclosedQuote("file", records + 1) : rows;
 }
 
 /** Every top-level JSON value in a text: one response, an array of pages, or several pages pasted one after another. */

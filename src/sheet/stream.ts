@@ -38,6 +38,8 @@ export interface StreamOptions {
 /** How the file was read, beside what it says. */
 export interface FileRead extends ExportSummary {
   readonly file: string;
+  /** Every record of the file but the header: usage rows, skipped rows and blank ones (`rows` counts usage rows). */
+  readonly records: number;
   readonly bytes: number;
   readonly encoding: string;
   /** The CSV delimiter, or "json". */
@@ -150,6 +152,8 @@ async function readAs(
   let headerText = "";
   let json: string[] | undefined;
   let recordNumber = 0;
+  /** Lines end in a lone carriage return (Excel for Mac's "Macintosh Comma Separated"). */
+  let crOnly = false;
 
   const onRecord = (fields: string[]) => {
     recordNumber++;
@@ -180,13 +184,18 @@ async function readAs(
         json = [headerText];
         return;
       }
-      const nl = headerText.indexOf("\n");
+      const lf = headerText.indexOf("\n");
+      const cr = headerText.indexOf("\r");
+      // A lone carriage return before any line feed: every line ends so (a CR just before the end of
+      // the text read so far may be half of a CRLF: wait for the next piece).
+      crOnly = cr !== -1 && (lf === -1 || cr < lf - 1) && cr + 1 < headerText.length;
+      const nl = crOnly ? cr : lf;
       if (nl === -1 && headerText.length < 1_000_000) return; // the header line is not whole yet
       delimiter = delimiterOf(nl === -1 ? headerText : headerText.slice(0, nl));
       splitter = new CsvSplitter(delimiter);
       text = headerText;
     }
-    splitter.push(text, onRecord);
+    splitter.push(crOnly ? text.replace(/\r/g, "\n") : text, onRecord);
   };
 
   for await (const chunk of chunks(source.stream())) {
@@ -210,6 +219,7 @@ async function readAs(
     }
     take(text);
     if (failed) return failed;
+    if (splitter?.unclosed) return Errors.unclosedQuote("file", recordNumber + 1);
     const now = Date.now();
     if (options.onProgress && now - lastReport >= 100) {
       lastReport = now;
@@ -230,12 +240,13 @@ async function readAs(
     const grid = tableFromFile(source.name, json.join(""));
     if (grid instanceof LeverError) return grid;
     const read = readImport("file", grid, { dayFirst });
-    rows = Math.max(0, grid.length - 1);
+    recordNumber = grid.length;
     summary = read instanceof LeverError ? read : summarize(read, book);
   } else {
     if (!splitter && headerText.trim() !== "") take("\n");
     splitter?.end(onRecord);
     if (failed) return failed;
+    if (splitter?.unclosed) return Errors.unclosedQuote("file", recordNumber + 1);
     if (aggregator === undefined) return Errors.emptyFile("file");
     if (aggregator instanceof LeverError) return aggregator;
     summary = summarize(aggregator.finish(), book);
@@ -245,6 +256,7 @@ async function readAs(
   return {
     ...summary,
     file: source.name,
+    records: Math.max(0, recordNumber - 1),
     bytes,
     encoding: fallback ?? encoding,
     delimiter: json ? "json" : delimiter,

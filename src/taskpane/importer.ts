@@ -127,7 +127,11 @@ export function mergeMonthly(existing: readonly (readonly CellValue[])[], incomi
   const header = existing[0] ?? [];
   const sameHeader =
     header.length >= incoming.header.length && incoming.header.every((h, i) => String(header[i] ?? "").trim() === h);
-  const body = existing.slice(1).filter((r) => r.some((c) => c !== "" && c !== null));
+  // The table's rows: up to its first blank row. A note the user wrote further down is not the table's.
+  const blank = (r: readonly CellValue[]) => r.every((c) => c === "" || c === null);
+  let end = 1;
+  while (end < existing.length && !blank(existing[end]!)) end++;
+  const body = existing.slice(1, end);
   if (!sameHeader) {
     return { rows: incoming.rows, replaced: 0, kept: 0, unchanged: false, otherColumns: body.length > 0 };
   }
@@ -140,8 +144,10 @@ export function mergeMonthly(existing: readonly (readonly CellValue[])[], incomi
   const replacedMonths = new Set(body.map((r) => monthKey(r[0])).filter((m) => m !== undefined && covered.has(m)));
   const width = incoming.header.length;
   const rows = [...keptRows.map((r) => r.slice(0, width)), ...incoming.rows];
-  const order = (r: readonly CellValue[]) => monthKey(r[0]) ?? "\uffff";
-  rows.sort((a, b) => order(a).localeCompare(order(b)) || String(a[1]).localeCompare(String(b[1]), "en"));
+  // By month, then model in code-unit order: the order the aggregator writes them in, so a file
+  // imported twice compares equal row by row.
+  const key = (r: readonly CellValue[]) => `${monthKey(r[0]) ?? "\uffff"}\u0000${String(r[1])}`;
+  rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   const unchanged = rows.length === body.length && rows.every((r, i) => r.every((c, j) => sameCell(c, body[i]![j])));
   return { rows, replaced: replacedMonths.size, kept: keptMonths.size, unchanged, otherColumns: false };
 }
@@ -363,7 +369,7 @@ export async function writeRaw(
   read: FileRead,
   progress?: RawProgress,
 ): Promise<Outcome<{ sheet: string; table: string }>> {
-  const total = read.rows + 1;
+  const total = read.records + 1;
   if (total > EXCEL_ROWS) {
     return refuse(
       "invalid",

@@ -100,13 +100,14 @@ export function importSentence(read: FileRead, result: ImportResult): string {
     return `Nothing changed: every month of ${read.file} is already in ${where} as it stands.`;
   }
   const models = result.models === 1 ? "one model" : `${n(result.models)} models`;
+  const months = result.months === 1 ? "one month" : `${n(result.months)} months`;
   const reimport = result.otherColumns
     ? " The earlier import's table had other columns (another kind of export), so this one replaces it."
     : result.replaced + result.kept > 0
       ? ` It replaced ${n(result.replaced)} month${result.replaced === 1 ? "" : "s"} of the earlier import and kept ${n(result.kept)}.`
       : "";
   return (
-    `Imported ${n(read.rows)} rows of ${read.file} (${read.format}): ${n(result.months)} months of ${models} in ${where}; ` +
+    `Imported ${n(read.rows)} rows of ${read.file} (${read.format}): ${months} of ${models} in ${where}; ` +
     `Usage is its MONTHLY_USAGE spill.${reimport}`
   );
 }
@@ -424,28 +425,56 @@ export class Pane {
       return outcome;
     }
     let result = outcome.value;
-    const keepRaw = this.current.keepRaw ?? read.rows <= RAW_ROWS_BY_DEFAULT;
-    let rawNote = "";
+    const keepRaw = this.current.keepRaw ?? read.records <= RAW_ROWS_BY_DEFAULT;
+    const said = importSentence(read, result) + (result.saveProblem ? ` ${result.saveProblem}` : "");
     if (keepRaw && !result.unchanged) {
-      this.set({ importing: { ...this.current.importing!, phase: "raw", rowsWritten: 0 } });
-      const raw = await this.act(
-        () =>
-          writeRaw(this.port, file, read, (n) =>
-            this.set({ importing: { ...this.current.importing!, rowsWritten: n } }),
-          ),
-        again,
-      );
+      const raw = await this.keepRawRows(file, read, said);
       if (raw.ok) {
-        await recordRaw(this.port, raw.value).catch(() => undefined);
         result = { ...result, imported: { ...result.imported, rawSheet: raw.value.sheet, rawTable: raw.value.table } };
-        rawNote = ` The raw rows are in the table ${raw.value.table} on sheet ${raw.value.sheet}.`;
-      } else rawNote = ` ${raw.message}`;
+      }
+    } else {
+      this.say(outcome, said);
     }
-    this.set({ importing: undefined, importReport: { read, result } });
-    this.say(outcome, importSentence(read, result) + rawNote + (result.saveProblem ? ` ${result.saveProblem}` : ""));
-    this.set({ view: "usage" });
+    this.set({ importing: undefined, importReport: { read, result }, view: "usage" });
     await this.refresh();
     return done(result);
+  }
+
+  /**
+   * "Also keep the raw rows": writes them on a sheet of their own, after the monthly totals are in.
+   * A failure says how far it got and offers "Try again", which writes them again on a fresh sheet.
+   */
+  private async keepRawRows(
+    file: ByteSource,
+    read: FileRead,
+    said: string,
+  ): Promise<Outcome<{ sheet: string; table: string }>> {
+    const again = () => this.keepRawRows(file, read, said);
+    this.set({
+      importing: {
+        file: file.name,
+        bytes: read.bytes,
+        total: file.size,
+        rows: read.records,
+        startedAt: this.current.importing?.startedAt ?? Date.now(),
+        phase: "raw",
+        rowsWritten: 0,
+      },
+    });
+    const raw = await this.act(
+      () =>
+        writeRaw(this.port, file, read, (n) => this.set({ importing: { ...this.current.importing!, rowsWritten: n } })),
+      again,
+    );
+    this.set({ importing: undefined });
+    if (raw.ok) {
+      await recordRaw(this.port, raw.value).catch(() => undefined);
+      this.say(raw, `${said} The raw rows are in the table ${raw.value.table} on sheet ${raw.value.sheet}.`);
+    } else if (!this.shown.has(raw)) {
+      if (raw.code === "failed") this.failedAction = again;
+      this.set({ message: { kind: "error", text: `${said} ${raw.message}`, retry: raw.code === "failed" } });
+    }
+    return raw;
   }
 
   /**

@@ -170,3 +170,21 @@ describe("what a FOCUS file really says (EXPORTS.md)", () => {
     expect(t.provisional).toEqual(["2026-11", "2026-12"]);
   });
 });
+
+describe("what review found", () => {
+  test("a thousands group never starts with 0: 0,125 is no amount in a comma file, not 125", () => {
+    expect(amountOf("0,125")).toBeUndefined();
+    expect(amountOf("0.125", true)).toBe(0.125);
+    expect(amountOf("12.345", true)).toBe(12345);
+  });
+
+  test("a usage row of a frequency other than Usage-Based or One-Time is reported under its own name", () => {
+    const agg = read([
+      ["ChargePeriodStart", "ChargeCategory", "ChargeFrequency", "ListCost", "BilledCost", "ResourceName"],
+      ["2026-10-01", "Usage", "Usage-Based", 10, 8, "m"],
+      ["2026-10-01", "Usage", "Recurring", 5, 5, "seat"],
+      ["2026-10-01", "Usage", "One-Time", 7, 7, "fee"],
+    ]);
+    expect(agg.skippedKinds.map((k) => k.kind)).toEqual(["Usage charged Recurring", "One-time usage charge"]);
+  });
+});

@@ -17,6 +17,9 @@ import { modelRecord } from "../../src/taskpane/setup";
 import { payloadBytes } from "../../src/taskpane/port/excelBehaviour";
 import { summaryCell } from "../../src/model/definition";
 import { Pane } from "../../src/taskpane/pane";
+import { MemoryWorkbook, memoryPort } from "../../src/taskpane/port/memoryPort";
+import { calculateModelFormula } from "../../src/taskpane/port/modelCalc";
+import type { GuardedPort } from "../../src/taskpane/port/port";
 import { ByteSource, FileRead, readExportStream } from "../../src/sheet/stream";
 import { LeverError } from "../../src/core";
 import { ROOT } from "../helpers/loadBundle";
@@ -152,6 +155,39 @@ describe("importing an export into the workbook: its monthly totals, not its row
     expect(wb.value("Usage by month", "C4")).toBe(1);
   });
 
+  test("a note the user wrote below the monthly table stays out of the next import's table", async () => {
+    const { wb, port, host } = userWorkbook();
+    await imported(port, fixture("anthropic-console-cost.csv"), false);
+    wb.set("Usage by month", "A7", "Note: October had the migration spike");
+    host.emit({ sheet: "Usage by month", address: "A7" });
+    const newer = "usage_date_utc,model,cost_usd,list_price_usd\n2026-12-10,Claude Sonnet 4.5,4.25,5.00\n";
+    const { result } = await imported(port, fileOf("newer.csv", newer), false);
+    await host.calculated();
+    expect(result).toMatchObject({ replaced: 0, kept: 2 });
+    expect(await usage(port)).toEqual([27, 0, 1, 5]);
+  });
+
+  test("a file whose models sort differently by locale and by code unit is still unchanged when imported again", async () => {
+    const { port } = userWorkbook();
+    await imported(port, fixture("anthropic-cost-report.csv"), false);
+    const sheets = await port.sheetNames();
+    const again = await imported(port, fixture("anthropic-cost-report.csv"), false);
+    expect(again.result.unchanged).toBe(true);
+    expect(await port.sheetNames()).toEqual(sheets);
+  });
+
+  test("the pane's observed discount is the one OBSERVED_DISCOUNT gives over the table it wrote", async () => {
+    const { wb, port, host } = userWorkbook();
+    // One month: list 10 paid 8, and list 10 paid 0 (not carried as a row): over the month's totals,
+    // 1 - 8 / 20 = 60%, which is what the formula over the monthly table computes.
+    const csv = "usage_date_utc,model,cost_usd,list_price_usd\n2026-10-01,Opus,8,10\n2026-10-02,Opus,0,10\n";
+    const { record } = await imported(port, fileOf("mixed.csv", csv), false);
+    expect(record.observedDiscount).toBeCloseTo(0.6, 12);
+    wb.set("Usage by month", "Z1", "=LEVERS.OBSERVED_DISCOUNT(UsageMonthly[#All])");
+    await host.calculated();
+    expect(wb.value("Usage by month", "Z1")).toBeCloseTo(0.6, 12);
+  });
+
   test("taken sheet and table names get fresh ones; the user's sheets are never written", async () => {
     const { wb, port, host } = userWorkbook(["Usage by month", "Usage export"]);
     wb.defineName("UsageMonthly", "Budget!$A$1");
@@ -182,9 +218,22 @@ describe("importing an export into the workbook: its monthly totals, not its row
   });
 });
 
-describe("nothing is written before the read succeeds", () => {
+/** A port over each stand-in, with the user's own sheet Budget: the refusals must hold on both. */
+const STAND_INS: [string, () => { port: GuardedPort }][] = [
+  ["the HyperFormula workbook", () => userWorkbook()],
+  [
+    "the in-memory workbook",
+    () => {
+      const workbook = new MemoryWorkbook(calculateModelFormula);
+      workbook.addUserSheet("Budget");
+      return { port: memoryPort(workbook) };
+    },
+  ],
+];
+
+describe.each(STAND_INS)("nothing is written before the read succeeds, on %s", (_, make) => {
   async function refused(file: ByteSource) {
-    const { port } = userWorkbook();
+    const { port } = make();
     const pane = new Pane(port, { debounceMs: 0 });
     await pane.start();
     const outcome = await pane.importUsage(file);
@@ -232,7 +281,7 @@ describe("nothing is written before the read succeeds", () => {
   });
 
   test("Cancel while reading: nothing written, and said", async () => {
-    const { port } = userWorkbook();
+    const { port } = make();
     const pane = new Pane(port, { debounceMs: 0 });
     await pane.start();
     // A stream that never ends until cancelled: the read waits on it, Cancel stops it.
@@ -303,8 +352,16 @@ describe("the raw rows, only on request", () => {
     const outcome = await pane.importUsage(file);
     expect(outcome.ok).toBe(true);
     expect(pane.state.message?.text).toMatch(
-      /The raw rows stopped: .* rows are on sheet Usage export\. The monthly totals are in\.$/,
+      /^Imported 84,000 rows .* The raw rows stopped: .* rows are on sheet Usage export\. The monthly totals are in\.$/,
     );
+    // "Try again" writes them again, on a fresh sheet (the part-written one stays as it is).
+    expect(pane.state.message?.retry).toBe(true);
+    await pane.retry();
+    // The failed attempt made no table, so the name is free: the table on the fresh sheet takes it.
+    expect(pane.state.message?.text).toMatch(
+      /The raw rows are in the table UsageExport on sheet Usage export \(2\)\.$/,
+    );
+    expect(other.wb.tables.get("UsageExport")?.rect).toMatchObject({ sheet: "Usage export (2)", rows: 84_001 });
     expect(other.wb.tables.get("UsageMonthly")).toBeDefined();
     expect(wb.tables.get("UsageExport")).toBeUndefined();
     await pane.dispose();

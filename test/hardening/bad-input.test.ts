@@ -812,6 +812,7 @@ const SAMPLES: { readonly [K in keyof typeof Errors]: Parameters<(typeof Errors)
   exportDate: ["export", 4, "usage_date_utc", "next Tuesday"],
   binaryFile: ["file"],
   emptyFile: ["file"],
+  unclosedQuote: ["file", 7],
   fileTooLarge: ["file", 3e9, 2 ** 31],
   exportDateOrder: ["export", 9, "usage_date_utc", "4/13/25", 3, "13/4/25"],
   exportAmount: ["export", 4, "cost_usd", "n/a"],

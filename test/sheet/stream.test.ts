@@ -198,3 +198,39 @@ describe("files no reader should crash on", () => {
     );
   });
 });
+
+describe("what review found (each failed before its fix)", () => {
+  test("a quoted field never closed refuses the file, naming its row, instead of dropping the rest", async () => {
+    const lines = ["Month,Model,List $"];
+    for (let i = 0; i < 300; i++) lines.push(i === 5 ? '2026-10-01,"Opus,1' : "2026-10-01,Opus,1");
+    const small = await readExportStream(fileOf("open.csv", text(lines.join("\n")), 64));
+    expect((small as LeverError).message).toBe(
+      'file: row 7 opens a quoted field (") that is never closed, so the rest of the file cannot be read',
+    );
+    // Past a million characters waiting, it stops at once rather than reading the rest again at every piece.
+    const big = `Month,Model,List $\n2026-10-01,"Opus${"x".repeat(1_200_000)}`;
+    expect((await readExportStream(fileOf("big.csv", text(big), 65_536))) as LeverError).toMatchObject({
+      message: expect.stringMatching(/^file: row 2 opens a quoted field/),
+    });
+  });
+
+  test("lines ending in a lone carriage return (Excel for Mac's Macintosh CSV) are lines", async () => {
+    const r = await streamed(fileOf("mac.csv", text("Month,Model,List $\r2026-10,Opus,2\r2026-11,Opus,3\r"), 5));
+    expect(r.months.map((m) => [m.month, m.list])).toEqual([
+      ["2026-10", 2],
+      ["2026-11", 3],
+    ]);
+  });
+
+  test("a row of spaces is blank, as the sheet counts it; every record is counted apart from usage rows", async () => {
+    const r = await streamed(fileOf("s.csv", text("Month,Model,List $\n2026-10,Opus,5\n ,  ,\n2026-11,Opus,6\n")));
+    expect(r.months.map((m) => m.list)).toEqual([5, 6]);
+    expect(r.rows).toBe(2);
+    expect(r.records).toBe(3);
+  });
+
+  test("a ;-separated file with point decimals reads them as decimals", async () => {
+    const r = await streamed(fileOf("p.csv", text("Month;Model;List $\n2026-10;Opus;0.125\n2026-10;Opus;1.250,5\n")));
+    expect(r.months[0]!.list).toBeCloseTo(1250.625, 12);
+  });
+});
