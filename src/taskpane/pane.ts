@@ -418,7 +418,12 @@ export class Pane {
       },
       message: undefined,
     });
+    // The worker's answer, the write and the pane's redraws each get a task of their own: the pane's
+    // thread never holds the page for one long task (a host that answers at once, as the in-memory
+    // workbook does, would otherwise run them all in the task that took the answer).
+    await delay(0);
     const outcome = await this.act(() => writeMonthly(this.port, read), again);
+    await delay(0);
     if (!outcome.ok) {
       this.set({ importing: undefined });
       this.say(outcome, "", again);
