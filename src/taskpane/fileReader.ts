@@ -34,7 +34,11 @@ export function workerReader(url: string = WORKER_URL): ReadFile {
       return readExportStream(file, options);
     }
     return new Promise<FileRead | LeverError | typeof CANCELLED>((resolve) => {
-      const finish = (result: FileRead | LeverError | typeof CANCELLED) => {
+      /** Whether the worker has answered at all: one that fails before that never ran (unverified which hosts refuse a worker). */
+      let answered = false;
+      const finish = (
+        result: FileRead | LeverError | typeof CANCELLED | Promise<FileRead | LeverError | typeof CANCELLED>,
+      ) => {
         worker.terminate();
         options.signal?.removeEventListener("abort", cancel);
         resolve(result);
@@ -43,6 +47,7 @@ export function workerReader(url: string = WORKER_URL): ReadFile {
       if (options.signal?.aborted) return cancel();
       options.signal?.addEventListener("abort", cancel);
       worker.onmessage = (event: MessageEvent<WorkerReply>) => {
+        answered = true;
         const reply = event.data;
         if (reply.kind === "progress") options.onProgress?.({ bytes: reply.bytes, rows: reply.rows });
         else if (reply.kind === "done") finish(reply.read);
@@ -51,7 +56,10 @@ export function workerReader(url: string = WORKER_URL): ReadFile {
       };
       worker.onerror = (event) => {
         event.preventDefault();
-        finish(new LeverError("#VALUE!", `file: could not be read (${event.message || "the reader stopped"})`));
+        // A worker the page could not start (its script refused or missing): read on this thread
+        // instead, as a stream that yields between chunks. One that stopped midway is said.
+        if (!answered) finish(readExportStream(file, options));
+        else finish(new LeverError("#VALUE!", `file: could not be read (${event.message || "the reader stopped"})`));
       };
       const request: WorkerRequest = { file, dayFirst: options.dayFirst ?? false };
       worker.postMessage(request);
