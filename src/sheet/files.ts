@@ -6,6 +6,7 @@
 import { Errors, LeverError } from "../core";
 import type { Cell } from "./cells";
 import { CsvSplitter } from "./csv";
+import { JsonSplitter } from "./json";
 
 /** A number as Excel reads it from a CSV: "12", "-0.5", "1e6"; not "0012" (an id), not "1,250". */
 const NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?$/;
@@ -35,35 +36,19 @@ export function parseCsv(text: string): Cell[][] | LeverError {
   return splitter.unclosed ? Errors.unclosedQuote("file", records + 1) : rows;
 }
 
-/** Every top-level JSON value in a text: one response, an array of pages, or several pages pasted one after another. */
+/** Every top-level JSON value in a text (one response, an array of pages, or several pages pasted one after another). */
 function jsonValues(text: string): unknown[] | LeverError {
   const values: unknown[] = [];
-  let depth = 0;
-  let start = -1;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (inString) {
-      if (ch === "\\") i++;
-      else if (ch === '"') inString = false;
-      continue;
+  let bad = false;
+  const splitter = new JsonSplitter();
+  splitter.push(text, (value) => {
+    try {
+      values.push(JSON.parse(value));
+    } catch {
+      bad = true;
     }
-    if (ch === '"') inString = true;
-    else if (ch === "{" || ch === "[") {
-      if (depth === 0) start = i;
-      depth++;
-    } else if (ch === "}" || ch === "]") {
-      depth--;
-      if (depth === 0) {
-        try {
-          values.push(JSON.parse(text.slice(start, i + 1)));
-        } catch {
-          return Errors.notJson("file");
-        }
-      }
-    }
-  }
-  return depth === 0 && values.length > 0 ? values : Errors.notJson("file");
+  });
+  return !bad && splitter.whole && values.length > 0 ? values : Errors.notJson("file");
 }
 
 /**
@@ -97,11 +82,11 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "obj
  * usage and cost reports, OpenAI's usage and costs) gives one record per result, with the bucket's
  * own fields (its `starting_at` or `start_time`) beside the result's.
  */
-function records(value: unknown, depth = 0): Record<string, Cell>[] {
+export function jsonRecords(value: unknown, depth = 0): Record<string, Cell>[] {
   if (depth > MAX_DEPTH) return [];
-  if (Array.isArray(value)) return value.flatMap((v) => records(v, depth + 1));
+  if (Array.isArray(value)) return value.flatMap((v) => jsonRecords(v, depth + 1));
   if (!isRecord(value)) return [];
-  if (Array.isArray(value.data)) return value.data.flatMap((v) => records(v, depth + 1));
+  if (Array.isArray(value.data)) return value.data.flatMap((v) => jsonRecords(v, depth + 1));
   if (Array.isArray(value.results)) {
     const bucket = flatten(value);
     return value.results.filter(isRecord).map((r) => ({ ...bucket, ...flatten(r) }));
@@ -113,7 +98,7 @@ function records(value: unknown, depth = 0): Record<string, Cell>[] {
 export function parseJson(text: string): Cell[][] | LeverError {
   const values = jsonValues(text);
   if (values instanceof LeverError) return values;
-  const rows = values.flatMap(records);
+  const rows = values.flatMap((v) => jsonRecords(v));
   if (rows.length === 0) return Errors.notJson("file");
   const header: string[] = [];
   const seen = new Set<string>();

@@ -4,15 +4,17 @@
  * Windows-1252, what Excel's "CSV (Comma delimited)" writes), split as RFC 4180 CSV (the delimiter
  * found from the header line among `,` `;` and tab; with `;` amounts have a decimal comma) and each
  * row handed to the core's one aggregator. Memory holds the aggregate and one chunk, never the file.
- * JSON (a vendor API's response pages) is read whole, then flattened as `files.ts` does.
+ * JSON (a vendor API's response pages) is split into its pages as it arrives (sheet/json.ts), each
+ * flattened as `files.ts` does: its columns are those of the first page's records.
  *
  * No DOM here: it runs in the pane's Web Worker, in Node for the tests and the benchmark, anywhere a
  * `ReadableStream` and `TextDecoder` exist.
  */
 import { DEFAULT_PRICE_BOOK, Errors, LeverError, PriceBook } from "../core";
-import { ExportSummary, ImportAggregator, readImport, summarize } from "../core/importAggregate";
+import { ExportSummary, ImportAggregator, summarize } from "../core/importAggregate";
 import { CsvSplitter, delimiterOf } from "./csv";
-import { tableFromFile } from "./files";
+import { jsonRecords } from "./files";
+import { JsonSplitter } from "./json";
 
 /** A file as the reader needs it: a browser `File`, or a Node `Blob` with a name. */
 export interface ByteSource {
@@ -150,19 +152,21 @@ async function readAs(
   let failed: LeverError | undefined;
   let delimiter = ",";
   let headerText = "";
-  let json: string[] | undefined;
+  let json: JsonSplitter | undefined;
+  /** A JSON file's columns: the fields of its first page's records, in the order first seen. */
+  let jsonHeader: string[] | undefined;
   let recordNumber = 0;
   /** Lines end in a lone carriage return (Excel for Mac's "Macintosh Comma Separated"). */
   let crOnly = false;
 
-  const onRecord = (fields: string[]) => {
+  const onRecord = (fields: unknown[]) => {
     recordNumber++;
     if (failed) return;
     if (aggregator === undefined) {
-      if (fields[0]) fields[0] = fields[0].replace(/^\uFEFF/, "");
+      if (typeof fields[0] === "string") fields[0] = fields[0].replace(/^\uFEFF/, "");
       aggregator = ImportAggregator.start("file", fields, { dayFirst, decimalComma: delimiter === ";" });
       if (aggregator instanceof LeverError) failed = aggregator;
-      else splitter!.only(aggregator.columnsRead, aggregator.dateColumn);
+      else splitter?.only(aggregator.columnsRead, aggregator.dateColumn);
       return;
     }
     if (aggregator instanceof LeverError) return;
@@ -171,9 +175,35 @@ async function readAs(
     rows++;
   };
 
+  /** One JSON value (a page, or one record of an array): its records into the aggregator, as rows under the header. */
+  const onJsonValue = (value: string) => {
+    if (failed) return;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(value);
+    } catch {
+      failed = Errors.notJson("file");
+      return;
+    }
+    const found = jsonRecords(parsed);
+    if (!jsonHeader) {
+      if (found.length === 0) return;
+      const seen = new Set<string>();
+      jsonHeader = [];
+      for (const r of found)
+        for (const key of Object.keys(r)) if (!seen.has(key) && seen.add(key)) jsonHeader.push(key);
+      onRecord(jsonHeader);
+    }
+    const header = jsonHeader;
+    for (const r of found) {
+      onRecord(header.map((k) => (k in r ? r[k] : null)));
+      if (failed) return;
+    }
+  };
+
   const take = (text: string) => {
     if (json) {
-      json.push(text);
+      json.push(text, onJsonValue);
       return;
     }
     if (!splitter) {
@@ -181,7 +211,8 @@ async function readAs(
       const trimmed = headerText.replace(/^\uFEFF/, "").trimStart();
       if (trimmed === "") return;
       if (trimmed[0] === "{" || trimmed[0] === "[" || /\.json$/i.test(source.name)) {
-        json = [headerText];
+        json = new JsonSplitter();
+        json.push(headerText, onJsonValue);
         return;
       }
       const lf = headerText.indexOf("\n");
@@ -235,22 +266,18 @@ async function readAs(
   }
   if (tail !== "") take(tail);
   const book = options.book ?? DEFAULT_PRICE_BOOK;
-  let summary: ExportSummary | LeverError;
   if (json) {
-    const grid = tableFromFile(source.name, json.join(""));
-    if (grid instanceof LeverError) return grid;
-    const read = readImport("file", grid, { dayFirst });
-    recordNumber = grid.length;
-    summary = read instanceof LeverError ? read : summarize(read, book);
+    if (failed) return failed;
+    if (!json.whole || jsonHeader === undefined) return Errors.notJson("file");
   } else {
     if (!splitter && headerText.trim() !== "") take("\n");
     splitter?.end(onRecord);
     if (failed) return failed;
     if (splitter?.unclosed) return Errors.unclosedQuote("file", recordNumber + 1);
-    if (aggregator === undefined) return Errors.emptyFile("file");
-    if (aggregator instanceof LeverError) return aggregator;
-    summary = summarize(aggregator.finish(), book);
   }
+  if (aggregator === undefined) return Errors.emptyFile("file");
+  if (aggregator instanceof LeverError) return aggregator;
+  const summary: ExportSummary | LeverError = summarize(aggregator.finish(), book);
   if (summary instanceof LeverError) return summary;
   options.onProgress?.({ bytes, rows });
   return {

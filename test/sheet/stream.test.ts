@@ -10,6 +10,7 @@ import { readImport, summarize } from "../../src/core/importAggregate";
 import { tableFromFile } from "../../src/sheet/files";
 import { ByteSource, dayFirstIn, FileRead, readExportStream } from "../../src/sheet/stream";
 import { CsvSplitter, delimiterOf } from "../../src/sheet/csv";
+import { JsonSplitter } from "../../src/sheet/json";
 import { ROOT } from "../helpers/loadBundle";
 
 const FIXTURES = join(ROOT, "test", "fixtures", "exports");
@@ -232,5 +233,28 @@ describe("what review found (each failed before its fix)", () => {
   test("a ;-separated file with point decimals reads them as decimals", async () => {
     const r = await streamed(fileOf("p.csv", text("Month;Model;List $\n2026-10;Opus;0.125\n2026-10;Opus;1.250,5\n")));
     expect(r.months[0]!.list).toBeCloseTo(1250.625, 12);
+  });
+});
+
+describe("JSON is split into its pages as it arrives, never held whole", () => {
+  const source = '{"data":[{"a":1}],"next":"x}"}\n{"data":[{"a":"q\\"}"}]}[{"a":2},{"b":[3,{"c":"]"}]}]';
+  const expected = ['{"data":[{"a":1}],"next":"x}"}', '{"data":[{"a":"q\\"}"}]}', '{"a":2}', '{"b":[3,{"c":"]"}]}'];
+
+  test("pages pasted one after another, and an array's elements, each come out whole, cut anywhere", () => {
+    for (let cut = 1; cut < source.length; cut++) {
+      const values: string[] = [];
+      const s = new JsonSplitter();
+      s.push(source.slice(0, cut), (v) => values.push(v));
+      s.push(source.slice(cut), (v) => values.push(v));
+      expect(values).toEqual(expected);
+      expect(s.whole).toBe(true);
+    }
+  });
+
+  test("a file that stops inside a value, or closes one it never opened, is no JSON", async () => {
+    for (const body of ['{"data": [', '{"data": []}}']) {
+      const r = await readExportStream(fileOf("costs.json", text(body)));
+      expect((r as LeverError).message).toMatch(/^file: not a JSON response with records/);
+    }
   });
 });
