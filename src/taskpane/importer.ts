@@ -21,7 +21,7 @@
  * `Renewal`, the last 12 months, is a block of INDEX formulas beside the spill that follows it.
  */
 import * as core from "../core";
-import type { ExportSummary } from "../core/importAggregate";
+import { ExportSummary, PROVISIONAL_DAYS } from "../core/importAggregate";
 import { ByteSource, FileRead } from "../sheet/stream";
 import { CsvSplitter } from "../sheet/csv";
 import { formula } from "../catalogue/formula";
@@ -123,7 +123,11 @@ const sameCell = (a: CellValue | undefined, b: CellValue | undefined): boolean =
  * The table after importing `incoming` over `existing` (header first, as read from the sheet): the
  * months the export covers are its rows; every other month's rows stay as they are; by month, then model.
  */
-export function mergeMonthly(existing: readonly (readonly CellValue[])[], incoming: MonthlyTable): Merged {
+export function mergeMonthly(
+  existing: readonly (readonly CellValue[])[],
+  incoming: MonthlyTable,
+  newestDate?: string,
+): Merged {
   const header = existing[0] ?? [];
   const sameHeader =
     header.length >= incoming.header.length && incoming.header.every((h, i) => String(header[i] ?? "").trim() === h);
@@ -143,7 +147,20 @@ export function mergeMonthly(existing: readonly (readonly CellValue[])[], incomi
   const keptMonths = new Set(keptRows.map((r) => monthKey(r[0]) ?? String(r[0])));
   const replacedMonths = new Set(body.map((r) => monthKey(r[0])).filter((m) => m !== undefined && covered.has(m)));
   const width = incoming.header.length;
-  const rows = [...keptRows.map((r) => r.slice(0, width)), ...incoming.rows];
+  // A kept month's Provisional flag, judged again against the newer export's newest date (DOMAIN.md:
+  // less than 30 days before it); a kept month after that date keeps the flag it had.
+  const newest = newestDate ? core.readDate(newestDate, "calendar") : undefined;
+  const flag = width - 1;
+  const again = (r: readonly CellValue[]): CellValue[] => {
+    const row = r.slice(0, width);
+    const month = monthKey(r[0]);
+    if (!newest || !("day" in newest) || month === undefined || month > core.dayLabel(newest.day).slice(0, 7))
+      return row;
+    const last = core.lastDayOfMonth(Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1);
+    row[flag] = newest.day - last < PROVISIONAL_DAYS ? "provisional" : "";
+    return row;
+  };
+  const rows = [...keptRows.map(again), ...incoming.rows];
   // By month, then model in code-unit order: the order the aggregator writes them in, so a file
   // imported twice compares equal row by row.
   const key = (r: readonly CellValue[]) => `${monthKey(r[0]) ?? "\uffff"}\u0000${String(r[1])}`;
@@ -181,7 +198,7 @@ export async function writeMonthly(port: WorkbookPort, read: FileRead): Promise<
     const used = await port.usedPart(area);
     const current = used ? await port.readRange(used) : undefined;
     if (current?.ok) {
-      merged = mergeMonthly(current.value.values, table);
+      merged = mergeMonthly(current.value.values, table, read.newestDate);
       rows = merged.rows;
     }
   }
@@ -203,7 +220,8 @@ export async function writeMonthly(port: WorkbookPort, read: FileRead): Promise<
     skipped: read.skipped,
     billedOnly: read.billedOnly,
     ...(read.observedDiscount !== undefined ? { observedDiscount: read.observedDiscount } : {}),
-    provisional: read.provisional,
+    // The table's provisional months after the merge (a re-import may settle earlier ones).
+    provisional: [...new Set(rows.filter((r) => r[r.length - 1] === "provisional").map((r) => String(r[0])))],
     ...(read.commitment ? { commitment: read.commitment } : {}),
     ...(read.note ? { note: read.note } : {}),
   };

@@ -155,6 +155,20 @@ describe("importing an export into the workbook: its monthly totals, not its row
     expect(wb.value("Usage by month", "C4")).toBe(1);
   });
 
+  test("a kept month's provisional flag is judged again against the newer export's date", async () => {
+    const { wb, port } = userWorkbook();
+    await imported(port, fixture("anthropic-console-cost.csv"), false);
+    expect(wb.value("Usage by month", "F4")).toBe("provisional"); // 2026-11, newest 2026-11-02
+    // A newer export of January only: November ended 46 days before 2027-01-15, so it is final now.
+    const newer = "usage_date_utc,model,cost_usd,list_price_usd\n2027-01-15,Claude Sonnet 4.5,4.25,5.00\n";
+    const { result } = await imported(port, fileOf("newer.csv", newer), false);
+    const sheet = result.imported.sheet;
+    expect(wb.value(sheet, "A4")).toBe("2026-11");
+    expect(wb.value(sheet, "F4") ?? "").toBe("");
+    expect(wb.value(sheet, "F5")).toBe("provisional");
+    expect(result.imported.provisional).toEqual(["2027-01"]);
+  });
+
   test("a note the user wrote below the monthly table stays out of the next import's table", async () => {
     const { wb, port, host } = userWorkbook();
     await imported(port, fixture("anthropic-console-cost.csv"), false);
