@@ -238,6 +238,14 @@ export interface ExportSummary {
 export const PROVISIONAL_DAYS = 30;
 
 /**
+ * Whether a month (a count: year * 12 + month - 1) ends less than PROVISIONAL_DAYS before the
+ * export's newest day: the vendor may still revise it (DOMAIN.md "Usage from a vendor's export").
+ */
+export function isProvisional(month: number, newestDay: number): boolean {
+  return newestDay - lastDayOfMonth(month) < PROVISIONAL_DAYS;
+}
+
+/**
  * An aggregate as the pane's monthly table: one row per month and model. An unreadable amount
  * anywhere, or a model the book cannot price, is the error of the whole import (nothing half imported).
  */
@@ -257,7 +265,7 @@ export function summarize(read: ImportAggregate, book: PriceBook): ExportSummary
     if (amount instanceof LeverError) return amount;
     const list = billed ? undefined : amount;
     const paid = read.hasBilled ? m.paid : undefined;
-    const late = read.newestDay !== undefined && read.newestDay - lastDayOfMonth(m.month) < PROVISIONAL_DAYS;
+    const late = read.newestDay !== undefined && isProvisional(m.month, read.newestDay);
     const label = monthLabel(m.month);
     if (late) provisional.add(label);
     let tokens: Tokens | undefined;

@@ -21,7 +21,7 @@
  * `Renewal`, the last 12 months, is a block of INDEX formulas beside the spill that follows it.
  */
 import * as core from "../core";
-import { ExportSummary, PROVISIONAL_DAYS } from "../core/importAggregate";
+import { ExportSummary, isProvisional } from "../core/importAggregate";
 import { ByteSource, FileRead } from "../sheet/stream";
 import { CsvSplitter } from "../sheet/csv";
 import { formula } from "../catalogue/formula";
@@ -153,11 +153,11 @@ export function mergeMonthly(
   const flag = width - 1;
   const again = (r: readonly CellValue[]): CellValue[] => {
     const row = r.slice(0, width);
-    const month = monthKey(r[0]);
-    if (!newest || !("day" in newest) || month === undefined || month > core.dayLabel(newest.day).slice(0, 7))
-      return row;
-    const last = core.lastDayOfMonth(Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1);
-    row[flag] = newest.day - last < PROVISIONAL_DAYS ? "provisional" : "";
+    const date = core.readDate(r[0], "calendar");
+    if (!newest || !("day" in newest) || !date || !("day" in date)) return row;
+    const month = core.monthOfDay(date.day);
+    if (month > core.monthOfDay(newest.day)) return row;
+    row[flag] = isProvisional(month, newest.day) ? "provisional" : "";
     return row;
   };
   const rows = [...keptRows.map(again), ...incoming.rows];
