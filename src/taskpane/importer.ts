@@ -31,7 +31,8 @@ import { cellAddress, columnLetter, EXCEL_ROWS, formatRect, freshName, freshName
 import { csvCell, tableFromFile } from "../sheet/files";
 import { WEB_PAYLOAD_LIMIT_BYTES } from "./port/excelBehaviour";
 import { CellValue, CellWrite, describeFailure, done, Outcome, refuse, WorkbookOp, WorkbookPort } from "./port/port";
-import { attachPlan, ImportedUsage, modelRecord, ModelRecord, saveRecord } from "./setup";
+import { attachPlan } from "./setup";
+import { ImportedUsage, modelRecord, ModelRecord, saveRecord } from "./record";
 
 /** The sheets and tables the import adds, before fresh names are picked. */
 export const IMPORT_NAMES = {

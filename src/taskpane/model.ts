@@ -9,7 +9,7 @@ import { parseBands, parseTerms, parseUsage, Terms } from "../sheet";
 import { OPTIMIZATION } from "../model/definition";
 import { cellAddress, quoteSheet, Rect } from "../sheet/a1";
 import { CellValue, RangeData, refuse, WorkbookPort } from "./port/port";
-import { ImportedUsage, modelRecord, nameIn } from "./setup";
+import { ImportedUsage, modelRecord, nameIn } from "./record";
 
 /** The names the pane reads; Usage, Deal and Bands are required. */
 export const ASSUMPTION_NAMES = OPTIMIZATION.map((o) => o.name);

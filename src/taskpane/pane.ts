@@ -18,7 +18,8 @@ import {
   Refusal,
   WorkbookPort,
 } from "./port/port";
-import { buildModelInto, MODEL_SETTING, ModelRecord, modelRecord, useMyData } from "./setup";
+import { buildModelInto, useMyData } from "./setup";
+import { MODEL_SETTING, ModelRecord, modelRecord } from "./record";
 import { planSigning, readTracking, signedTerms, toWrites, TrackingFigures, trackingFigures } from "./tracking";
 import { renewalLayout } from "../model/tracking";
 import { TERM_KEYS, TermKey, TERMS } from "../catalogue/terms";

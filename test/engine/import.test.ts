@@ -13,7 +13,7 @@ import { ModelWorkbook } from "../../src/preview/modelWorkbook";
 import { hyperFormulaPort } from "../../src/preview/hfHost";
 import { CHUNK_BYTES, rawChunks, writeMonthly } from "../../src/taskpane/importer";
 import { readModel } from "../../src/taskpane/model";
-import { modelRecord } from "../../src/taskpane/setup";
+import { modelRecord } from "../../src/taskpane/record";
 import { payloadBytes } from "../../src/taskpane/port/excelBehaviour";
 import { summaryCell } from "../../src/model/definition";
 import { Pane } from "../../src/taskpane/pane";

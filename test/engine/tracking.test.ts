@@ -10,7 +10,7 @@ import { hyperFormulaPort } from "../../src/preview/hfHost";
 import { Pane } from "../../src/taskpane/pane";
 import { TERM_KEYS } from "../../src/catalogue/terms";
 import { SIGNED_EXAMPLE_1 } from "../helpers/series";
-import { modelRecord } from "../../src/taskpane/setup";
+import { modelRecord } from "../../src/taskpane/record";
 import { BUILD_TIMEOUT_MS, bundlePlugin } from "./bundle";
 
 let plugin: LeversPlugin;

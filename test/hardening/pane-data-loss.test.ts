@@ -12,7 +12,8 @@ import { MemoryWorkbook, memoryPort } from "../../src/taskpane/port/memoryPort";
 import { calculateModelFormula } from "../../src/taskpane/port/modelCalc";
 import { Pane, STATUS_SETTING, TERM_SETTING } from "../../src/taskpane/pane";
 import { CellValue, CellWrite, OWNED_SETTING, WorkbookOp } from "../../src/taskpane/port/port";
-import { defaultPriceBookRows, MODEL_SETTING } from "../../src/taskpane/setup";
+import { defaultPriceBookRows } from "../../src/taskpane/setup";
+import { MODEL_SETTING } from "../../src/taskpane/record";
 import { STEP_IDS } from "../../src/taskpane/steps";
 
 /** What a user keeps in cells: numbers, text (some of it hostile), booleans, formulas. */

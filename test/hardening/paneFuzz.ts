@@ -19,7 +19,7 @@ import { callsCustomFunction, MemoryWorkbook, memoryPort } from "../../src/taskp
 import { calculateModelFormula } from "../../src/taskpane/port/modelCalc";
 import { Pane } from "../../src/taskpane/pane";
 import { CellValue } from "../../src/taskpane/port/port";
-import { ModelRecord, MODEL_SETTING } from "../../src/taskpane/setup";
+import { ModelRecord, MODEL_SETTING } from "../../src/taskpane/record";
 import { STEPS, STEP_IDS } from "../../src/taskpane/steps";
 import { mulberry32 } from "../../bench/exportsGen";
 
