@@ -1,34 +1,24 @@
 /**
- * MONTHLY_USAGE and OBSERVED_DISCOUNT on one hand-written fixture per export format
+ * MONTHLY_USAGE on one hand-written fixture per export format (OBSERVED_DISCOUNT has its own spec)
  * (test/fixtures/exports, shapes from ../shared/EXPORTS.md), through the shipped bundle as Excel
  * calls them. Every golden below is worked out by hand from the fixture's rows.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { LeverError } from "../../src/core";
-import { Cell, tableFromFile } from "../../src/sheet";
+import { tableFromFile } from "../../src/sheet";
 import { ensureBundle } from "../helpers/ensureBundle";
-import { CustomFunctionsError, loadBundle, ROOT } from "../helpers/loadBundle";
+import { fixtureTable, thrown } from "../helpers/exportFixtures";
+import { CustomFunctionsError, loadBundle } from "../helpers/loadBundle";
 
-const FIXTURES = join(ROOT, "test", "fixtures", "exports");
-
-/** A fixture read as the pane reads a picked file (src/sheet/files.ts): CSV, or a JSON response flattened. */
-function file(name: string): Cell[][] {
-  const table = tableFromFile(name, readFileSync(join(FIXTURES, name), "utf8"));
-  if (table instanceof LeverError) throw new Error(`${name}: ${table.message}`);
-  return table;
-}
-const csv = file;
+const csv = fixtureTable;
+const file = fixtureTable;
 
 type Out = (string | number | CustomFunctionsError)[][];
 let monthly: (exp: unknown, by?: unknown, book?: unknown) => Out;
-let observed: (exp: unknown) => number;
 
 beforeAll(() => {
   ensureBundle();
   const fns = loadBundle();
   monthly = fns.get("MONTHLY_USAGE") as typeof monthly;
-  observed = fns.get("OBSERVED_DISCOUNT") as typeof observed;
 }, 300_000);
 
 /** Expects a spill: text exactly, numbers to 1e-9. */
@@ -41,15 +31,6 @@ function expectTable(got: Out, want: (string | number)[][]): void {
       else expect(got[r]![c]).toBe(v);
     });
   });
-}
-
-function thrown(call: () => unknown): CustomFunctionsError {
-  try {
-    call();
-  } catch (e) {
-    return e as CustomFunctionsError;
-  }
-  throw new Error("expected an Excel error");
 }
 
 describe("MONTHLY_USAGE: each format's fixture gives its hand-worked monthly list dollars", () => {
@@ -213,7 +194,6 @@ describe("a JSON response, as the pane flattens it, gives the same months as its
       ["2026-11", 0, 0],
       ["2026-12", 0, 10],
     ]);
-    expect(observed(file("anthropic-analytics-cost.json"))).toBeCloseTo(0.15, 12);
   });
   test("Admin usage report: one row per bucket result, the bucket's starting_at beside it", () => {
     const table = file("anthropic-usage-report.json");
@@ -252,32 +232,6 @@ describe("a JSON response, as the pane flattens it, gives the same months as its
     const bad = tableFromFile("costs.json", '{"data": [');
     expect(bad).toBeInstanceOf(LeverError);
     expect((bad as LeverError).message).toMatch(/^file: not a JSON response with records/);
-  });
-});
-
-describe("OBSERVED_DISCOUNT: 1 - billed / list where the export carries both", () => {
-  test("Console cost CSV: billed 23.80 of list 28.00 is 15% off", () => {
-    // 8.50 + 12.75 + 1.70 + 0.85 = 23.80; 10 + 15 + 2 + 1 = 28; 1 - 23.8 / 28 = 0.15.
-    expect(observed(csv("anthropic-console-cost.csv"))).toBeCloseTo(0.15, 12);
-  });
-  test("Analytics cost: 85% of list billed, fractional cents included", () => {
-    // billed 85,000.425 + 42,500 + 850 = 128,350.425 cents of 151,000.5 list: 0.85 of it.
-    expect(observed(csv("anthropic-analytics-cost.csv"))).toBeCloseTo(0.15, 12);
-  });
-  test("FOCUS: the usage rows only", () => {
-    // billed 80 + 40 + 160 = 280 of list 100 + 50 + 200 = 350: 1 - 0.8.
-    expect(observed(csv("focus.csv"))).toBeCloseTo(0.2, 12);
-  });
-  test.each([
-    "anthropic-console-cost-older.csv",
-    "anthropic-cost-report.csv",
-    "openai-costs.csv",
-    "plain.csv",
-    "anthropic-console-usage.csv",
-  ])("%s has not both amounts: #N/A saying so", (file) => {
-    const e = thrown(() => observed(csv(file)));
-    expect(e.code).toBe("#N/A");
-    expect(e.message).toMatch(/^export: this .* does not carry both a list and a billed amount$/);
   });
 });
 
@@ -320,22 +274,6 @@ describe("bad exports get a clear error, never a silent zero", () => {
     const e = thrown(() => monthly(rows));
     expect(e.code).toBe("#N/A");
     expect(e.message).toBe("export: no usage rows in this FOCUS cost and usage CSV (2 rows of other charges skipped)");
-  });
-
-  test("OBSERVED_DISCOUNT counts only rows that carry both amounts, and needs the billed column in the file", () => {
-    // Rows: list 10 billed 8; list 10 billed blank (not carried): 1 - 8 / 10 = 0.2, not 1 - 8 / 20.
-    const rows = [
-      ["usage_date_utc", "model", "cost_usd", "list_price_usd"],
-      ["2026-10-01", "Opus", 8, 10],
-      ["2026-10-02", "Opus", null, 10],
-    ];
-    expect(observed(rows)).toBeCloseTo(0.2, 12);
-    // A FOCUS file without BilledCost carries no billed amount at all: #N/A, not a 100% discount.
-    const focus = [
-      ["ChargePeriodStart", "ChargeCategory", "ListCost", "ResourceName"],
-      ["2026-10-01", "Usage", 100, "claude-sonnet-4-5"],
-    ];
-    expect(thrown(() => observed(focus)).code).toBe("#N/A");
   });
 
   test.each([
