@@ -19,7 +19,7 @@
  * differs from what was reserved, the plugin shows what fits and records the cell in `resized`, and
  * the workbook (modelWorkbook.ts) enters the formula again, which reserves the new size.
  */
-import { payloadBytes, payloadExceeds, WEB_PAYLOAD_LIMIT_BYTES, type Platform } from "../taskpane/port/excelBehaviour";
+import { payloadBytes, payloadExceeds, WEB_PAYLOAD_LIMIT_BYTES, type Platform } from "../taskpane/port/excel";
 import {
   ArraySize,
   CellError,

@@ -29,7 +29,7 @@ import { MONTHLY_USAGE, OBSERVED_DISCOUNT } from "../catalogue/functions";
 import { MONEY, TEXT } from "../model/definition";
 import { cellAddress, columnLetter, EXCEL_ROWS, formatRect, freshName, freshNameSet, quoteSheet } from "../sheet/a1";
 import { csvCell, tableFromFile } from "../sheet/files";
-import { WEB_PAYLOAD_LIMIT_BYTES } from "./port/excelBehaviour";
+import { WEB_PAYLOAD_LIMIT_BYTES } from "./port/excel";
 import { CellValue, CellWrite, describeFailure, done, Outcome, refuse, WorkbookOp, WorkbookPort } from "./port/port";
 import { attachPlan } from "./setup";
 import { ImportedUsage, modelRecord, ModelRecord, saveRecord } from "./record";

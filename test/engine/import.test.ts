@@ -14,7 +14,7 @@ import { hyperFormulaPort } from "../../src/preview/hfHost";
 import { CHUNK_BYTES, rawChunks, writeMonthly } from "../../src/taskpane/importer";
 import { readModel } from "../../src/taskpane/model";
 import { modelRecord } from "../../src/taskpane/record";
-import { payloadBytes } from "../../src/taskpane/port/excelBehaviour";
+import { payloadBytes } from "../../src/taskpane/port/excel";
 import { summaryCell } from "../../src/model/definition";
 import { Pane } from "../../src/taskpane/pane";
 import { MemoryWorkbook, memoryPort } from "../../src/taskpane/port/memoryPort";

@@ -6,12 +6,7 @@
 import type { LeversPlugin } from "../../src/preview/leversPlugin";
 import { ModelWorkbook } from "../../src/preview/modelWorkbook";
 import { hyperFormulaPort } from "../../src/preview/hfHost";
-import {
-  CommonApiCodes,
-  OfficeAsyncError,
-  WEB_PAYLOAD_LIMIT_BYTES,
-  payloadBytes,
-} from "../../src/taskpane/port/excelBehaviour";
+import { CommonApiCodes, OfficeAsyncError, WEB_PAYLOAD_LIMIT_BYTES, payloadBytes } from "../../src/taskpane/port/excel";
 import { BUILD_TIMEOUT_MS, bundlePlugin } from "./bundle";
 
 let plugin: LeversPlugin;

@@ -14,7 +14,7 @@
 import * as core from "../../src/core";
 import { MODELS } from "../../src/model/definition";
 import { cellAddress, parseAddress, quoteSheet, renameSheetRefs } from "../../src/sheet/a1";
-import { Platform } from "../../src/taskpane/port/excelBehaviour";
+import { Platform } from "../../src/taskpane/port/excel";
 import { callsCustomFunction, MemoryWorkbook, memoryPort } from "../../src/taskpane/port/memoryPort";
 import { calculateModelFormula } from "../../src/taskpane/port/modelCalc";
 import { Pane } from "../../src/taskpane/pane";

@@ -2,12 +2,7 @@
  * The in-memory workbook refuses a settings save above 2 MB, as Office's settings.saveAsync reports a
  * failed result (excelBehaviour.ts, SETTINGS_LIMIT_BYTES, has the sources and what is unverified).
  */
-import {
-  CommonApiCodes,
-  OfficeAsyncError,
-  SETTINGS_LIMIT_BYTES,
-  payloadBytes,
-} from "../../src/taskpane/port/excelBehaviour";
+import { CommonApiCodes, OfficeAsyncError, SETTINGS_LIMIT_BYTES, payloadBytes } from "../../src/taskpane/port/excel";
 import { MemoryWorkbook, memoryPort } from "../../src/taskpane/port/memoryPort";
 
 const MB = 1024 * 1024;

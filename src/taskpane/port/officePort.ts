@@ -10,7 +10,7 @@
  */
 import { maxOf } from "../../core/arrays";
 import { parseAddress, splitAddress } from "../../sheet/a1";
-import { OfficeAsyncError, OfficeCodes, OfficeError } from "./excelBehaviour";
+import { OfficeAsyncError, OfficeCodes, OfficeError } from "./excel";
 import { CellValue, CellWrite, ChangeEvent, ChartSpec, GuardedPort, RangeData, WorkbookHost, WorkbookOp } from "./port";
 
 /** Column width: Excel counts characters, Office.js points; about 7 points a character. */

@@ -8,7 +8,7 @@
  * settings, so the rule survives closing and reopening the workbook.
  */
 import { cellAddress, formatRect, freshName, parseAddress, Rect } from "../../sheet/a1";
-import { CommonApiCodes, OfficeCodes } from "./excelBehaviour";
+import { CommonApiCodes, OfficeCodes } from "./excel";
 
 export type CellValue = string | number | boolean | null;
 
