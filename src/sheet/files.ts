@@ -100,9 +100,15 @@ export function parseJson(text: string): Cell[][] | LeverError {
   if (values instanceof LeverError) return values;
   const rows = values.flatMap((v) => jsonRecords(v));
   if (rows.length === 0) return Errors.notJson("file");
+  const header = jsonColumns(rows);
+  return [header, ...rows.map((r) => jsonRow(header, r))];
+}
+
+/** The columns of JSON records: every field, in the order first seen. */
+export function jsonColumns(records: readonly Record<string, Cell>[]): string[] {
   const header: string[] = [];
   const seen = new Set<string>();
-  for (const r of rows) {
+  for (const r of records) {
     for (const key of Object.keys(r)) {
       if (!seen.has(key)) {
         seen.add(key);
@@ -110,7 +116,12 @@ export function parseJson(text: string): Cell[][] | LeverError {
       }
     }
   }
-  return [header, ...rows.map((r) => header.map((k) => (k in r ? r[k]! : null)))];
+  return header;
+}
+
+/** A record as a row under `header`; a field it lacks is blank. */
+export function jsonRow(header: readonly string[], record: Record<string, Cell>): Cell[] {
+  return header.map((k) => (k in record ? record[k]! : null));
 }
 
 /** A picked file as a table: JSON by its name or its first character, else CSV. */

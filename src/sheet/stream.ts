@@ -13,7 +13,7 @@
 import { DEFAULT_PRICE_BOOK, Errors, LeverError, PriceBook } from "../core";
 import { ExportSummary, ImportAggregator, summarize } from "../core/importAggregate";
 import { CsvSplitter, delimiterOf } from "./csv";
-import { jsonRecords } from "./files";
+import { jsonColumns, jsonRecords, jsonRow } from "./files";
 import { JsonSplitter } from "./json";
 
 /** A file as the reader needs it: a browser `File`, or a Node `Blob` with a name. */
@@ -188,15 +188,12 @@ async function readAs(
     const found = jsonRecords(parsed);
     if (!jsonHeader) {
       if (found.length === 0) return;
-      const seen = new Set<string>();
-      jsonHeader = [];
-      for (const r of found)
-        for (const key of Object.keys(r)) if (!seen.has(key) && seen.add(key)) jsonHeader.push(key);
+      jsonHeader = jsonColumns(found);
       onRecord(jsonHeader);
     }
     const header = jsonHeader;
     for (const r of found) {
-      onRecord(header.map((k) => (k in r ? r[k] : null)));
+      onRecord(jsonRow(header, r));
       if (failed) return;
     }
   };
