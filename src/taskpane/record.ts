@@ -4,6 +4,7 @@
  * model record, with the import it was fed from and the signed deal's places.
  */
 import type { StatedCommitment } from "../core/importAggregate";
+import { STEP_IDS, StepId } from "../catalogue/termsPane";
 import type { SignedPlaces } from "../model/tracking";
 import { describeFailure, WorkbookPort } from "./port/port";
 
@@ -80,4 +81,32 @@ export async function saveRecord(port: WorkbookPort, record: ModelRecord): Promi
   } catch (e) {
     return describeFailure(e);
   }
+}
+
+/** Settings keys for the rest of what the pane keeps: each step's status and the term option (months). */
+export const STATUS_SETTING = "commitLevers.status";
+export const TERM_SETTING = "commitLevers.termOption";
+
+/** Where the user is with a step: kept in the document, so it survives closing the pane. */
+export type StepStatus = "open" | "done" | "skipped";
+
+export const OPEN_STATUSES: Readonly<Record<StepId, StepStatus>> = Object.fromEntries(
+  STEP_IDS.map((id) => [id, "open"]),
+) as Record<StepId, StepStatus>;
+
+/** The statuses as the settings hold them; anything else (another version's, or garbage) reads as open. */
+export function readStatuses(value: unknown): Record<StepId, StepStatus> {
+  const out = { ...OPEN_STATUSES };
+  if (value && typeof value === "object") {
+    for (const id of STEP_IDS) {
+      const s = (value as Record<string, unknown>)[id];
+      if (s === "done" || s === "skipped" || s === "open") out[id] = s;
+    }
+  }
+  return out;
+}
+
+/** The term option as the settings hold it: a whole number of months, 12 by default. */
+export function readTermOption(value: unknown): number {
+  return typeof value === "number" && Number.isInteger(value) && value >= 1 ? value : 12;
 }

@@ -15,7 +15,7 @@ import { Pane } from "./pane";
 import { paneOptions } from "./fileReader";
 import { WorkbookPort } from "./port/port";
 import { buildModelInto } from "./setup";
-import { PaneView } from "./view";
+import { PaneView } from "./view/index";
 
 export interface CommitLeversHook {
   readonly port: WorkbookPort;

@@ -151,3 +151,24 @@ export function trackingFigures(data: TrackingData): TrackingFigures | core.Leve
   const { rows, current, shortfall } = b;
   return { data, rows, current, shortfall, warn: shortfall > data.threshold, pastTerm };
 }
+
+/** What "After you sign" warns about, in words: months past the term, a forfeit above the threshold. */
+export function trackingWarnings(t: TrackingFigures, money: (dollars: number) => string): string[] {
+  const { places } = t.data;
+  const row = t.rows[t.current - 1]!;
+  const warnings: string[] = [];
+  if (t.pastTerm) {
+    warnings.push(
+      `The Actuals table has more months than the signed term (${places.termMonths}): the sheet's burn-down shows #VALUE! until the extra months are removed.`,
+    );
+  }
+  if (t.warn) {
+    warnings.push(
+      `The projected forfeit of period ${t.current}, ${money(t.shortfall)}, is above your threshold of ${money(t.data.threshold)}.` +
+        (row.monthsLeft > 0
+          ? ` To fill the period, draw ${money(row.neededPerMonth)} at list a month for its last ${row.monthsLeft} months.`
+          : ""),
+    );
+  }
+  return warnings;
+}

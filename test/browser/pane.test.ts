@@ -136,4 +136,67 @@ describe("task pane in headless Chromium", () => {
     expect(stray()).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
+
+  /** Edits a usage cell, as a recalculation or a co-author would, and waits for the pane's refresh. */
+  async function editUsageAndRefresh(value: number): Promise<void> {
+    const revision = await page.evaluate(() => window.commitLevers!.pane.state.revision);
+    await page.evaluate((v) => window.commitLevers!.workbook!.edit("Usage!B3", v), value);
+    await page.waitForFunction(
+      (r) => window.commitLevers!.pane.state.revision > r && !window.commitLevers!.pane.refreshPending,
+      revision,
+    );
+  }
+
+  const valueOf = (selector: string) => page.inputValue(selector);
+
+  it("keeps what was typed, and an open disclosure, across a refresh (issue 26's lost input)", async () => {
+    // "After you sign", before signing: the form the issue found reset by a usage edit.
+    await show("track");
+    await page.fill("#sign-commit", "$2,500,000");
+    await page.fill("#sign-discount", "12%");
+    await page.fill("#sign-threshold", "5000");
+    await editUsageAndRefresh(41000);
+    expect(await valueOf("#sign-commit")).toBe("$2,500,000");
+    expect(await valueOf("#sign-discount")).toBe("12%");
+    expect(await valueOf("#sign-threshold")).toBe("5000");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("sign-threshold");
+
+    // A step: a refused text stays as typed (it is the user's to fix), and a half-typed one too.
+    await show("size");
+    await page.fill("#in-commit\\.draft", "abc");
+    await page.fill("#in-discount\\.draft", "13");
+    expect(await page.locator("#message").textContent()).toMatch(/"abc" is not an amount in dollars/);
+    await editUsageAndRefresh(42000);
+    expect(await valueOf("#in-commit\\.draft")).toBe("abc");
+    expect(await valueOf("#in-discount\\.draft")).toBe("13");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("in-discount.draft");
+    // Put the draft back as it was: leaving a field applies what is typed, and its draft goes.
+    await page.fill("#in-commit\\.draft", "$2,500,000");
+    await page.fill("#in-discount\\.draft", "15%");
+    await page.press("#in-discount\\.draft", "Tab");
+    await page.waitForFunction(() =>
+      Object.keys(window.commitLevers!.pane.state.drafts).every((id) => id.startsWith("sign")),
+    );
+    expect(await page.evaluate(() => window.commitLevers!.workbook!.cell("Deal!B2")?.value)).toBe(2_500_000);
+
+    // Signed: the signed form's typed terms went in; then every input of the tracking view, and the
+    // "Sign a new deal" disclosure opened, survive a refresh.
+    await show("track");
+    expect(await valueOf("#sign-commit")).toBe("$2,500,000");
+    await page.click("#sign-deal");
+    await page.waitForSelector("[data-testid=shortfall]");
+    await page.click("#sign-again summary");
+    await page.fill("#sign-again-commit", "$1,750,000");
+    await page.fill("#actual-month", "84000");
+    await page.fill("#threshold", "$7,500");
+    await editUsageAndRefresh(43000);
+    expect(await page.evaluate(() => (document.getElementById("sign-again") as HTMLDetailsElement).open)).toBe(true);
+    expect(await valueOf("#sign-again-commit")).toBe("$1,750,000");
+    expect(await valueOf("#actual-month")).toBe("84000");
+    expect(await valueOf("#threshold")).toBe("$7,500");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("threshold");
+    await page.screenshot({ path: join(SHOTS, "kept-across-refresh.png"), fullPage: true });
+    expect(stray()).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
 });

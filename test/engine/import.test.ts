@@ -369,7 +369,7 @@ describe("the raw rows, only on request", () => {
       /^Imported 84,000 rows .* The raw rows stopped: .* rows are on sheet Usage export\. The monthly totals are in\.$/,
     );
     // "Try again" writes them again, on a fresh sheet (the part-written one stays as it is).
-    expect(pane.state.message?.retry).toBe(true);
+    expect(pane.state.message?.retry).toMatchObject({ action: "keepRawRows" });
     await pane.retry();
     // The failed attempt made no table, so the name is free: the table on the fresh sheet takes it.
     expect(pane.state.message?.text).toMatch(

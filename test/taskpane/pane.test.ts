@@ -360,7 +360,7 @@ describe("when Excel refuses or fails (the faithful host)", () => {
     expect(pane.state.message).toEqual({
       kind: "error",
       text: "Excel is editing a cell. Press Enter or Esc to finish the edit, then try again.",
-      retry: true,
+      retry: { action: "setInput", args: ["commit.draft", "$2,500,000"] },
     });
     expect(workbook.cell("Deal!B2")?.value).toBe(3_000_000);
     workbook.leaveCellEdit();
@@ -380,7 +380,7 @@ describe("when Excel refuses or fails (the faithful host)", () => {
     expect(pane.state.problem).toBe(
       "Excel could not finish: There was an internal error while processing the request.",
     );
-    expect(pane.state.message?.retry).toBe(true);
+    expect(pane.state.message?.retry).toEqual({ action: "start", args: [] });
     await pane.retry();
     expect(pane.state.phase).toBe("setup");
     await pane.dispose();
@@ -392,7 +392,7 @@ describe("when Excel refuses or fails (the faithful host)", () => {
     workbook.failNextCalls(1);
     await expect(pane.refresh()).resolves.toBeUndefined();
     expect(pane.state.figures).toBe(figures);
-    expect(pane.state.message).toMatchObject({ kind: "error", retry: true });
+    expect(pane.state.message).toMatchObject({ kind: "error", retry: { action: "refresh", args: [] } });
     await pane.retry();
     expect(pane.state.phase).toBe("ready");
     await pane.dispose();

@@ -113,7 +113,7 @@ describe("Build the model", () => {
     expect(!built.ok && built.code).toBe("failed");
     // The host left the first 6 operations done, as a failed sync does; the port removed them.
     expect(!built.ok && built.message).toMatch(/The sheets and names it had added were removed again/);
-    expect(pane.state.message).toMatchObject({ kind: "error", retry: true });
+    expect(pane.state.message).toMatchObject({ kind: "error", retry: { action: "buildModel", args: [true] } });
     expect(await workbook.sheetNames()).toEqual(["Sheet1"]);
     expect(workbook.definedNames()).toEqual([]);
     expect(workbook.settings.get(OWNED_SETTING)).toBeUndefined();
@@ -202,7 +202,7 @@ describe("Use my data", () => {
     expect(pane.state.message).toEqual({
       kind: "error",
       text: "Several separate areas are selected. Select one block of cells, then try again.",
-      retry: true,
+      retry: { action: "useMyData", args: [undefined] },
     });
     expect(await workbook.sheetNames()).toEqual(["Spend"]);
     workbook.select("Spend!A1:B25");

@@ -144,7 +144,10 @@ describe("signing the deal", () => {
     workbook.failAfter(3);
     const failed = await made.pane.signDeal(EXAMPLE_1);
     expect(failed).toMatchObject({ ok: false, code: "failed" });
-    expect(made.pane.state.message).toMatchObject({ kind: "error", retry: true });
+    expect(made.pane.state.message).toMatchObject({
+      kind: "error",
+      retry: { action: "signDeal", args: [EXAMPLE_1, "", false] },
+    });
     expect(await workbook.sheetNames()).toEqual(sheets);
     await made.pane.retry();
     await settle(made);
@@ -214,7 +217,10 @@ describe("signing the deal", () => {
         : save(entries);
     const signed = await made.pane.signDeal(EXAMPLE_1);
     expect(signed).toMatchObject({ ok: false, code: "failed" });
-    expect(made.pane.state.message).toMatchObject({ kind: "error", retry: true });
+    expect(made.pane.state.message).toMatchObject({
+      kind: "error",
+      retry: { action: "keepSigned", args: [expect.anything(), expect.anything()] },
+    });
     expect(made.pane.state.message?.text).toMatch(/could not keep where they are.*settings are read-only/);
     await made.pane.retry();
     expect(made.pane.state.tracking?.data.places.signed).toBe("Signed");
