@@ -3,7 +3,7 @@ import { curveDescription, renderCurve } from "../chart";
 import { formatMoney, formatPercent } from "../format";
 import { cellText, inputCell } from "../inputs";
 import { VIEWS, type PaneState } from "../state";
-import { CurveData, InputSpec, STEPS, StepDef, StepFigures } from "../steps";
+import { InputSpec, STEPS, StepDef, StepFigures } from "../steps";
 import { Actions, button, html, ifDefined, live, nothing, pager, TemplateResult, valueOf } from "./common";
 import { importControl } from "./import";
 
@@ -38,7 +38,7 @@ export function stepView(state: PaneState, def: StepDef, act: Actions): Template
     ${
       f.curve
         ? html`<figure class="chart">
-          ${curveNode(f.curve)}
+          ${renderCurve(f.curve)}
           <figcaption class="muted">${curveDescription(f.curve)}</figcaption>
         </figure>`
         : nothing
@@ -82,14 +82,6 @@ export function stepView(state: PaneState, def: StepDef, act: Actions): Template
     </div>
     ${pager(VIEWS.indexOf(def.id), act)}
   </section>`;
-}
-
-/** The curve's drawing, made once per curve the figures hold (a refresh makes new figures). */
-const curves = new WeakMap<CurveData, SVGSVGElement>();
-function curveNode(curve: CurveData): SVGSVGElement {
-  let node = curves.get(curve);
-  if (!node) curves.set(curve, (node = renderCurve(document, curve)));
-  return node;
 }
 
 /** The step's inputs, a row per term (its draft and ask side by side) or per assumption. */

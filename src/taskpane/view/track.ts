@@ -137,7 +137,7 @@ function tracked(state: PaneState, t: TrackingFigures, act: Actions): TemplateRe
       ${lines.map(([label, text], i) => html`<dt>${label}</dt><dd data-testid=${`track-${i}`}>${text}</dd>`)}
     </dl>
     <figure class="chart">
-      ${renderBurndown(document, bars)}
+      ${renderBurndown(bars)}
       <figcaption class="chart-key">Dashed outline: commit + carry in. Solid: drawn to date. Light: projected drawn.</figcaption>
     </figure>
     <table class="burndown" data-testid="burndown">
