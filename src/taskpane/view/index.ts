@@ -17,18 +17,9 @@ import { stepView } from "./step";
 import { summaryView } from "./summary";
 import { trackView } from "./track";
 
-const NAV_LABEL: Record<View, string> = {
-  usage: "1",
-  optimize: "2",
-  size: "3",
-  overage: "4",
-  unused: "5",
-  protection: "6",
-  term: "7",
-  fineprint: "8",
-  summary: "Σ",
-  track: "✎",
-};
+/** A step's button shows its number; the summary and "After you sign" their signs. */
+const navLabel = (view: View, index: number): string =>
+  view === "summary" ? "Σ" : view === "track" ? "✎" : String(index + 1);
 
 /** The whole pane for a state: what `render` puts in the root. */
 export function paneView(state: PaneState, act: Actions): TemplateResult {
@@ -93,7 +84,7 @@ function nav(state: PaneState, act: Actions): TemplateResult {
             data-view=${view}
             @click=${() => act.go(view)}
             @keydown=${(e: KeyboardEvent) => key(e, i)}
-          >${NAV_LABEL[view]}</button>
+          >${navLabel(view, i)}</button>
         </li>`;
       })}
     </ol>
