@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { Page } from "playwright-core";
 import { sampleTokens } from "../../src/model/definition";
 import { formatMoney } from "../../src/taskpane/format";
-import { expectedFigures, sampleUsage } from "../taskpane/sampleFigures";
+import { expectedFigures, sampleUsage } from "../taskpane/sampleGoldens";
 import { BrowserSession, openBrowser } from "./harness";
 
 const ROOT = join(__dirname, "..", "..");

@@ -1,18 +1,19 @@
 /**
- * The public contract (FUNCTIONS.md): functions.json declares exactly the LEVERS functions with
+ * The public contract (docs/FUNCTIONS.md): functions.json declares exactly the LEVERS functions with
  * their parameter names, order and optional flags, and the bundle Excel loads gives DOMAIN.md's
- * worked-example figures. The table below is FUNCTIONS.md's; when ../shared/FUNCTIONS.md is beside
- * the repository, the test also checks the table still matches it. The catalogue (src/catalogue) is
- * checked against the same hand-written table, so it never checks itself.
+ * worked-example figures. The table below is written by hand; the test also reads docs/FUNCTIONS.md
+ * (its function tables: `| \`ID\` | arguments | returns | status |`) and checks that the table below
+ * and the planned lists are exactly what it declares. The catalogue (src/catalogue) is checked
+ * against the same hand-written table, so it never checks itself.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { CustomFunctionsError, FUNCTIONS_METADATA, ROOT, loadBundle } from "../helpers/loadBundle";
 import { ensureBundle } from "../helpers/ensureBundle";
 import { FUNCTIONS as CATALOGUE, FunctionId } from "../../src/catalogue/functions";
 import { TERM_KEYS } from "../../src/catalogue/terms";
 
-/** FUNCTIONS.md, as `ID: arguments` (`[x=default]` or `[x]` optional). */
+/** What docs/FUNCTIONS.md says ships, as `ID: arguments` (`[x=default]` or `[x]` optional). */
 const CONTRACT: Record<string, string> = {
   COMMIT_WASTE: "commit, usage, discount, [carryover=0], [period_months=12]",
   OVERAGE_VALUE: "commit, usage, discount, [overage_rate=1], [carryover=0], [period_months=12]",
@@ -49,27 +50,60 @@ const CONTRACT: Record<string, string> = {
   SHORTFALL: "commit, actuals, projection, discount, [carryover=0], [period_months=12]",
 };
 
-/**
- * What ../shared/FUNCTIONS.md already declares for open issues and the add-in does not ship yet, by
- * issue: whole functions, and optional parameters added at the end of an existing function. Each
- * entry goes when its issue lands; the test fails if FUNCTIONS.md changes in any other way.
- */
-const PLANNED: Record<string, string> = {
-  // Issue 27, "What each lever is worth across the futures your usage may take".
-  COMMIT_RISK: "27",
-  FORFEIT_CHANCE: "27",
-  USAGE_VOLATILITY: "27",
-};
-const PLANNED_PARAMETERS: Record<string, string> = {
-  // Issue 27.
-  RECOMMEND_COMMIT: "[growth_volatility=0]",
-  COMMIT_CURVE: "[growth_volatility=0]",
-  LEVER_VALUES: "[volatility=0], [growth_volatility=0]",
-};
+/** A planned function or planned trailing parameters: the issue that brings them (where docs/FUNCTIONS.md names one). */
+interface Planned {
+  readonly issue?: string;
+  readonly args: string;
+}
 
 /**
- * FUNCTIONS.md: "Every argument above except `usage` (and `LEDGER`'s, which already spills a table)
- * lifts over ranges", and BAND_DISCOUNT's commit. Lifted parameters and results are matrices in
+ * What docs/FUNCTIONS.md already declares for open issues and the add-in does not ship yet: whole
+ * functions (with their full argument lists), and optional parameters added at the end of an
+ * existing function. Each entry goes when its issue lands; the test fails if FUNCTIONS.md changes in
+ * any other way.
+ */
+const PLANNED: Record<string, Planned> = {
+  // Issue 27, "What each lever is worth across the futures your usage may take"; term_months is the explicit term.
+  COMMIT_RISK: {
+    issue: "27",
+    args: "commit, usage, discount, [overage_rate=1], [carryover=0], [period_months=12], [volatility=0], [growth_volatility=0], [term_months]",
+  },
+  FORFEIT_CHANCE: {
+    issue: "27",
+    args: "commit, usage, discount, [carryover=0], [period_months=12], [volatility=0], [growth_volatility=0], [term_months]",
+  },
+  USAGE_VOLATILITY: { issue: "27", args: "history" },
+};
+/** The explicit term (DOMAIN.md "Usage series"): no issue named yet. */
+const TERM_MONTHS: Planned = { args: "[term_months]" };
+const PLANNED_PARAMETERS: Record<string, Planned> = {
+  // Issue 27.
+  RECOMMEND_COMMIT: { issue: "27", args: "[growth_volatility=0]" },
+  COMMIT_CURVE: { issue: "27", args: "[growth_volatility=0]" },
+  LEVER_VALUES: { issue: "27", args: "[volatility=0], [growth_volatility=0]" },
+  // The explicit term: every ledger-table function but HORIZON_COST and RENEWAL_CAP_VALUE, and the tracking ones.
+  COMMIT_WASTE: TERM_MONTHS,
+  OVERAGE_VALUE: TERM_MONTHS,
+  TOTAL_COST: TERM_MONTHS,
+  CARRYOVER_VALUE: TERM_MONTHS,
+  UTILIZATION: TERM_MONTHS,
+  COVERAGE: TERM_MONTHS,
+  ESR: TERM_MONTHS,
+  PRICE_LOCK_VALUE: TERM_MONTHS,
+  TRUE_FORWARD_COST: TERM_MONTHS,
+  RATCHET_COST: TERM_MONTHS,
+  EXCLUSION_COST: TERM_MONTHS,
+  LEDGER: TERM_MONTHS,
+  CARRYOVER_CAP_COST: TERM_MONTHS,
+  BURNDOWN: TERM_MONTHS,
+  SHORTFALL: TERM_MONTHS,
+};
+/** LEVER_VALUES terms keys docs/FUNCTIONS.md declares and the catalogue does not have yet. */
+const PLANNED_TERM_KEYS = ["term_months"];
+
+/**
+ * docs/FUNCTIONS.md: "every argument in the table above except `usage`, and except LEDGER's arguments
+ * (LEDGER already spills a table), lifts over ranges", and BAND_DISCOUNT's commit. Lifted parameters and results are matrices in
  * functions.json (a matrix parameter takes a range; a matrix result spills).
  */
 const LIFTED: Record<string, readonly string[]> = {
@@ -107,9 +141,9 @@ const params = (args: string) =>
         .split(", ")
         .map((a) => ({ name: a.replace(/^\[|\]$/g, "").replace(/=.*$/, ""), optional: a.startsWith("[") }));
 
-beforeAll(() => ensureBundle(), 300_000);
-
 describe("functions.json", () => {
+  beforeAll(() => ensureBundle(), 300_000);
+
   const declared = () => (JSON.parse(readFileSync(FUNCTIONS_METADATA, "utf8")) as { functions: Declared[] }).functions;
 
   test("declares exactly the FUNCTIONS.md functions, in upper case, each once", () => {
@@ -167,32 +201,132 @@ describe("functions.json", () => {
       for (const p of f.parameters ?? [])
         expect([f.id, p.name, p.description]).toEqual([f.id, p.name, expect.stringMatching(units)]);
   });
-
-  // CI runs with ../shared beside the clone; a checkout without it has only the table above.
-  const shared = join(ROOT, "..", "shared", "FUNCTIONS.md");
-  if (existsSync(shared)) {
-    test("the table above is FUNCTIONS.md's", () => {
-      const rows = [...readFileSync(shared, "utf8").matchAll(/^\| `([A-Z_]+)` \| ([^|]*) \|/gm)];
-      const fromDoc = Object.fromEntries(rows.map((m) => [m[1]!, m[2]!.trim()]));
-      const shipped = Object.fromEntries(
-        Object.entries(CONTRACT).map(([id, args]) => [
-          id,
-          PLANNED_PARAMETERS[id] ? `${args}, ${PLANNED_PARAMETERS[id]}` : args,
-        ]),
-      );
-      for (const id of Object.keys(PLANNED)) {
-        expect(fromDoc[id]).toBeDefined();
-        delete fromDoc[id];
-      }
-      expect(fromDoc).toEqual(shipped);
-    });
-  }
 });
+
+describe("the contract in docs/", () => {
+  test("docs/FUNCTIONS.md declares the table above, and the planned functions and parameters", () => {
+    const doc = functionRows();
+    expect([...doc.keys()].sort()).toEqual([...Object.keys(CONTRACT), ...Object.keys(PLANNED)].sort());
+    for (const [id, row] of doc) {
+      if (id in PLANNED) {
+        expect([id, row.status]).toEqual([id, { planned: true, issue: PLANNED[id]!.issue }]);
+        expect([id, row.args]).toEqual([id, PLANNED[id]!.args]);
+        continue;
+      }
+      const later = PLANNED_PARAMETERS[id];
+      expect([id, row.status]).toEqual([id, { planned: false, ...(later ? { later } : {}) }]);
+      expect([id, row.args]).toEqual([id, later ? `${CONTRACT[id]!}, ${later.args}` : CONTRACT[id]]);
+    }
+  });
+
+  test("docs/FUNCTIONS.md lists LEVER_VALUES's terms keys: the catalogue's, and the planned ones", () => {
+    const keys = termKeyRows();
+    expect(
+      keys
+        .filter((k) => !k.planned)
+        .map((k) => k.key)
+        .sort(),
+    ).toEqual([...TERM_KEYS].sort());
+    expect(keys.filter((k) => k.planned).map((k) => k.key)).toEqual(PLANNED_TERM_KEYS);
+  });
+
+  test("docs/DOMAIN.md's worked examples 1 and 2 give the figures the bundle is checked against below", () => {
+    const domain = readFileSync(join(ROOT, "docs", "DOMAIN.md"), "utf8");
+    const examples = /\n## Worked examples\n([\s\S]*?)(?=\n## |$)/.exec(domain)?.[1] ?? "";
+    const first = /^1\. ([\s\S]*?)^2\. /m.exec(examples)?.[1] ?? "";
+    const second = /^2\. ([\s\S]*?)^3\. /m.exec(examples)?.[1] ?? "";
+    const words = (text: string) => text.replace(/\s+/g, " ");
+    for (const figure of ["12 months of 100,000", "d = 0.2", "C = 1,000,000", "Drawn 960,000", "waste 40,000"])
+      expect([1, figure, words(first).includes(figure)]).toEqual([1, figure, true]);
+    for (const figure of [
+      "total cost 1,000,000",
+      "utilization 0.96",
+      "ESR 1/6",
+      "C = 900,000",
+      "total 975,000",
+      "saves 15,000",
+    ])
+      expect([1, figure, words(first).includes(figure)]).toEqual([1, figure, true]);
+    for (const figure of ["80,000", "120,000", "d = 0.2", "C = 1,000,000", "waste 232,000", "total 2,190,000"])
+      expect([2, figure, words(second).includes(figure)]).toEqual([2, figure, true]);
+    for (const figure of ["saves 38,000", "Carryover 0.5", "total 2,045,000", "worth 145,000"])
+      expect([2, figure, words(second).includes(figure)]).toEqual([2, figure, true]);
+  });
+});
+
+/** The docs/FUNCTIONS.md row status: shipped, planned whole, or shipped with planned trailing parameters. */
+interface RowStatus {
+  readonly planned: boolean;
+  readonly issue?: string;
+  readonly later?: Planned;
+}
+
+/**
+ * A status cell of docs/FUNCTIONS.md: `shipped`, `planned`, `planned (issue N)`, or
+ * `shipped; planned[ (issue N)]: [a], [b]` (the planned parameters, which end the argument list).
+ * Anything else fails the test.
+ */
+function parseStatus(id: string, text: string): RowStatus {
+  if (text === "shipped") return { planned: false };
+  const whole = /^planned(?: \(issue (\d+)\))?$/.exec(text);
+  if (whole) return { planned: true, issue: whole[1] };
+  const some = /^shipped; planned(?: \(issue (\d+)\))?: (\[.*\])$/.exec(text);
+  if (some) return { planned: false, later: { ...(some[1] ? { issue: some[1] } : {}), args: some[2]! } };
+  throw new Error(`docs/FUNCTIONS.md, ${id}: status "${text}" not understood`);
+}
+
+/** The cells of a Markdown table row, trimmed. */
+const cells = (line: string) =>
+  line
+    .replace(/^\s*\|/, "")
+    .replace(/\|\s*$/, "")
+    .split("|")
+    .map((c) => c.trim());
+
+const FUNCTIONS_MD = () => readFileSync(join(ROOT, "docs", "FUNCTIONS.md"), "utf8");
+
+/**
+ * docs/FUNCTIONS.md's function rows, `| \`ID\` | arguments | returns | status |`, by id. A row with
+ * another number of cells, or an id twice, fails the test.
+ */
+function functionRows(): Map<string, { args: string; status: RowStatus }> {
+  const rows = new Map<string, { args: string; status: RowStatus }>();
+  for (const line of FUNCTIONS_MD().split("\n")) {
+    const id = /^\|\s*`([A-Z_]+)`\s*\|/.exec(line)?.[1];
+    if (!id) continue;
+    const row = cells(line);
+    if (row.length !== 4) throw new Error(`docs/FUNCTIONS.md, ${id}: ${row.length} cells, not 4`);
+    if (rows.has(id)) throw new Error(`docs/FUNCTIONS.md: ${id} twice`);
+    rows.set(id, { args: row[1]!, status: parseStatus(id, row[3]!) });
+  }
+  return rows;
+}
+
+/** The terms keys of docs/FUNCTIONS.md's section "LEVER_VALUES": `| \`key\` | what it is | status |`. */
+function termKeyRows(): { key: string; planned: boolean }[] {
+  const text = FUNCTIONS_MD();
+  const start = text.indexOf("\n## LEVER_VALUES\n");
+  if (start < 0) throw new Error('docs/FUNCTIONS.md has no section "LEVER_VALUES"');
+  const end = text.indexOf("\n## ", start + 1);
+  const section = text.slice(start, end < 0 ? undefined : end);
+  return section
+    .split("\n")
+    .filter((line) => /^\|\s*`[a-z_]+`\s*\|/.test(line))
+    .map((line) => {
+      const row = cells(line);
+      const key = row[0]!.replace(/`/g, "");
+      if (row.length !== 3 || !["shipped", "planned"].includes(row[2]!))
+        throw new Error(`docs/FUNCTIONS.md "LEVER_VALUES", ${key}: not "| key | what it is | shipped or planned |"`);
+      return { key, planned: row[2] === "planned" };
+    });
+}
 
 /** A default as FUNCTIONS.md writes it: a number, or a quoted word. */
 const literal = (text: string): unknown => (text.startsWith('"') ? text.slice(1, -1) : Number(text));
 
 describe("the catalogue (src/catalogue/functions.ts)", () => {
+  beforeAll(() => ensureBundle(), 300_000);
+
   test("declares exactly the FUNCTIONS.md functions", () => {
     expect(Object.keys(CATALOGUE).sort()).toEqual(Object.keys(CONTRACT).sort());
     for (const [id, entry] of Object.entries(CATALOGUE)) expect(entry.id).toBe(id);
@@ -231,6 +365,8 @@ describe("the catalogue (src/catalogue/functions.ts)", () => {
 });
 
 describe("dist/functions.js, called the way Excel calls it", () => {
+  beforeAll(() => ensureBundle(), 300_000);
+
   const column = (values: number[]) => values.map((v) => [v]);
   const flat = (n: number, v: number) => new Array<number>(n).fill(v);
   const ex1 = column(flat(12, 100_000));
