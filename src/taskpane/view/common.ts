@@ -5,6 +5,7 @@
  */
 import { html, TemplateResult } from "lit-html";
 import { ifDefined } from "lit-html/directives/if-defined.js";
+import type { Store } from "../actions";
 import type { Pane } from "../pane";
 import { VIEWS, View } from "../state";
 import { STEPS } from "../steps";
@@ -14,31 +15,8 @@ export { ifDefined } from "lit-html/directives/if-defined.js";
 export { live } from "lit-html/directives/live.js";
 export type { TemplateResult } from "lit-html";
 
-/** The pane's methods a view may call: the state changes and the actions, never its store internals. */
-export type Actions = Pick<
-  Pane,
-  | "go"
-  | "type"
-  | "toggle"
-  | "setSample"
-  | "setKeepRaw"
-  | "retry"
-  | "refresh"
-  | "buildModel"
-  | "useMyData"
-  | "setInput"
-  | "insertFormula"
-  | "setStatus"
-  | "useStatedCommitment"
-  | "useObservedDiscount"
-  | "importUsage"
-  | "cancelImport"
-  | "writeBrief"
-  | "signDeal"
-  | "setThreshold"
-  | "addActualMonth"
-  | "writeRenewalBrief"
->;
+/** The pane's methods a view may call: the state changes and the actions, not the store's own verbs. */
+export type Actions = Omit<Pane, Exclude<keyof Store, "refresh">>;
 
 /** The value of the input or select an event came from. */
 export const valueOf = (e: Event): string => (e.target as HTMLInputElement | HTMLSelectElement).value;
