@@ -12,6 +12,7 @@
  * amount in a file is exact and a reference sum can be exact too.
  */
 import { createWriteStream } from "node:fs";
+import { dayLabel, dayNumber } from "../src/core/dates";
 
 /** A deterministic 32-bit PRNG: floats in [0, 1) from a seed. */
 export function mulberry32(seed: number): () => number {
@@ -44,13 +45,11 @@ export interface GeneratorOptions {
 }
 
 /** The year of usage: 2025-12-01 to 2026-11-30. */
-const FIRST_DAY = Date.UTC(2025, 11, 1) / 86_400_000;
+const FIRST_DAY = dayNumber(2025, 12, 1);
 export const YEAR_DAYS = 365;
 
-const isoDay = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
-
 /** ISO days of the year, computed once (Date formatting per row would dominate generation). */
-const DAYS: readonly string[] = Array.from({ length: YEAR_DAYS + 1 }, (_, d) => isoDay(FIRST_DAY + d));
+const DAYS: readonly string[] = Array.from({ length: YEAR_DAYS + 1 }, (_, d) => dayLabel(FIRST_DAY + d));
 
 /** The day index (0 to 364) of row `i` of `rows`: the rows spread evenly over the year, in date order. */
 export const dayOfRow = (i: number, rows: number) => Math.floor((i * YEAR_DAYS) / rows);

@@ -14,7 +14,8 @@
 import { HyperFormula, RawCellContent } from "hyperformula";
 import * as core from "../src/core";
 import { CustomFunction, LeversPlugin, leversPlugin } from "../src/preview/leversPlugin";
-import { columnName as col, registerPlugin } from "../src/preview/modelWorkbook";
+import { registerPlugin } from "../src/preview/modelWorkbook";
+import { columnLetter as col } from "../src/sheet/a1";
 import { CustomFunctionsError } from "../test/helpers/loadBundle";
 import { loadFunctions, loadMetadata } from "./bundle";
 import { median, sample, Timing, timeInTurns } from "./measure";

@@ -1,12 +1,12 @@
 /**
- * Every deal term, declared once: its key in a terms table, the `TermsDeal` field it sets, how a
+ * Every deal term, declared once: its key in a terms table, the `FullDeal` field it sets, how a
  * cell of it is read, its neutral value, its label and what granting it costs the vendor. The terms
  * table parser, the deal a function runs and LEVER_VALUES's ranking and vendor-cost column read this
  * table. How the pane and the model workbook show each term (its kind, its sample Deal row, where
  * the pane asks for it) is declared once too, beside it in ./termsPane.ts, so that Excel's functions
  * bundle carries none of the pane's words. Typed data: no arithmetic.
  */
-import { TermsDeal, TermValue } from "../core";
+import { FullDeal, TermValue } from "../core";
 import {
   parseCap,
   parseChange,
@@ -19,9 +19,9 @@ import {
 } from "../sheet/cells";
 import { AnyTermSpec, neutralDeal, TermSpec } from "../sheet/terms";
 
-export type TermEntry<F extends keyof TermsDeal = keyof TermsDeal> = TermSpec<F>;
+export type TermEntry<F extends keyof FullDeal = keyof FullDeal> = TermSpec<F>;
 
-const term = <F extends keyof TermsDeal>(entry: TermEntry<F>): TermEntry<F> => entry;
+const term = <F extends keyof FullDeal>(entry: TermEntry<F>): TermEntry<F> => entry;
 const high = () => "high" as const;
 const low = () => "low" as const;
 
@@ -135,22 +135,22 @@ export type TermKey = keyof typeof TERMS;
 export const TERM_KEYS = Object.keys(TERMS) as TermKey[];
 
 /** The deal every term leaves at its neutral value. */
-const NEUTRAL_DEAL: TermsDeal = neutralDeal(TERMS);
+const NEUTRAL_DEAL: FullDeal = neutralDeal(TERMS);
 
 /**
  * The deal a function runs, from its parsed arguments: an argument named after a term sets that
  * term (`overage_rate` sets `overageRate`); every other term is neutral. The one deal builder.
  */
-export function dealOf(args: Readonly<Partial<Record<string, unknown>>>): TermsDeal {
+export function dealOf(args: Readonly<Partial<Record<string, unknown>>>): FullDeal {
   // One object literal, not a spread of the neutral deal written key by key: a lifted call builds a
-  // deal per cell, and this shape is about 2.5x faster (docs/BENCHMARKS.md). TermsDeal makes a
+  // deal per cell, and this shape is about 2.5x faster (docs/BENCHMARKS.md). FullDeal makes a
   // missing field a compile error; test/catalogue checks every key sets its own field.
   const a = args as Partial<Record<TermKey, unknown>>;
   const n = NEUTRAL_DEAL;
   return {
     commit: a.commit !== undefined ? (a.commit as number) : n.commit,
     discount: a.discount !== undefined ? (a.discount as number) : n.discount,
-    overageRate: a.overage_rate !== undefined ? (a.overage_rate as TermsDeal["overageRate"]) : n.overageRate,
+    overageRate: a.overage_rate !== undefined ? (a.overage_rate as FullDeal["overageRate"]) : n.overageRate,
     carryover: a.carryover !== undefined ? (a.carryover as number) : n.carryover,
     periodMonths: a.period_months !== undefined ? (a.period_months as number) : n.periodMonths,
     uplift: a.uplift !== undefined ? (a.uplift as number) : n.uplift,
@@ -164,6 +164,6 @@ export function dealOf(args: Readonly<Partial<Record<string, unknown>>>): TermsD
 }
 
 /** A deal's terms as function arguments, by key (`overageRate` as `overage_rate`): the inverse of `dealOf`. */
-export function termArgs(deal: TermsDeal): Record<TermKey, TermValue> {
+export function termArgs(deal: FullDeal): Record<TermKey, TermValue> {
   return Object.fromEntries(TERM_KEYS.map((key) => [key, deal[TERMS[key].field]])) as Record<TermKey, TermValue>;
 }

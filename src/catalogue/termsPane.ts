@@ -5,7 +5,7 @@
  * bundle Excel loads (src/functions) carries none of it: only the pane and the model import this.
  * Typed data: no arithmetic.
  */
-import type { TermsDeal } from "../core";
+import type { FullDeal } from "../core";
 import type { FunctionId } from "./functions";
 import { TERM_KEYS, TermKey, TERMS } from "./terms";
 
@@ -18,7 +18,7 @@ export type StepId = (typeof STEP_IDS)[number];
 export type TermKind = "money" | "percent" | "cap" | "months" | "overage" | "flag";
 
 /** How the pane and the model show one term whose deal field is `F`. */
-export interface TermPane<F extends keyof TermsDeal = keyof TermsDeal> {
+export interface TermPane<F extends keyof FullDeal = keyof FullDeal> {
   readonly kind: TermKind;
   /** The model's Deal sheet row: sample draft and ask, and what the term means. */
   readonly sample: { readonly draft: string | number; readonly ask: string | number; readonly note: string };
@@ -32,7 +32,7 @@ export interface TermPane<F extends keyof TermsDeal = keyof TermsDeal> {
     readonly step: StepId;
     readonly label: string;
     /** What the pane warns of when the draft has the clause (`pct` writes a share as a percent). */
-    readonly warn?: (draft: TermsDeal[F], pct: (share: number) => string) => string | undefined;
+    readonly warn?: (draft: FullDeal[F], pct: (share: number) => string) => string | undefined;
   };
 }
 

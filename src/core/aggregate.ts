@@ -4,24 +4,19 @@
  * the pane's streamed import of a file both run it, so the two can never disagree; it keeps the
  * totals, never the rows, so its memory is the size of the result whatever the size of the file.
  */
+import { DateCell, monthLabel, monthOfDay, readDate, shortDay } from "./dates";
 import { Errors, LeverError } from "./errors";
+import { amountOf, isBlank } from "./exportCells";
 import {
-  amountOf,
   billedOnly,
   columnIndex,
-  DateCell,
   EXPORT_FORMATS,
   ExportFormat,
-  isBlank,
   matches,
-  monthLabel,
   MonthlyBy,
-  monthOfDay,
   NO_MODEL,
   normalizeHeader,
-  readDate,
   recognizeExport,
-  shortDay,
   squash,
 } from "./exports";
 import { findModel, PRICE_KINDS, PriceBook, PriceKind, priceOf, PriceRow } from "./pricebook";

@@ -17,17 +17,9 @@ import {
   observedDiscount,
   Tokens,
 } from "./aggregate";
-import {
-  billedOnly,
-  DateCell,
-  dayLabel,
-  lastDayOfMonth,
-  matches,
-  monthLabel,
-  readDate,
-  shortDay,
-  amountOf,
-} from "./exports";
+import { DateCell, dayLabel, lastDayOfMonth, monthLabel, readDate, shortDay } from "./dates";
+import { amountOf } from "./exportCells";
+import { billedOnly, matches } from "./exports";
 import { PRICE_KINDS, PriceBook } from "./pricebook";
 
 /** Rows of one kind of charge that is not usage (Tax, Credit, Purchase, Adjustment, a one-time usage charge). */

@@ -8,6 +8,8 @@ export * from "./terms";
 export * from "./pricebook";
 export * from "./pricing";
 export * from "./projection";
+export * from "./dates";
+export * from "./exportCells";
 export * from "./exports";
 export * from "./aggregate";
 export * from "./tracking";

@@ -7,7 +7,12 @@
 /** Overage billed at a fraction of list, or at the committed rate (1 - discount). */
 export type OverageRate = number | "committed";
 
-/** The terms of a committed-spend deal. Money in dollars, rates as decimals, time in months. */
+/**
+ * The terms of a committed-spend deal, every one declared here once. Money in dollars, rates as
+ * decimals, time in months. The ledger reads the first five and the fine print; the renewal terms
+ * are read where a renewal is valued (./terms.ts). A term left out is neutral: no step-up, no
+ * ratchet, no uplift, no exclusion, no cap.
+ */
 export interface Deal {
   /** Commit per full period, dollars. */
   readonly commit: number;
@@ -29,7 +34,20 @@ export interface Deal {
   readonly excludedShare?: number;
   /** Most that may carry out of a period, as a share of that period's commit; undefined = no cap. */
   readonly carryoverCap?: number;
+  /** Cap on the renewal uplift, decimal; undefined = no cap (renewal resets to list). */
+  readonly renewalCap?: number;
+  /** Months of renewal the renewal cap is valued over. */
+  readonly renewalMonths?: number;
 }
+
+/** The terms whose neutral value is no value at all (no cap): stated, they may still be undefined. */
+type Caps = "carryoverCap" | "renewalCap";
+
+/**
+ * A `Deal` with every term written out, neutral where a terms table leaves one out: a terms table's
+ * draft and ask, and the deal `dealOf` builds (src/catalogue/terms.ts). A cap is undefined for no cap.
+ */
+export type FullDeal = Required<Omit<Deal, Caps>> & { readonly [K in Caps]: Deal[K] };
 
 /** One commit period, as the LEDGER function spills it. Dollars are committed-rate dollars except `billedOverage`. */
 export interface PeriodRow {

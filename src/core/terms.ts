@@ -4,30 +4,12 @@
  * then all changes together. Each value is the difference of two ledger runs; nothing here is a
  * separate formula. Which keys a table may hold, their labels and readers, are the catalogue's.
  */
-import { overageMultiple, OverageRate, runLedger } from "./ledger";
+import { Deal, FullDeal, overageMultiple, runLedger } from "./ledger";
 import { renewalRate } from "./levers";
 
-/** Every term a deal has: the ledger's, plus the renewal cap and the renewal horizon it is valued over. */
-export interface TermsDeal {
-  readonly commit: number;
-  readonly discount: number;
-  readonly overageRate: OverageRate;
-  readonly carryover: number;
-  readonly periodMonths: number;
-  readonly uplift: number;
-  readonly stepUp: number;
-  readonly ratchet: boolean;
-  readonly excludedShare: number;
-  /** Cap on the renewal uplift, decimal; undefined = no cap (renewal resets to list). */
-  readonly renewalCap: number | undefined;
-  /** Months of renewal the cap is valued over. */
-  readonly renewalMonths: number;
-  /** Most that may carry out of a period, as a share of its commit; undefined = no cap. */
-  readonly carryoverCap: number | undefined;
-}
-
-export type DealTerm = keyof TermsDeal;
-export type TermValue = TermsDeal[DealTerm];
+/** A deal term by its field name, and any value a term may take. */
+export type DealTerm = keyof FullDeal;
+export type TermValue = FullDeal[DealTerm];
 
 /** The renewal horizon: the last 12 months of usage repeated to fill `months`. */
 export function renewalUsage(usage: readonly number[], months: number): number[] {
@@ -39,7 +21,7 @@ export function renewalUsage(usage: readonly number[], months: number): number[]
  * Cost of a deal: the ledger over the term, plus (when a renewal horizon is given) the renewal
  * horizon at the renewal rate.
  */
-function termsCost(usage: readonly number[], deal: TermsDeal, renewal: readonly number[] | undefined): number {
+function termsCost(usage: readonly number[], deal: Deal, renewal: readonly number[] | undefined): number {
   let cost = runLedger(usage, deal).totalCost;
   if (renewal) cost += renewalRate(deal.discount, deal.renewalCap) * renewal.reduce((a, b) => a + b, 0);
   return cost;
@@ -72,15 +54,15 @@ export interface ChangeValues {
  */
 export function changeValues(
   usage: readonly number[],
-  draft: TermsDeal,
-  changes: readonly Partial<TermsDeal>[],
+  draft: FullDeal,
+  changes: readonly Partial<Deal>[],
   withRenewal: boolean,
 ): ChangeValues {
   const renewal = withRenewal ? renewalUsage(usage, draft.renewalMonths) : undefined;
   const draftCost = termsCost(usage, draft, renewal);
-  const valueOf = (change: Partial<TermsDeal>) => draftCost - termsCost(usage, { ...draft, ...change }, renewal);
+  const valueOf = (change: Partial<Deal>) => draftCost - termsCost(usage, { ...draft, ...change }, renewal);
   const yardstick = yardstickChange(draft);
-  const all: Partial<TermsDeal> = {};
+  const all: Partial<Deal> = {};
   for (const change of changes) Object.assign(all, change);
   return {
     alone: changes.map(valueOf),
@@ -97,7 +79,7 @@ export const YARDSTICK_POINT = 0.01;
  * The yardstick's change: the draft's discount raised by one point (0.20 -> 0.21). None when that
  * would reach 100% off, where there is no point left to give.
  */
-export function yardstickChange(draft: Pick<TermsDeal, "discount">): Partial<TermsDeal> | undefined {
+export function yardstickChange(draft: Pick<Deal, "discount">): Partial<Deal> | undefined {
   const raised = draft.discount + YARDSTICK_POINT;
   return raised < 1 ? { discount: raised } : undefined;
 }

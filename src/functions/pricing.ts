@@ -2,7 +2,7 @@
  * The LEVERS.* functions for usage, prices and projection (FUNCTIONS.md "Usage, prices,
  * projection"). Each JSDoc comment is the function's help in Excel; each body is one `run` of
  * its catalogue entry (src/catalogue). Element-by-element functions spill in the shape of their
- * ranges, and a bad cell fails only its own element (see `invokeEach`).
+ * ranges, and a bad cell fails only its own element (see `invokeElementwise`, shape "same").
  */
 import {
   EFFECTIVE_DISCOUNT,
@@ -114,7 +114,7 @@ export function monthlyUsage(
   by?: unknown,
   price_book?: unknown[][],
 ): Array<Array<number | string>> {
-  // A cell the core computed as an error reaches Excel as its CustomFunctions.Error (the runner's
+  // A cell the core computed as an error reaches Excel as its CustomFunctions.Error (boundary.ts,
   // checkResult); the metadata's types have no number | string | Error, and a matrix of any is the same.
   return run(MONTHLY_USAGE, export_, by, price_book) as Array<Array<number | string>>;
 }

@@ -5,7 +5,7 @@
  */
 import type { LeverRow } from "../sheet";
 import { cellAddress, quoteSheet } from "../sheet/a1";
-import { CellValue, MONEY, PERCENT } from "./definition";
+import { CellValue, MONEY, PERCENT } from "./workbook";
 
 /** A cell of the brief: a value (with a number format) or a formula; null leaves the cell empty. */
 export type BriefCell = { readonly value: CellValue; readonly format?: string } | { readonly formula: string } | null;

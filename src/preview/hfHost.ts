@@ -6,7 +6,7 @@
  * until calculated).
  */
 import { DetailedCellError, RawCellContent } from "hyperformula";
-import { formatRect, parseAddress, quoteSheet } from "../sheet/a1";
+import { cellAddress, formatRect, parseAddress } from "../sheet/a1";
 import { ExcelBehaviour } from "../taskpane/port/excelBehaviour";
 import { callsCustomFunction } from "../taskpane/port/memoryPort";
 import {
@@ -19,7 +19,7 @@ import {
   WorkbookOp,
 } from "../taskpane/port/port";
 import { CALC, isCalcError } from "./leversPlugin";
-import { ModelWorkbook, cellName } from "./modelWorkbook";
+import { ModelWorkbook } from "./modelWorkbook";
 
 /**
  * A computed value as Office.js reads it: errors as their text ("#VALUE!"; #CALC!, which the engine
@@ -123,7 +123,7 @@ export class HyperFormulaHost extends ExcelBehaviour implements WorkbookHost {
       const valueRow: CellValue[] = [];
       const formulaRow: CellValue[] = [];
       for (let c = 0; c < rect.columns; c++) {
-        const a1 = cellName(rect.row + r, rect.column + c);
+        const a1 = cellAddress(rect.row + r, rect.column + c);
         const value = officeValue(this.workbook.value(rect.sheet, a1));
         const formula = this.workbook.formula(rect.sheet, a1);
         const busy = this.calculating && formula !== undefined && callsCustomFunction(formula);
@@ -133,10 +133,7 @@ export class HyperFormulaHost extends ExcelBehaviour implements WorkbookHost {
       values.push(valueRow);
       formulas.push(formulaRow);
     }
-    const first = cellName(rect.row, rect.column);
-    const last = cellName(rect.row + rect.rows - 1, rect.column + rect.columns - 1);
-    const local = first === last ? abs(first) : `${abs(first)}:${abs(last)}`;
-    return { address: `${quoteSheet(rect.sheet)}!${local}`, rect, values, formulas };
+    return { address: formatRect(rect, true), rect, values, formulas };
   }
 
   /** In order; a failure leaves the operations before it done, as a failed sync does. */
@@ -194,11 +191,11 @@ export class HyperFormulaHost extends ExcelBehaviour implements WorkbookHost {
             cell ? (cell.formula ?? engineValue(cell.value ?? null, cell.format)) : undefined,
           ),
         );
-        this.workbook.write(rect.sheet, cellName(rect.row, rect.column), contents);
+        this.workbook.write(rect.sheet, cellAddress(rect.row, rect.column), contents);
         op.cells.forEach((row, r) =>
           row.forEach((cell, c) => {
             if (cell?.format)
-              this.workbook.formats.set(`${rect.sheet}!${cellName(rect.row + r, rect.column + c)}`, cell.format);
+              this.workbook.formats.set(`${rect.sheet}!${cellAddress(rect.row + r, rect.column + c)}`, cell.format);
           }),
         );
         break;
@@ -226,10 +223,6 @@ function engineValue(value: CellValue, format: string | undefined): RawCellConte
   const typed = ExcelBehaviour.typedValue(value, format);
   if (typeof typed === "string" && format === "@") return `'${typed}`;
   return typed;
-}
-
-function abs(a1: string): string {
-  return a1.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
 }
 
 /** The pane's port over a HyperFormula-backed workbook. */

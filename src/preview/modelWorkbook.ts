@@ -6,28 +6,14 @@
 import { ExportedChange, HyperFormula, RawCellContent, SimpleCellAddress } from "hyperformula";
 import type { ModelDefinition, ModelCell } from "../model/definition";
 import type { LeversPlugin } from "./leversPlugin";
-import type { Rect } from "../sheet/a1";
+import { cellAddress, parseCell, type Rect } from "../sheet/a1";
 import { TableSet } from "../taskpane/port/tables";
 
-/** "B12" -> { row: 11, col: 1 } (0-based). */
-export function parseCell(a1: string): { row: number; col: number } {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(a1.trim());
-  if (!m) throw new Error(`${a1} is not a cell address`);
-  let col = 0;
-  for (const ch of m[1]!.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
-}
-
-/** 0 -> "A", 26 -> "AA". */
-export function columnName(index: number): string {
-  let s = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-/** { row: 11, col: 1 } -> "B12". */
-export function cellName(row: number, col: number): string {
-  return `${columnName(col)}${row + 1}`;
+/** "B12" as the engine places it, { row: 11, col: 1 } (0-based); an address that is no one cell throws. */
+function cellAt(a1: string): { row: number; col: number } {
+  const at = parseCell(a1);
+  if (!at) throw new Error(`${a1} is not a cell address`);
+  return { row: at.row, col: at.column };
 }
 
 /** What a cell holds as the engine reads it: a formula, or a constant. */
@@ -76,7 +62,7 @@ export class ModelWorkbook {
     for (const sheet of model.sheets) {
       const grid: RawCellContent[][] = [];
       for (const cell of sheet.cells) {
-        const { row, col } = parseCell(cell.address);
+        const { row, col } = cellAt(cell.address);
         while (grid.length <= row) grid.push([]);
         const line = grid[row]!;
         while (line.length <= col) line.push(null);
@@ -168,7 +154,7 @@ export class ModelWorkbook {
   }
 
   address(sheet: string, a1: string): SimpleCellAddress {
-    return { sheet: this.sheetId(sheet), ...parseCell(a1) };
+    return { sheet: this.sheetId(sheet), ...cellAt(a1) };
   }
 
   /** A cell's computed value (an error is HyperFormula's DetailedCellError). */
@@ -202,7 +188,9 @@ export class ModelWorkbook {
     const start = this.address(sheet, a1);
     const given = contents.map((row, r) =>
       row.map((content, c) =>
-        content === undefined ? undefined : this.engineContent(sheet, cellName(start.row + r, start.col + c), content),
+        content === undefined
+          ? undefined
+          : this.engineContent(sheet, cellAddress(start.row + r, start.col + c), content),
       ),
     );
     const full = (row: readonly (RawCellContent | undefined)[] | undefined, width: number) =>
@@ -247,7 +235,7 @@ export class ModelWorkbook {
       if (!("address" in change) || !change.address) continue;
       const address = change.address;
       const sheet = this.engine.getSheetName(address.sheet) ?? String(address.sheet);
-      const a1 = cellName(address.row, address.col);
+      const a1 = cellAddress(address.row, address.col);
       const key = `${sheet}!${a1}`;
       if (seen.has(key)) continue;
       seen.add(key);

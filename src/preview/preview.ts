@@ -9,6 +9,7 @@
  */
 import { DEFAULT_PRICE_BOOK } from "../core";
 import { priceBookTable } from "../sheet";
+import { cellAddress, columnLetter } from "../sheet/a1";
 import { buildModel } from "../model/definition";
 import { Pane } from "../taskpane/pane";
 import { paneOptions } from "../taskpane/fileReader";
@@ -16,7 +17,7 @@ import { PaneView } from "../taskpane/view";
 import { formatCell } from "./format";
 import { HyperFormulaHost, hyperFormulaPort } from "./hfHost";
 import { FunctionsMetadata, leversPlugin } from "./leversPlugin";
-import { ModelWorkbook, cellName, columnName } from "./modelWorkbook";
+import { ModelWorkbook } from "./modelWorkbook";
 
 export interface PreviewHook {
   readonly workbook: ModelWorkbook;
@@ -101,7 +102,7 @@ class Grid {
     const table = el("table", { class: "grid", "data-sheet": sheet });
     const head = el("tr");
     head.append(el("th", { class: "corner" }));
-    for (let c = 0; c < Math.max(width, 1); c++) head.append(el("th", {}, columnName(c)));
+    for (let c = 0; c < Math.max(width, 1); c++) head.append(el("th", {}, columnLetter(c)));
     table.append(el("thead"));
     table.tHead!.append(head);
     const tbody = el("tbody");
@@ -111,7 +112,7 @@ class Grid {
       const row = el("tr");
       row.append(el("th", {}, String(r + 1)));
       for (let c = 0; c < Math.max(width, 1); c++) {
-        const a1 = cellName(r, c);
+        const a1 = cellAddress(r, c);
         const value = this.workbook.value(sheet, a1);
         const formula = this.workbook.formula(sheet, a1);
         const format = this.workbook.formats.get(`${sheet}!${a1}`);

@@ -42,7 +42,8 @@ export function splitAddress(address: string, fallbackSheet = ""): { sheet: stri
 
 const CELL = /^\$?([A-Za-z]{1,3})\$?(\d+)$/;
 
-function parseCell(text: string): { row: number; column: number } | undefined {
+/** "B12" (or "$B$12") -> { row: 11, column: 1 }, 0-based; undefined when it is no one cell's address. */
+export function parseCell(text: string): { row: number; column: number } | undefined {
   const m = CELL.exec(text.trim());
   if (!m) return undefined;
   return { column: columnIndex(m[1]!), row: Number(m[2]) - 1 };

@@ -3,7 +3,7 @@
  * scalar argument by its kind (money, discount, share, months, ...). The functions layer and the
  * task pane both go through these, so a value is judged the same way wherever it is typed.
  */
-import { CellAt, Errors, LeverError, OverageRate } from "../core";
+import { CellAt, Errors, isBlank, LeverError, OverageRate } from "../core";
 
 /** A cell value as a spreadsheet hands it over (Excel errors are handled before the core). */
 export type Cell = number | string | boolean | null | undefined;
@@ -16,26 +16,13 @@ export const MAX_MONTHS = 1200;
 /** A multiple of list above this is taken for a whole percent typed by mistake (80 for 80%). */
 const MAX_LIST_MULTIPLE = 3;
 
-/** A blank cell: nothing, or text of only spaces. */
-export function isBlank(cell: Cell): boolean {
-  return cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
-}
-
-/**
- * Blank or 0: inside a range the two are one value, because Excel desktop passes an empty cell as 0
- * and Excel on the web as null (office-js #4702, #5262; DOMAIN.md "Blank cells inside ranges").
- */
-export function isBlankOrZero(cell: Cell): boolean {
-  return cell === 0 || isBlank(cell);
-}
-
 /** A number from a cell, or the error a non-number deserves. Blank is 0, as Excel's arithmetic has it. */
 function cellNumber(arg: string, cell: Cell, at?: CellAt): number | LeverError {
-  if (isBlank(cell)) return 0;
   if (typeof cell === "number") {
     if (!Number.isFinite(cell)) return Errors.notFinite(arg, at);
     return cell;
   }
+  if (isBlank(cell)) return 0;
   if (typeof cell === "string") return Errors.text(arg, cell, at);
   if (typeof cell === "boolean") return Errors.boolean(arg, cell, at);
   return Errors.notANumber(arg, cell, at);

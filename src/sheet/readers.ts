@@ -2,13 +2,12 @@
  * The one set of argument readers (src/sheet: cell values <-> core values), shared by the functions
  * and the pane: how a value a spreadsheet hands over (a single cell, a range as a 2-D array, null
  * for an omitted argument) becomes a checked core value or a typed error naming the argument and
- * the cell. Excel's own error values and data types are the runner's (src/functions/runner.ts).
+ * the cell. Excel's own error values and data types are the functions layer's (src/functions/boundary.ts).
  */
-import { Band, CellAt, Errors, LeverError, OverageRate, PriceBook } from "../core";
+import { Band, CellAt, Errors, isBlank, LeverError, OverageRate, PriceBook } from "../core";
 import {
   Cell,
   Grid,
-  isBlankOrZero,
   parseCap,
   parseChange,
   parseCount,
@@ -247,7 +246,7 @@ function optionalCell<T>(p: CellParam<T>): CellParam<T | undefined> {
 function parseName(name: string, cell: Cell, at?: CellAt): string | LeverError {
   if (typeof cell === "string" && cell.trim() !== "") return cell.trim();
   // 0 is Excel desktop's empty cell (office-js #4702, #5262): no model is named 0.
-  if (isBlankOrZero(cell)) {
+  if (isBlank(cell)) {
     return at ? Errors.blankCell(name, at) : Errors.missing(name);
   }
   return Errors.notText(name, cell, at);

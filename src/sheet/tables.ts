@@ -13,6 +13,7 @@ import {
   DEFAULT_BATCH_MULTIPLIER,
   Errors,
   Expected,
+  isBlank,
   LeverError,
   PeriodRow,
   PRICE_BOOK_HEADER,
@@ -21,7 +22,7 @@ import {
   runLedger,
 } from "../core";
 import { maxOf } from "../core/arrays";
-import { Cell, Grid, isBlankOrZero, parseDiscount, parseMoney, parseShare } from "./cells";
+import { Cell, Grid, parseDiscount, parseMoney, parseShare } from "./cells";
 
 /**
  * A bands table: two columns, threshold (dollars per period) and discount (decimal). A header row
@@ -31,7 +32,7 @@ export function parseBands(arg: string, grid: Grid): Band[] | LeverError {
   const bands: Band[] = [];
   for (let r = 0; r < grid.length; r++) {
     const row = grid[r]!;
-    if (row.every(isBlankOrZero)) continue;
+    if (row.every(isBlank)) continue;
     if (row.length < 2) return Errors.shape(arg, "2 columns (threshold, discount)", `${row.length} column`);
     if (bands.length === 0 && r === 0 && typeof row[0] === "string" && Number.isNaN(Number(row[0]))) continue;
     const threshold = parseMoney(arg, row[0], { row: r + 1, column: 1 });
@@ -84,12 +85,12 @@ export function priceBookTable(book: PriceBook): (number | string)[][] {
  * DOMAIN.md "Blank cells inside ranges") is an error here, since a missing price is not a free one.
  */
 function priceCell(arg: string, cell: Cell, at: CellAt): number | LeverError {
-  return isBlankOrZero(cell) ? Errors.blankCell(arg, at) : parseMoney(arg, cell, at);
+  return isBlank(cell) ? Errors.blankCell(arg, at) : parseMoney(arg, cell, at);
 }
 
 /** An optional price cell: blank or 0 takes `fallback`. */
 function optionalPrice(arg: string, cell: Cell, at: CellAt, fallback: number): number | LeverError {
-  return isBlankOrZero(cell) ? fallback : parseMoney(arg, cell, at);
+  return isBlank(cell) ? fallback : parseMoney(arg, cell, at);
 }
 
 const MIN_COLUMNS = 3;
@@ -115,10 +116,10 @@ export function parsePriceBook(arg: string, grid: Grid): PriceBook | LeverError 
   const rows: PriceRow[] = [];
   for (let r = start; r < grid.length; r++) {
     const cells = grid[r]!;
-    if (cells.every(isBlankOrZero)) continue;
+    if (cells.every(isBlank)) continue;
     const at = (column: number): CellAt => ({ row: r + 1, column });
     const name = cells[0];
-    if (isBlankOrZero(name)) return Errors.blankCell(arg, at(1));
+    if (isBlank(name)) return Errors.blankCell(arg, at(1));
     if (typeof name !== "string") return Errors.notText(arg, name, at(1));
     const input = priceCell(arg, cells[1], at(2));
     if (input instanceof LeverError) return input;
@@ -130,7 +131,7 @@ export function parsePriceBook(arg: string, grid: Grid): PriceBook | LeverError 
     if (cacheWrite1h instanceof LeverError) return cacheWrite1h;
     const cacheRead = optionalPrice(arg, cells[5], at(6), input * CACHE_FALLBACK.cacheRead);
     if (cacheRead instanceof LeverError) return cacheRead;
-    const batchMultiplier = isBlankOrZero(cells[6]) ? DEFAULT_BATCH_MULTIPLIER : parseShare(arg, cells[6], at(7));
+    const batchMultiplier = isBlank(cells[6]) ? DEFAULT_BATCH_MULTIPLIER : parseShare(arg, cells[6], at(7));
     if (batchMultiplier instanceof LeverError) return batchMultiplier;
     const asOf = cells[7];
     const source = cells[8];
@@ -143,9 +144,9 @@ export function parsePriceBook(arg: string, grid: Grid): PriceBook | LeverError 
       cacheWrite1h,
       cacheRead,
       batchMultiplier,
-      asOf: isBlankOrZero(asOf) ? "" : typeof asOf === "number" ? asOf : String(asOf).trim(),
-      source: isBlankOrZero(source) ? "" : String(source).trim(),
-      vendor: isBlankOrZero(vendor) ? "" : String(vendor).trim(),
+      asOf: isBlank(asOf) ? "" : typeof asOf === "number" ? asOf : String(asOf).trim(),
+      source: isBlank(source) ? "" : String(source).trim(),
+      vendor: isBlank(vendor) ? "" : String(vendor).trim(),
     });
   }
   if (rows.length === 0) return Errors.noModels(arg);

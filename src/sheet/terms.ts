@@ -8,13 +8,14 @@ import {
   changeValues,
   DealTerm,
   Errors,
+  FullDeal,
+  isBlank,
   LeverError,
   sameTerm,
-  TermsDeal,
   TermValue,
   yardstickChange,
 } from "../core";
-import { Cell, Grid, isBlankOrZero } from "./cells";
+import { Cell, Grid } from "./cells";
 
 /** Whether an ask usually costs the vendor little (DOMAIN.md: overage at committed rate, renewal cap, partial carryover). */
 export type VendorCost = "low" | "high";
@@ -26,16 +27,16 @@ export interface TermSpec<F extends DealTerm = DealTerm> {
   /** The lever's name in LEVER_VALUES and the pane. */
   readonly label: string;
   /** Reads a draft or ask cell. A blank cell reads as 0, as a 0 does (DOMAIN.md "Blank cells inside ranges"). */
-  readonly read: (arg: string, cell: Cell, at?: CellAt) => TermsDeal[F] | LeverError;
+  readonly read: (arg: string, cell: Cell, at?: CellAt) => FullDeal[F] | LeverError;
   /** The value of a key the table leaves out. */
-  readonly neutral: TermsDeal[F];
+  readonly neutral: FullDeal[F];
   /** For keys where 0 is no real term: what to enter instead of a blank or 0. */
   readonly filled?: string;
   /** Whether LEVER_VALUES values a change of it (false: it only sets something, as the renewal horizon does). */
   readonly lever: boolean;
   /** Whether, with this key in the table, every cost includes the renewal horizon. */
   readonly renewal?: boolean;
-  readonly vendorCost: (ask: TermsDeal[F]) => VendorCost;
+  readonly vendorCost: (ask: FullDeal[F]) => VendorCost;
 }
 
 /** A spec for any deal term. */
@@ -45,16 +46,16 @@ export type TermTable<K extends string = string> = Readonly<Record<K, AnyTermSpe
 
 /** A parsed terms table: the draft and ask deals (keys left out: neutral in both) and the cells as typed. */
 export interface Terms<K extends string = string> {
-  readonly draft: TermsDeal;
-  readonly ask: TermsDeal;
+  readonly draft: FullDeal;
+  readonly ask: FullDeal;
   readonly shown: Readonly<Partial<Record<K, { readonly draft: Cell; readonly ask: Cell }>>>;
 }
 
 /** The deal every key of `table` leaves at its neutral value. */
-export function neutralDeal(table: TermTable): TermsDeal {
+export function neutralDeal(table: TermTable): FullDeal {
   const deal: Partial<Record<DealTerm, TermValue>> = {};
   for (const spec of Object.values<AnyTermSpec>(table)) deal[spec.field] = spec.neutral;
-  return deal as TermsDeal;
+  return deal as FullDeal;
 }
 
 /**
@@ -69,7 +70,7 @@ export function parseTerms<K extends string>(arg: string, grid: Grid, table: Ter
   const shown: Partial<Record<K, { draft: Cell; ask: Cell }>> = {};
   for (let r = 0; r < grid.length; r++) {
     const row = grid[r]!;
-    if (row.every(isBlankOrZero)) continue;
+    if (row.every(isBlank)) continue;
     if (row.length < 3) return Errors.shape(arg, "3 columns (key, draft, ask)", `${row.length} columns`);
     const name = typeof row[0] === "string" ? row[0].trim().toLowerCase() : row[0];
     if (typeof name !== "string" || !keys.includes(name as K)) {
@@ -85,7 +86,7 @@ export function parseTerms<K extends string>(arg: string, grid: Grid, table: Ter
     ] as const) {
       const cell = row[column - 1];
       const at: CellAt = { row: r + 1, column };
-      if (spec.filled && isBlankOrZero(cell)) return Errors.blankOrZero(arg, key, at, spec.filled);
+      if (spec.filled && isBlank(cell)) return Errors.blankOrZero(arg, key, at, spec.filled);
       const value = spec.read(arg, cell, at);
       if (value instanceof LeverError) return value;
       target[spec.field] = value;
@@ -93,7 +94,7 @@ export function parseTerms<K extends string>(arg: string, grid: Grid, table: Ter
     shown[key] = { draft: row[1], ask: row[2] };
   }
   if (Object.keys(shown).length === 0) return Errors.noTerms(arg);
-  return { draft: draft as unknown as TermsDeal, ask: ask as unknown as TermsDeal, shown };
+  return { draft: draft as unknown as FullDeal, ask: ask as unknown as FullDeal, shown };
 }
 
 export interface LeverRow<K extends string = string> {

@@ -17,7 +17,7 @@ import type { LayoutCell } from "../model/tracking";
 /** The signed deal as read back: its terms, the plan, the actuals so far and the warning threshold. */
 export interface TrackingData {
   readonly places: SignedPlaces;
-  readonly deal: core.TermsDeal;
+  readonly deal: core.FullDeal;
   readonly plan: readonly number[];
   readonly actuals: readonly number[];
   /** Cells of the actuals column holding anything, up to the last one (a 0 typed counts here, not in `actuals`). */

@@ -10,7 +10,8 @@ import * as sheet from "../../src/sheet";
 import { TERMS } from "../../src/catalogue/terms";
 import { DEAL_TERMS, SHEETS, dealCell, summaryCell } from "../../src/model/definition";
 import type { LeversPlugin } from "../../src/preview/leversPlugin";
-import { ModelWorkbook, cellName, parseCell } from "../../src/preview/modelWorkbook";
+import { ModelWorkbook } from "../../src/preview/modelWorkbook";
+import { cellAddress, parseCell } from "../../src/sheet/a1";
 import { hyperFormulaPort } from "../../src/preview/hfHost";
 import { readModel } from "../../src/taskpane/model";
 import { computeFigures } from "../../src/taskpane/steps";
@@ -36,9 +37,9 @@ function expectFigure(actual: unknown, expected: number | string, where: string)
 
 /** The values a spill anchored at `a1` fills, `rows` by `columns`. */
 function spillValues(wb: ModelWorkbook, sheet: string, a1: string, rows: number, columns: number): unknown[][] {
-  const { row, col } = parseCell(a1);
+  const { row, column: col } = parseCell(a1)!;
   return Array.from({ length: rows }, (_, r) =>
-    Array.from({ length: columns }, (_, c) => wb.value(sheet, cellName(row + r, col + c))),
+    Array.from({ length: columns }, (_, c) => wb.value(sheet, cellAddress(row + r, col + c))),
   );
 }
 
@@ -49,8 +50,8 @@ function expectSpill(wb: ModelWorkbook, key: string, expected: (number | string)
   const actual = spillValues(wb, sheet, a1, rows, columns);
   expected.forEach((row, r) => row.forEach((v, c) => expectFigure(actual[r]![c], v, `${key}[${r}][${c}]`)));
   // Nothing spills beyond the documented shape (where the model has no cell of its own there).
-  const { row, col } = parseCell(a1);
-  for (const beyond of [cellName(row + rows, col), cellName(row, col + columns)]) {
+  const { row, column: col } = parseCell(a1)!;
+  for (const beyond of [cellAddress(row + rows, col), cellAddress(row, col + columns)]) {
     if (!definedCells.has(`${sheet}!${beyond}`))
       expect({ beyond, value: wb.value(sheet, beyond) }).toEqual({ beyond, value: null });
   }
@@ -114,7 +115,7 @@ describe.each(["web", "desktop"] as const)("on Excel %s", (platform) => {
         const wb = new ModelWorkbook(model, plugin);
         const before = expectedFigures(tokensOf(model));
         const tokens = tokensOf(model);
-        const { row, col } = parseCell(cell);
+        const { row, column: col } = parseCell(cell)!;
         tokens[row - 1]![col - 1] = value;
         const after = expectedFigures(tokens);
 
@@ -125,7 +126,7 @@ describe.each(["web", "desktop"] as const)("on Excel %s", (platform) => {
         // Prices, Deal or Bands.
         for (const key of changed) {
           const [sheet, a1] = key.split("!") as [string, string];
-          if (sheet === SHEETS.usage) expect(parseCell(a1).row).toBe(row);
+          if (sheet === SHEETS.usage) expect(parseCell(a1)!.row).toBe(row);
           else expect([SHEETS.summary, SHEETS.scenarios]).toContain(sheet);
         }
         // Every single-cell figure the core says moved is reported as changed, and every formula shows the new figure.

@@ -96,8 +96,8 @@ export interface FigureOptions {
 export interface StepContext {
   readonly data: ModelData;
   readonly options: FigureOptions;
-  readonly d: core.TermsDeal;
-  readonly a: core.TermsDeal;
+  readonly d: core.FullDeal;
+  readonly a: core.FullDeal;
   /** The base terms: the draft's ledger terms without its fine print (lock, step-up, ratchet, exclusions). */
   readonly base: core.Deal;
   /** The value of a lever's ask alone (0 when draft and ask are the same). */
