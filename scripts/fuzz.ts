@@ -9,7 +9,9 @@
  *   npm run fuzz -- --pane-steps 20000    a longer run of the pane's model-based fuzz
  *
  * Then the pane's model-based fuzz (test/hardening/paneFuzz.ts): at least 10,000 steps, half on
- * Excel desktop's conventions and half on the web's, on the Excel-faithful workbook.
+ * Excel desktop's conventions and half on the web's, on the Excel-faithful workbook, in runs of 500
+ * steps; each run prints a line as it ends (its number, platform, seed, steps, seconds and the
+ * seconds so far), and the end prints how long each phase took.
  */
 import { runPaneFuzz } from "../test/hardening/paneFuzz";
 import { properties } from "../test/hardening/properties";
@@ -19,6 +21,8 @@ const MIN_CASES = 100_000;
 const MIN_PANE_STEPS = 10_000;
 /** Steps per pane run: each run starts from a fresh workbook (a longer one only piles up model copies). */
 const PANE_RUN = 500;
+/** The pane fuzz checks the workbook's incremental recalculation against a full one every this many steps. */
+const RECALCULATION_EVERY = 50;
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -32,27 +36,36 @@ function wholeNumber(name: string, text: string | undefined, fallback: number): 
   return n;
 }
 
+/** Seconds from `from` to `to` (now), as printed. */
+const seconds = (from: number, to = Date.now()): string => ((to - from) / 1000).toFixed(1);
+
 /** The pane fuzz: `steps` in runs of PANE_RUN, alternating platforms; returns the failures. */
 async function paneFuzz(steps: number, seed: number): Promise<number> {
   let ran = 0;
   let failures = 0;
   const started = Date.now();
+  const runs = Math.ceil(steps / PANE_RUN);
   for (let run = 0; ran < steps; run++) {
     const platform = run % 2 === 0 ? "desktop" : "web";
     const n = Math.min(PANE_RUN, steps - ran);
+    const runStarted = Date.now();
+    let failure: string | undefined;
     try {
-      await runPaneFuzz(n, seed + run, platform);
+      await runPaneFuzz(n, seed + run, platform, { recalculationEvery: RECALCULATION_EVERY });
     } catch (e) {
       failures++;
-      console.log(
-        `FAIL pane fuzz run ${run} (${platform}, seed ${seed + run}):\n${e instanceof Error ? e.message : String(e)}`,
-      );
+      failure = e instanceof Error ? e.message : String(e);
     }
     ran += n;
+    // One line per run as it ends, so a long fuzz shows its progress (and a slow run stands out).
+    const which = `${String(run + 1).padStart(String(runs).length)}/${runs}`;
+    console.log(
+      `${failure ? "FAIL" : "ok  "} pane run ${which} ${platform.padEnd(7)} seed ${seed + run}: ${n} steps ${seconds(runStarted).padStart(6)} s; ${String(ran).padStart(String(steps).length)} steps ${seconds(started).padStart(7)} s so far`,
+    );
+    if (failure) console.log(`FAIL pane fuzz run ${which} (${platform}, seed ${seed + run}):\n${failure}`);
   }
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(
-    `${failures ? "FAIL" : "ok  "} ${String(ran).padStart(7)} steps ${seconds.padStart(6)} s  the pane under random use (desktop and web)`,
+    `${failures ? "FAIL" : "ok  "} ${String(ran).padStart(7)} steps ${seconds(started).padStart(6)} s  the pane under random use (desktop and web)`,
   );
   return failures;
 }
@@ -62,29 +75,34 @@ async function main(): Promise<number> {
   const cases = Math.max(MIN_CASES, wholeNumber("--cases", option("--cases"), MIN_CASES));
   console.log(`fuzz: seed ${seed}, at least ${cases} cases (replay: npm run fuzz -- --seed ${seed})`);
 
+  const started = Date.now();
   const all = properties(shipped());
+  const bundled = Date.now();
   const weights = all.reduce((s, p) => s + p.weight, 0);
   let ran = 0;
   let failures = 0;
   all.forEach((p, i) => {
     const numRuns = Math.ceil((cases * p.weight) / weights);
-    const started = Date.now();
+    const checked = Date.now();
     const run = p.check(numRuns, seed + i);
     ran += run.numRuns;
-    const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(
-      `${run.failed ? "FAIL" : "ok  "} ${String(run.numRuns).padStart(7)} cases ${seconds.padStart(6)} s  ${p.name}`,
+      `${run.failed ? "FAIL" : "ok  "} ${String(run.numRuns).padStart(7)} cases ${seconds(checked).padStart(6)} s  ${p.name}`,
     );
     if (run.failed) {
       failures++;
       console.log(run.report);
     }
   });
+  const propertiesDone = Date.now();
   console.log(`fuzz: ${ran} cases, seed ${seed}, ${failures === 0 ? "no failures" : `${failures} failing properties`}`);
   const paneSteps = Math.max(MIN_PANE_STEPS, wholeNumber("--pane-steps", option("--pane-steps"), MIN_PANE_STEPS));
   const paneFailures = await paneFuzz(paneSteps, seed);
   console.log(
     `fuzz: ${paneSteps} pane steps, seed ${seed}, ${paneFailures === 0 ? "no failures" : `${paneFailures} failing runs`}`,
+  );
+  console.log(
+    `fuzz: ${seconds(started)} s in all: the bundle ${seconds(started, bundled)} s, the properties ${seconds(bundled, propertiesDone)} s, the pane ${seconds(propertiesDone)} s`,
   );
   return failures + paneFailures === 0 ? 0 : 1;
 }

@@ -8,7 +8,10 @@
  *   2. every model copy is whole: each LEVERS.* formula names only that copy's own defined names, and
  *      they all exist; each copy's list dollars equal the core's (tokens x the built-in price book);
  *   3. no unhandled rejection;
- *   4. the pane shows figures or a message (never "Reading the workbook…" once Excel has settled).
+ *   4. the pane shows figures or a message (never "Reading the workbook…" once Excel has settled);
+ *   5. every `recalculationEvery` steps (when given), every formula holds what evaluating it afresh
+ *      gives: the in-memory workbook recalculates incrementally (memoryPort.ts), and this checks
+ *      that it missed no change (a full evaluation, too slow for every step of a long run).
  * `runPaneFuzz` returns the steps it ran; a broken invariant throws with the seed and the steps so far.
  */
 import * as core from "../../src/core";
@@ -35,9 +38,32 @@ interface Copy {
   readonly mode: ModelRecord["mode"];
 }
 
+export interface FuzzOptions {
+  /** Check invariant 5 (the incremental recalculation) after every this many steps; never when 0 or left out. */
+  readonly recalculationEvery?: number;
+}
+
 export interface FuzzResult {
   readonly steps: number;
   readonly actions: Readonly<Record<string, number>>;
+}
+
+/** The names the model defines (Usage, Deal_2, PriceBook, ...): a formula naming one that is not defined is broken. */
+const MODEL_NAME = /^(usage|deal|bands|optimized|renewal|tokens|pricebook)/;
+
+/** The words (name-like tokens outside quotes) of a formula, with their lower case; the same formulas are checked after every step. */
+const WORDS = new Map<string, readonly (readonly [string, string])[]>();
+function wordsOf(formula: string): readonly (readonly [string, string])[] {
+  let words = WORDS.get(formula);
+  if (!words) {
+    words = (
+      formula.replace(/"[^"]*"|'[^']*'/g, "").match(/(?<![A-Za-z0-9_.$!])[A-Za-z_][A-Za-z0-9_]*(?![A-Za-z0-9_.!(])/g) ??
+      []
+    ).map((word) => [word, word.toLowerCase()] as const);
+    if (WORDS.size > 100_000) WORDS.clear();
+    WORDS.set(formula, words);
+  }
+  return words;
 }
 
 const settle = async (workbook: MemoryWorkbook): Promise<void> => {
@@ -48,7 +74,12 @@ const settle = async (workbook: MemoryWorkbook): Promise<void> => {
 };
 
 /** Runs `steps` random steps on `platform` from `seed`. */
-export async function runPaneFuzz(steps: number, seed: number, platform: Platform): Promise<FuzzResult> {
+export async function runPaneFuzz(
+  steps: number,
+  seed: number,
+  platform: Platform,
+  options: FuzzOptions = {},
+): Promise<FuzzResult> {
   const rand = random(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
   const unhandled: unknown[] = [];
@@ -75,6 +106,8 @@ export async function runPaneFuzz(steps: number, seed: number, platform: Platfor
     type(r, 1, 50_000 + 500 * r);
   }
   const copies: Copy[] = [];
+  /** The built-in price book's row for each model: the core's list prices (a constant, looked up once). */
+  const prices = MODELS.map((m) => core.findModel(core.DEFAULT_PRICE_BOOK, "model", m.name) as core.PriceRow);
   const pane = new Pane(memoryPort(workbook), { debounceMs: 0 });
   pane.chartWaitMs = 200;
   await pane.start();
@@ -199,9 +232,23 @@ export async function runPaneFuzz(steps: number, seed: number, platform: Platfor
     }
     if (roll < 0.66) {
       const input = pick(STEPS.flatMap((s) => s.inputs));
-      const text = pick(INPUT_TEXTS);
+      let text = pick(INPUT_TEXTS);
+      let typed = "";
+      if (rand() < 0.5) {
+        // As a person types: the text is a draft first, a refresh comes between typing and leaving the
+        // field (a recalculation, a co-author), and the draft must be there, as typed, to apply.
+        pane.type(input.id, text);
+        await pane.refresh();
+        const draft = pane.state.drafts[input.id];
+        if (draft !== text)
+          throw new Error(`the draft of ${input.id} was "${text}", after a refresh "${String(draft)}"`);
+        text = draft;
+        typed = " (typed, refreshed)";
+      }
       const outcome = await pane.setInput(input.id, text);
-      return `input ${input.id} = "${text}" ${outcome.ok ? "ok" : outcome.message}`;
+      if (outcome.ok && pane.state.drafts[input.id] !== undefined)
+        throw new Error(`${input.id} applied, but its draft "${pane.state.drafts[input.id]}" stayed`);
+      return `input ${input.id} = "${text}"${typed} ${outcome.ok ? "ok" : outcome.message}`;
     }
     if (roll < 0.74) {
       const row = 14 + Math.floor(rand() * 10);
@@ -261,7 +308,7 @@ export async function runPaneFuzz(steps: number, seed: number, platform: Platfor
     // 1. the user's cells and names
     for (const [key, value] of userCells) {
       const [row, column] = key.split(":").map(Number) as [number, number];
-      const cell = workbook.cell(`${quoteSheet(userSheet)}!${cellAddress(row, column)}`);
+      const cell = workbook.cellAt(userSheet, row, column);
       const entered = cell?.formula ?? cell?.value;
       if (entered !== value)
         fail(`user cell ${userSheet}!${cellAddress(row, column)}: ${String(value)} -> ${String(entered)}`);
@@ -279,26 +326,17 @@ export async function runPaneFuzz(steps: number, seed: number, platform: Platfor
       );
       for (const sheet of copy.sheets) {
         if (!sheets.includes(sheet)) fail(`model sheet ${sheet} is gone`);
-        for (let r = 0; r < 60; r++) {
-          for (let c = 0; c < 14; c++) {
-            const formula = workbook.cell(`${quoteSheet(sheet)}!${cellAddress(r, c)}`)?.formula;
-            if (!formula || !callsCustomFunction(formula)) continue;
-            const words =
-              formula
-                .replace(/"[^"]*"|'[^']*'/g, "")
-                .match(/(?<![A-Za-z0-9_.$!])[A-Za-z_][A-Za-z0-9_]*(?![A-Za-z0-9_.!(])/g) ?? [];
-            for (const word of words) {
-              const lower = word.toLowerCase();
-              if (
-                !names.has(lower) &&
-                (own.has(lower) ||
-                  foreign.has(lower) ||
-                  /^(usage|deal|bands|optimized|renewal|tokens|pricebook)/.test(lower))
-              )
-                fail(`${sheet}!${cellAddress(r, c)} names ${word}, which is not defined`);
-              if (foreign.has(lower) && !own.has(lower))
-                fail(`${sheet}!${cellAddress(r, c)} names another copy's ${word}`);
-            }
+        // Every formula in the sheet's first 60 rows and 14 columns (A1:N60), read from the stored cells.
+        for (const [key, cell] of workbook.storedCells(sheet) ?? []) {
+          const formula = cell.formula;
+          if (!formula || !callsCustomFunction(formula)) continue;
+          const [r, c] = key.split(":").map(Number) as [number, number];
+          if (r >= 60 || c >= 14) continue;
+          for (const [word, lower] of wordsOf(formula)) {
+            if (!names.has(lower) && (own.has(lower) || foreign.has(lower) || MODEL_NAME.test(lower)))
+              fail(`${sheet}!${cellAddress(r, c)} names ${word}, which is not defined`);
+            if (foreign.has(lower) && !own.has(lower))
+              fail(`${sheet}!${cellAddress(r, c)} names another copy's ${word}`);
           }
         }
       }
@@ -307,12 +345,10 @@ export async function runPaneFuzz(steps: number, seed: number, platform: Platfor
         const usageSheet = copy.sheets[0]!;
         for (let t = 0; t < 24; t++) {
           for (let m = 0; m < MODELS.length; m++) {
-            const tokens = [1 + 2 * m, 2 + 2 * m].map(
-              (c) => workbook.cell(`${quoteSheet(usageSheet)}!${cellAddress(t + 1, c)}`)?.value,
-            );
-            const list = workbook.cell(`${quoteSheet(usageSheet)}!${cellAddress(t + 1, 7 + m)}`)?.value;
+            const tokens = [1 + 2 * m, 2 + 2 * m].map((c) => workbook.cellAt(usageSheet, t + 1, c)?.value);
+            const list = workbook.cellAt(usageSheet, t + 1, 7 + m)?.value;
             if (!tokens.every((v) => typeof v === "number")) continue;
-            const row = core.findModel(core.DEFAULT_PRICE_BOOK, "model", MODELS[m]!.name) as core.PriceRow;
+            const row = prices[m]!;
             const want = (tokens[0] as number) * row.input + (tokens[1] as number) * row.output;
             if (typeof list !== "number" || Math.abs(list - want) > 1e-6 * Math.max(1, want))
               fail(`${usageSheet}!${cellAddress(t + 1, 7 + m)}: ${String(list)}, the core says ${want}`);
@@ -329,6 +365,12 @@ export async function runPaneFuzz(steps: number, seed: number, platform: Platfor
       (s.phase !== "loading" && s.phase !== "ready" && (s.problem ?? "") !== "") ||
       (s.message?.text ?? "") !== "";
     if (!shows) fail(`the pane shows neither figures nor a message (phase ${s.phase})`);
+    // 5. the incremental recalculation missed no change
+    const every = options.recalculationEvery ?? 0;
+    if (every > 0 && done % every === 0) {
+      const wrong = workbook.unrecalculated();
+      if (wrong.length > 0) fail(`formulas not recalculated after a change: ${wrong.slice(0, 5).join(", ")}`);
+    }
   };
 
   try {

@@ -7,6 +7,7 @@
  * Both stand-ins extend `ExcelBehaviour` and call its checks; tests and the fuzz flip its switches.
  */
 
+import { dayNumber, excelSerial } from "../../core/dates";
 import type { CellValue, ChangeEvent } from "./port";
 import {
   OfficeError,
@@ -240,8 +241,10 @@ export class ExcelBehaviour {
     const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(value.trim());
     if (!m) return value;
     const [, y, mo, d, h = "0", mi = "0", se = "0"] = m;
-    const days = Date.UTC(Number(y), Number(mo) - 1, Number(d)) / 86_400_000 + 25_569;
-    return days + (Number(h) * 3600 + Number(mi) * 60 + Number(se)) / 86_400;
+    return (
+      excelSerial(dayNumber(Number(y), Number(mo), Number(d))) +
+      (Number(h) * 3600 + Number(mi) * 60 + Number(se)) / 86_400
+    );
   }
 
   /** Selects one range, or several areas ("Sheet1!A1:A3,Sheet1!C1:C3"). */

@@ -3,7 +3,11 @@
  * defined names, document settings, charts and change events. Used by the unit tests, the browser
  * test and the pane outside Office (the preview). It has no formula engine of its own: pass a
  * `calculate` function (modelCalc.ts evaluates the model's usage formulas with the core) and every
- * formula cell is recalculated after each change; formulas it cannot evaluate read as "".
+ * formula cell is recalculated after each change; formulas it cannot evaluate read as "". The
+ * recalculation is incremental: a formula is evaluated again only when something it read (a range,
+ * a defined name, a table) changed since it was last evaluated, which gives the values a full
+ * recalculation would (the evaluation is deterministic) at a cost that does not grow with the
+ * workbook (the fuzz builds dozens of model copies).
  *
  * It refuses what Excel refuses (excelBehaviour.ts has the sources): `names.add` on an existing
  * name, calls in cell-edit mode, a multi-area selection read as one range, payloads above 5 MB on
@@ -16,22 +20,11 @@
 import { maxOf } from "../../core/arrays";
 import { formatRect, parseAddress, Rect, renameSheetRefs } from "../../sheet/a1";
 import { ExcelBehaviour } from "./excelBehaviour";
-import { TableSet } from "./tables";
+import { WHOLE_SHEET } from "./dependents";
+import { MemoryCells, StoredCell } from "./memoryCells";
 import { CellValue, CellWrite, ChangeEvent, ChartSpec, GuardedPort, RangeData, WorkbookHost, WorkbookOp } from "./port";
 
-interface StoredCell {
-  value: CellValue;
-  formula?: string;
-  format?: string;
-}
-
-/** What a formula evaluator may read: a range address or a defined name, as values. */
-export interface CalcContext {
-  readonly sheet: string;
-  read(ref: string): CellValue[][] | undefined;
-}
-
-export type Calculate = (formula: string, context: CalcContext) => CellValue;
+export { callsCustomFunction, type Calculate, type CalcContext } from "./memoryCells";
 
 /** A chart as added, with the values its series had when it was added. */
 export interface MemoryChart extends ChartSpec {
@@ -39,28 +32,11 @@ export interface MemoryChart extends ChartSpec {
   readonly categoriesAtCreation: CellValue[];
 }
 
-const BUSY = "#BUSY!";
-
-/** Whether a formula calls one of the add-in's functions (asynchronous in Excel). */
-export function callsCustomFunction(formula: string): boolean {
-  return /LEVERS\./i.test(formula);
-}
-
-export class MemoryWorkbook extends ExcelBehaviour implements WorkbookHost {
-  private sheets = new Map<string, Map<string, StoredCell>>();
-  private names = new Map<string, { name: string; ref: string }>();
-  private widths = new Map<string, readonly number[]>();
-  /** The workbook's Excel tables (tables.ts: structured references, growth below). */
-  readonly tables = new TableSet();
+export class MemoryWorkbook extends MemoryCells implements WorkbookHost {
   readonly charts: MemoryChart[] = [];
   private failAfterOps: number | undefined;
   /** How many times `apply` ran (a test counts round trips). */
   applyCount = 0;
-
-  constructor(private readonly calculate?: Calculate) {
-    super();
-  }
-
   // --- test and preview helpers -------------------------------------------------------------
 
   /** Adds an empty sheet directly (as a user would). */
@@ -74,9 +50,17 @@ export class MemoryWorkbook extends ExcelBehaviour implements WorkbookHost {
     const cells = this.sheets.get(from);
     if (!cells || this.sheets.has(to)) throw new Error(`cannot rename ${from} to ${to}`);
     const renames = new Map([[from, to]]);
+    // What read either name now reads something else; a formula rewritten, or on the renamed sheet, is evaluated again.
+    this.deps.changed(from, WHOLE_SHEET);
+    this.deps.changed(to, WHOLE_SHEET);
     this.sheets = new Map([...this.sheets].map(([name, c]) => (name === from ? [to, c] : [name, c])));
-    for (const sheet of this.sheets.values())
-      for (const cell of sheet.values()) if (cell.formula) cell.formula = renameSheetRefs(cell.formula, renames);
+    for (const [name, sheet] of this.sheets)
+      for (const cell of sheet.values()) {
+        if (!cell.formula) continue;
+        const formula = renameSheetRefs(cell.formula, renames);
+        if (formula !== cell.formula || name === to) this.deps.stale.add(cell);
+        cell.formula = formula;
+      }
     for (const n of this.names.values()) n.ref = renameSheetRefs(n.ref, renames);
     this.recalculate();
   }
@@ -87,7 +71,7 @@ export class MemoryWorkbook extends ExcelBehaviour implements WorkbookHost {
     this.applyOne({ kind: "write", address, cells }, events);
     const start = parseAddress(address);
     if (start)
-      this.tables.growBelow({ ...start, rows: cells.length, columns: Math.max(1, maxOf(cells.map((r) => r.length))) });
+      this.growTables({ ...start, rows: cells.length, columns: Math.max(1, maxOf(cells.map((r) => r.length))) });
     this.recalculate();
     events.forEach((e) => this.emit(e));
   }
@@ -95,6 +79,7 @@ export class MemoryWorkbook extends ExcelBehaviour implements WorkbookHost {
   /** The user defines a name of their own. */
   addUserName(name: string, ref: string): void {
     this.names.set(name.toLowerCase(), { name, ref: ref.replace(/^=/, "") });
+    this.deps.changedSymbol(name);
     this.recalculate();
   }
 
@@ -106,14 +91,15 @@ export class MemoryWorkbook extends ExcelBehaviour implements WorkbookHost {
     const key = `${rect.row}:${rect.column}`;
     const format = cells.get(key)?.format;
     if (value === null || value === "") {
-      if (format) cells.set(key, { value: "", format });
-      else cells.delete(key);
+      if (format) this.put(cells, key, { value: "", format });
+      else this.put(cells, key, undefined);
     } else if (typeof value === "string" && value.startsWith("=")) {
-      cells.set(key, { value: "", formula: value, ...(format ? { format } : {}) });
+      this.put(cells, key, { value: "", formula: value, ...(format ? { format } : {}) });
     } else {
-      cells.set(key, { value: ExcelBehaviour.typedValue(value, format), ...(format ? { format } : {}) });
+      this.put(cells, key, { value: ExcelBehaviour.typedValue(value, format), ...(format ? { format } : {}) });
     }
-    if (value !== null && value !== "") this.tables.growBelow({ ...rect, rows: 1, columns: 1 });
+    this.deps.changed(rect.sheet, { ...rect, rows: 1, columns: 1 });
+    if (value !== null && value !== "") this.growTables({ ...rect, rows: 1, columns: 1 });
     this.recalculate();
     this.emit({ sheet: rect.sheet, address: formatRect({ ...rect, rows: 1, columns: 1 }) });
   }
@@ -121,21 +107,6 @@ export class MemoryWorkbook extends ExcelBehaviour implements WorkbookHost {
   /** The next `apply` fails after doing `ops` operations, as a failed sync would (the operations before it stay done). */
   failAfter(ops: number): void {
     this.failAfterOps = ops;
-  }
-
-  /** One cell as stored: its value, formula and number format. */
-  cell(address: string): Readonly<StoredCell> | undefined {
-    const rect = parseAddress(address);
-    return rect ? this.sheets.get(rect.sheet)?.get(`${rect.row}:${rect.column}`) : undefined;
-  }
-
-  /** The defined names and their references. */
-  definedNames(): { name: string; ref: string }[] {
-    return [...this.names.values()];
-  }
-
-  columnWidths(sheet: string): readonly number[] | undefined {
-    return this.widths.get(sheet);
   }
 
   // --- the host -----------------------------------------------------------------------------
@@ -188,28 +159,6 @@ export class MemoryWorkbook extends ExcelBehaviour implements WorkbookHost {
     );
   }
 
-  private readNow(address: string, asExcelReads = true): RangeData | undefined {
-    const rect = parseAddress(address);
-    if (!rect || !this.sheets.has(rect.sheet)) return undefined;
-    const cells = this.sheets.get(rect.sheet)!;
-    const values: CellValue[][] = [];
-    const formulas: CellValue[][] = [];
-    for (let r = 0; r < rect.rows; r++) {
-      const vRow: CellValue[] = [];
-      const fRow: CellValue[] = [];
-      for (let c = 0; c < rect.columns; c++) {
-        const cell = cells.get(`${rect.row + r}:${rect.column + c}`);
-        const busy =
-          asExcelReads && this.calculating && cell?.formula !== undefined && callsCustomFunction(cell.formula);
-        vRow.push(busy ? BUSY : (cell?.value ?? ""));
-        fRow.push(cell?.formula ?? cell?.value ?? "");
-      }
-      values.push(vRow);
-      formulas.push(fRow);
-    }
-    return { address: formatRect(rect, true), rect, values, formulas };
-  }
-
   /**
    * Applies the operations in order. Like a failed `context.sync()`, a failure leaves the operations
    * before it done (Office.js batches are not transactional); the port removes what it created.
@@ -234,11 +183,18 @@ export class MemoryWorkbook extends ExcelBehaviour implements WorkbookHost {
 
   async remove(created: { readonly sheets: readonly string[]; readonly names: readonly string[] }): Promise<void> {
     await this.gate();
-    for (const name of created.names) this.names.delete(name.toLowerCase());
+    for (const name of created.names) {
+      this.names.delete(name.toLowerCase());
+      this.deps.changedSymbol(name);
+    }
     for (const sheet of created.sheets) {
+      for (const table of this.tables.names())
+        if (this.tables.get(table)?.rect.sheet === sheet) this.deps.changedSymbol(table);
+      for (const cell of this.sheets.get(sheet)?.values() ?? []) this.deps.forget(cell);
       this.sheets.delete(sheet);
       this.widths.delete(sheet);
       this.tables.dropSheet(sheet);
+      this.deps.changed(sheet, WHOLE_SHEET);
     }
     this.recalculate();
   }
@@ -248,6 +204,7 @@ export class MemoryWorkbook extends ExcelBehaviour implements WorkbookHost {
       case "addSheet":
         if (this.sheets.has(op.name)) throw new Error(`sheet ${op.name} exists`);
         this.sheets.set(op.name, new Map());
+        this.deps.changed(op.name, WHOLE_SHEET);
         break;
       case "columnWidths":
         this.widths.set(op.sheet, op.widths);
@@ -257,16 +214,19 @@ export class MemoryWorkbook extends ExcelBehaviour implements WorkbookHost {
         if (!rect || !this.sheets.has(rect.sheet)) throw new Error(`no sheet for ${op.address}`);
         this.refuseTableName(op.name, this.names.has(op.name.toLowerCase()) || this.tables.has(op.name));
         this.tables.add(op.name, rect);
+        this.deps.changedSymbol(op.name);
         break;
       }
       case "defineName":
         this.refuseExistingName(op.name, this.names.has(op.name.toLowerCase()) || this.tables.has(op.name));
         this.names.set(op.name.toLowerCase(), { name: op.name, ref: op.ref.replace(/^=/, "") });
+        this.deps.changedSymbol(op.name);
         break;
       case "updateName": {
         const named = this.names.get(op.name.toLowerCase());
         if (!named) throw new Error(`no name ${op.name}`);
         named.ref = op.ref.replace(/^=/, "");
+        this.deps.changedSymbol(op.name);
         break;
       }
       case "write": {
@@ -284,7 +244,7 @@ export class MemoryWorkbook extends ExcelBehaviour implements WorkbookHost {
                 ? { value: "", formula: w.formula }
                 : { value: ExcelBehaviour.typedValue(w.value ?? old?.value ?? "", format) };
             if (format) next.format = format;
-            cells.set(key, next);
+            this.put(cells, key, next);
           }),
         );
         const rect: Rect = {
@@ -292,45 +252,11 @@ export class MemoryWorkbook extends ExcelBehaviour implements WorkbookHost {
           rows: op.cells.length,
           columns: Math.max(1, maxOf(op.cells.map((r) => r.length))),
         };
+        this.deps.changed(start.sheet, rect);
         events.push({ sheet: start.sheet, address: formatRect(rect) });
         break;
       }
     }
-  }
-
-  /** What a formula reads: blank cells as the platform passes them to functions (0 on desktop, null on the web). */
-  private readRef(ref: string, sheet: string): CellValue[][] | undefined {
-    const named = this.names.get(ref.toLowerCase());
-    const address = named ? named.ref : (this.tables.resolve(ref) ?? (ref.includes("!") ? ref : `${sheet}!${ref}`));
-    const blank = this.blankForFunctions();
-    return this.readNow(address, false)?.values.map((row) => row.map((v) => (v === "" ? blank : v)));
-  }
-
-  /** Recomputes every formula cell, in sheet order, twice (enough for the model's dependencies). */
-  private recalculate(): void {
-    this.startCalculation();
-    const calculate = this.calculate;
-    if (!calculate) return;
-    for (let pass = 0; pass < 2; pass++) {
-      for (const [sheet, cells] of this.sheets) {
-        for (const cell of cells.values()) {
-          if (cell.formula === undefined) continue;
-          let value: CellValue;
-          try {
-            value = calculate(cell.formula, { sheet, read: (ref) => this.readRef(ref, sheet) });
-          } catch {
-            value = "";
-          }
-          cell.value = value ?? "";
-        }
-      }
-    }
-  }
-
-  protected holdsCustomFunctions(): boolean {
-    return [...this.sheets.values()].some((cells) =>
-      [...cells.values()].some((c) => c.formula !== undefined && callsCustomFunction(c.formula)),
-    );
   }
 
   async selection(): Promise<string> {

@@ -15,8 +15,8 @@ import { cellAddress, parseCell } from "../../src/sheet/a1";
 import { hyperFormulaPort } from "../../src/preview/hfHost";
 import { readModel } from "../../src/taskpane/model";
 import { computeFigures } from "../../src/taskpane/steps";
-import { BUILD_TIMEOUT_MS, bundlePlugin } from "./bundle";
-import { Figure, expectedFigures, sampleModel, tokensOf } from "./expected";
+import { BUILD_TIMEOUT_MS, bundlePlugin } from "../engine/bundle";
+import { Figure, expectedFigures, sampleModel, tokensOf } from "../engine/expected";
 
 const model = sampleModel();
 let plugin: LeversPlugin;
