@@ -1,5 +1,5 @@
 /**
- * A year of synthetic vendor exports in the documented shapes (../shared/EXPORTS.md), for the
+ * A year of synthetic vendor exports in the documented shapes (docs/EXPORTS.md), for the
  * bench's import section and for tests that need a large file: the Anthropic Console cost CSV and
  * a FOCUS 1.2/1.3 cost-and-usage CSV. Seeded (mulberry32, no Math.random) and built from integer
  * arithmetic only, so the same seed and row count give the same bytes on every machine.

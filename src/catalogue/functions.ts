@@ -14,6 +14,7 @@ import {
   cells,
   curveTable,
   ledgerTable,
+  monthlyUsageTable,
   leverTable,
   nextBandRow,
   optional,
@@ -308,7 +309,7 @@ const exportTable = p(
 export const MONTHLY_USAGE = entry({
   id: "MONTHLY_USAGE",
   params: [exportTable, opt("by", arg.word(core.parseMonthlyBy, "model"), "word"), priceBook],
-  compute: (a) => core.monthlyUsage(a.export, a.by, a.price_book),
+  compute: (a) => monthlyUsageTable(a.export, a.by, a.price_book),
 });
 export const OBSERVED_DISCOUNT = entry({
   id: "OBSERVED_DISCOUNT",

@@ -4,7 +4,7 @@
  * the pane's streamed import of a file both run it, so the two can never disagree; it keeps the
  * totals, never the rows, so its memory is the size of the result whatever the size of the file.
  */
-import { DateCell, monthLabel, monthOfDay, readDate, shortDay } from "./dates";
+import { DateCell, monthOfDay, readDate, shortDay } from "./dates";
 import { Errors, LeverError } from "./errors";
 import { amountOf, isBlank } from "./exportCells";
 import {
@@ -13,7 +13,6 @@ import {
   EXPORT_FORMATS,
   ExportFormat,
   matches,
-  MonthlyBy,
   NO_MODEL,
   normalizeHeader,
   recognizeExport,
@@ -507,62 +506,6 @@ export function dollarsOf(read: ExportAggregate, book: PriceBook): (m: MonthMode
     if (!row) models.set(m.model, (row = findModel(book, "export", m.model)));
     return row instanceof LeverError ? row : pricedTokens(row, m);
   };
-}
-
-/**
- * Monthly dollars: a header row (`Month`, then one column per model, largest total first, or one
- * `Total` column), then one row per calendar month from the first to the last, no gaps. List
- * dollars where the export has them; otherwise billed, and every column says so. A row's
- * unreadable amount is the error of its own month's cell; a model the book does not know errors its
- * whole column.
- */
-export function monthlyUsage(
-  read: ExportAggregate,
-  by: MonthlyBy,
-  book: PriceBook,
-): (string | number | LeverError)[][] | LeverError {
-  if (read.rows === 0) return Errors.exportNoUsage("export", read.format.label, read.skipped);
-  const dollars = dollarsOf(read, book);
-  const first = read.totals[0]!.month;
-  const last = read.totals[read.totals.length - 1]!.month;
-  const columnTotals = new Map<string, number>();
-  const unknown = new Map<string, LeverError>();
-  const amounts = read.totals.map((m) => {
-    const key = by === "total" ? "Total" : m.model;
-    const amount = dollars(m);
-    columnTotals.set(key, (columnTotals.get(key) ?? 0) + (amount instanceof LeverError ? 0 : amount));
-    // A model the book does not know (not a row's own bad count, not a row naming no model).
-    if (amount instanceof LeverError && read.format.tokens && !m.listError && m.model !== NO_MODEL)
-      unknown.set(key, amount);
-    return amount;
-  });
-  const columns = [...columnTotals.keys()].sort(
-    (a, b) => columnTotals.get(b)! - columnTotals.get(a)! || a.localeCompare(b, "en"),
-  );
-  const col = new Map(columns.map((c, i) => [c, i]));
-  const cells: (number | LeverError)[][] = Array.from({ length: last - first + 1 }, () =>
-    new Array<number | LeverError>(columns.length).fill(0),
-  );
-  read.totals.forEach((m, i) => {
-    const line = cells[m.month - first]!;
-    const c = col.get(by === "total" ? "Total" : m.model)!;
-    const sofar = line[c]!;
-    if (sofar instanceof LeverError) return; // the first bad row of a cell is the one it names
-    const amount = amounts[i]!;
-    line[c] = amount instanceof LeverError ? amount : sofar + amount;
-  });
-  // A model the book does not know errors its whole column (every month), not only its own rows.
-  if (by === "model") for (const [name, error] of unknown) for (const line of cells) line[col.get(name)!] = error;
-  const suffix = (billedOnly(read.format) ? " (billed)" : "") + (read.format.note ?? "");
-  const header: string[] = ["Month"];
-  for (const c of columns) header.push(`${c}${suffix}`);
-  const out: (string | number | LeverError)[][] = [header];
-  cells.forEach((line, i) => {
-    const row: (string | number | LeverError)[] = [monthLabel(first + i)];
-    for (const v of line) row.push(v);
-    out.push(row);
-  });
-  return out;
 }
 
 /** 1 - paid / list over the usage rows that carry both, for an export that has both columns. */

@@ -4,3 +4,4 @@ export * from "./tables";
 export * from "./terms";
 export * from "./readers";
 export * from "./files";
+export * from "./monthly";

@@ -1,6 +1,6 @@
 /**
  * MONTHLY_USAGE on one hand-written fixture per export format (OBSERVED_DISCOUNT has its own spec)
- * (test/fixtures/exports, shapes from ../shared/EXPORTS.md), through the shipped bundle as Excel
+ * (test/fixtures/exports, shapes from docs/EXPORTS.md), through the shipped bundle as Excel
  * calls them. Every golden below is worked out by hand from the fixture's rows.
  */
 import { LeverError } from "../../src/core";

@@ -7,7 +7,8 @@
  * must stay under 64 KB. Speed is not asserted here (npm run bench measures it).
  */
 import { consoleCostExport, exportStream, ExportGenerator, focusExport } from "../../bench/exportsGen";
-import { DEFAULT_PRICE_BOOK, LeverError, monthlyUsage, readExport } from "../../src/core";
+import { DEFAULT_PRICE_BOOK, LeverError, readExport } from "../../src/core";
+import { monthlyUsageTable as monthlyUsage } from "../../src/sheet";
 import { ByteSource, FileRead, readExportStream } from "../../src/sheet/stream";
 import { memoryPane } from "../taskpane/helpers";
 
