@@ -64,11 +64,15 @@ function signForm(state: PaneState, again: boolean, act: Actions): TemplateResul
   </fieldset>`;
 }
 
-/** Signing a new deal, behind a disclosure (kept open or closed as the user left it). */
+/**
+ * Signing a new deal, behind a disclosure (kept open or closed as the user left it). The binding is
+ * not `live`: the browser opens the disclosure before its `toggle` event reaches the state, and a
+ * render in between must not close it again; the attribute changes only when the state does.
+ */
 function signAgain(state: PaneState, act: Actions): TemplateResult {
   return html`<details
     id="sign-again"
-    .open=${live(Boolean(state.open["sign-again"]))}
+    ?open=${Boolean(state.open["sign-again"])}
     @toggle=${(e: Event) => act.toggle("sign-again", (e.target as HTMLDetailsElement).open)}
   >
     <summary>Sign a new deal (the first one's sheets stay)</summary>
