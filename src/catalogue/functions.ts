@@ -88,6 +88,8 @@ const discount = p("discount", arg.discount(), "decimal");
 const overageRate = opt("overage_rate", arg.overageRate(1), "fraction of list");
 const carryover = opt("carryover", arg.share(0), "decimal");
 const periodMonths = opt("period_months", arg.months(12), "months");
+/** The explicit term (DOMAIN.md "Usage series"): last, so every existing formula keeps its meaning. */
+const termMonths = opt("term_months", arg.optionalMonths(), "months");
 const bands = p("bands", arg.bands(), "threshold");
 const priceBook = opt("price_book", arg.priceBook(core.DEFAULT_PRICE_BOOK), "price book");
 const model = p("model", cells.text(), "model");
@@ -111,67 +113,94 @@ const terms = p(
 export const COMMIT_WASTE = entry({
   id: "COMMIT_WASTE",
   lifts: true,
-  params: [commit, usage, discount, carryover, periodMonths],
+  params: [commit, usage, discount, carryover, periodMonths, termMonths],
   compute: (a) => core.commitWaste(a.usage, dealOf(a)),
 });
 export const OVERAGE_VALUE = entry({
   id: "OVERAGE_VALUE",
   lifts: true,
-  params: [commit, usage, discount, overageRate, carryover, periodMonths],
+  params: [commit, usage, discount, overageRate, carryover, periodMonths, termMonths],
   compute: (a) => core.overageValue(a.usage, dealOf(a)),
 });
 export const TOTAL_COST = entry({
   id: "TOTAL_COST",
   lifts: true,
-  params: [commit, usage, discount, overageRate, carryover, periodMonths],
+  params: [commit, usage, discount, overageRate, carryover, periodMonths, termMonths],
   compute: (a) => core.totalCost(a.usage, dealOf(a)),
 });
 export const CARRYOVER_VALUE = entry({
   id: "CARRYOVER_VALUE",
   lifts: true,
-  params: [commit, usage, discount, p("carryover", arg.share(), "decimal"), overageRate, periodMonths],
+  params: [commit, usage, discount, p("carryover", arg.share(), "decimal"), overageRate, periodMonths, termMonths],
   compute: (a) => core.carryoverValue(a.usage, dealOf(a)),
 });
 export const UTILIZATION = entry({
   id: "UTILIZATION",
   lifts: true,
-  params: [commit, usage, discount, carryover, periodMonths],
+  params: [commit, usage, discount, carryover, periodMonths, termMonths],
   compute: (a) => core.utilization(a.usage, dealOf(a)),
 });
 export const COVERAGE = entry({
   id: "COVERAGE",
   lifts: true,
-  params: [commit, usage, discount, carryover, periodMonths],
+  params: [commit, usage, discount, carryover, periodMonths, termMonths],
   compute: (a) => core.coverage(a.usage, dealOf(a)),
 });
 export const ESR = entry({
   id: "ESR",
   lifts: true,
-  params: [commit, usage, discount, overageRate, carryover, periodMonths],
+  params: [commit, usage, discount, overageRate, carryover, periodMonths, termMonths],
   compute: (a) => core.effectiveSavingsRate(a.usage, dealOf(a)),
 });
 export const PRICE_LOCK_VALUE = entry({
   id: "PRICE_LOCK_VALUE",
   lifts: true,
-  params: [commit, usage, discount, p("uplift", arg.change(), "decimal"), overageRate, carryover, periodMonths],
+  params: [
+    commit,
+    usage,
+    discount,
+    p("uplift", arg.change(), "decimal"),
+    overageRate,
+    carryover,
+    periodMonths,
+    termMonths,
+  ],
   compute: (a) => core.priceLockValue(a.usage, dealOf(a), a.uplift),
 });
 export const TRUE_FORWARD_COST = entry({
   id: "TRUE_FORWARD_COST",
   lifts: true,
-  params: [commit, usage, discount, p("step_up", arg.change(), "decimal"), overageRate, carryover, periodMonths],
+  params: [
+    commit,
+    usage,
+    discount,
+    p("step_up", arg.change(), "decimal"),
+    overageRate,
+    carryover,
+    periodMonths,
+    termMonths,
+  ],
   compute: (a) => core.trueForwardCost(a.usage, dealOf(a), a.step_up),
 });
 export const RATCHET_COST = entry({
   id: "RATCHET_COST",
   lifts: true,
-  params: [commit, usage, discount, overageRate, carryover, periodMonths],
+  params: [commit, usage, discount, overageRate, carryover, periodMonths, termMonths],
   compute: (a) => core.ratchetCost(a.usage, dealOf(a)),
 });
 export const EXCLUSION_COST = entry({
   id: "EXCLUSION_COST",
   lifts: true,
-  params: [commit, usage, discount, p("excluded_share", arg.share(), "decimal"), overageRate, carryover, periodMonths],
+  params: [
+    commit,
+    usage,
+    discount,
+    p("excluded_share", arg.share(), "decimal"),
+    overageRate,
+    carryover,
+    periodMonths,
+    termMonths,
+  ],
   compute: (a) => core.exclusionCost(a.usage, dealOf(a), a.excluded_share),
 });
 export const CARRYOVER_CAP_COST = entry({
@@ -185,6 +214,7 @@ export const CARRYOVER_CAP_COST = entry({
     p("carryover_cap", arg.cap(), "decimal"),
     overageRate,
     periodMonths,
+    termMonths,
   ],
   compute: (a) => core.carryoverCapCost(a.usage, dealOf(a), a.carryover_cap),
 });
@@ -207,11 +237,12 @@ export const HORIZON_COST = entry({
     carryover,
     periodMonths,
   ],
-  compute: (a) => core.horizonCost(a.usage, dealOf(a), a.term_months, a.renewal_rate),
+  // Its term_months is the horizon's split, not the deal's stated term: the ledger runs its own months.
+  compute: (a) => core.horizonCost(a.usage, { ...dealOf(a), termMonths: undefined }, a.term_months, a.renewal_rate),
 });
 export const LEDGER = entry({
   id: "LEDGER",
-  params: [commit, usage, discount, overageRate, carryover, periodMonths],
+  params: [commit, usage, discount, overageRate, carryover, periodMonths, termMonths],
   compute: (a) => ledgerTable(a.usage, dealOf(a)),
 });
 
@@ -351,13 +382,13 @@ const actuals = p("actuals", arg.series(), "dollars");
 const projection = p("projection", arg.series(), "dollars");
 export const BURNDOWN = entry({
   id: "BURNDOWN",
-  params: [commit, actuals, projection, discount, overageRate, carryover, periodMonths],
+  params: [commit, actuals, projection, discount, overageRate, carryover, periodMonths, termMonths],
   compute: (a) => burndownTable(a.actuals, a.projection, dealOf(a)),
 });
 export const SHORTFALL = entry({
   id: "SHORTFALL",
   lifts: true,
-  params: [commit, actuals, projection, discount, carryover, periodMonths],
+  params: [commit, actuals, projection, discount, carryover, periodMonths, termMonths],
   compute: (a) => core.shortfall(a.actuals, a.projection, dealOf(a)),
 });
 

@@ -16,6 +16,7 @@ import {
   parseMonths,
   parseOverageRate,
   parseShare,
+  parseTermMonths,
 } from "../sheet/cells";
 import { AnyTermSpec, neutralDeal, TermSpec } from "../sheet/terms";
 
@@ -129,6 +130,15 @@ export const TERMS = {
     // A higher cap costs the vendor little, as partial carryover does; no cap at all is a real concession.
     vendorCost: (ask) => (ask === undefined ? "high" : "low"),
   }),
+  term_months: term({
+    field: "termMonths",
+    label: "Term length",
+    read: parseTermMonths,
+    neutral: undefined,
+    lever: true,
+    // A shorter or longer term is a trade of its own (the vendor prices it): not a cheap ask.
+    vendorCost: high,
+  }),
 } satisfies Record<string, AnyTermSpec>;
 
 export type TermKey = keyof typeof TERMS;
@@ -160,6 +170,7 @@ export function dealOf(args: Readonly<Partial<Record<string, unknown>>>): FullDe
     renewalCap: a.renewal_cap !== undefined ? (a.renewal_cap as number) : n.renewalCap,
     renewalMonths: a.renewal_months !== undefined ? (a.renewal_months as number) : n.renewalMonths,
     carryoverCap: a.carryover_cap !== undefined ? (a.carryover_cap as number) : n.carryoverCap,
+    termMonths: a.term_months !== undefined ? (a.term_months as number) : n.termMonths,
   };
 }
 

@@ -122,6 +122,10 @@ export const TERM_PANE: { readonly [K in TermKey]: TermPane<(typeof TERMS)[K]["f
         v === undefined ? undefined : `The draft caps what carries out of a period at ${pct(v)} of its commit.`,
     },
   },
+  term_months: {
+    kind: "months",
+    sample: { draft: "", ask: "", note: "Term, months (blank = as long as the usage)" },
+  },
 };
 
 /** The terms the pane places in a step, in catalogue order. */

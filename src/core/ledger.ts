@@ -38,10 +38,15 @@ export interface Deal {
   readonly renewalCap?: number;
   /** Months of renewal the renewal cap is valued over. */
   readonly renewalMonths?: number;
+  /**
+   * The term, months (DOMAIN.md "Usage series"): usage is cut to it, or padded with 0 up to it;
+   * undefined = the usage's own length (trailing zeros dropped).
+   */
+  readonly termMonths?: number;
 }
 
-/** The terms whose neutral value is no value at all (no cap): stated, they may still be undefined. */
-type Caps = "carryoverCap" | "renewalCap";
+/** The terms whose neutral value is no value at all (no cap, no stated term): stated, they may still be undefined. */
+type Caps = "carryoverCap" | "renewalCap" | "termMonths";
 
 /**
  * A `Deal` with every term written out, neutral where a terms table leaves one out: a terms table's
@@ -224,6 +229,18 @@ export class GatheredUsage {
     return periods;
   }
 
+  /** The usage over a term of `n` months: its first `n`, or padded with 0 months up to `n` (DOMAIN.md "Usage series"). */
+  toTerm(n: number): GatheredUsage {
+    if (n <= this.months.length) return this.head(n);
+    let padded = this.heads.get(n);
+    if (!padded) {
+      const months = this.months.slice();
+      while (months.length < n) months.push(0);
+      this.heads.set(n, (padded = new GatheredUsage(months)));
+    }
+    return padded;
+  }
+
   /** The first `n` months, gathered on their own. */
   head(n: number): GatheredUsage {
     if (n >= this.months.length) return this;
@@ -246,6 +263,15 @@ export class GatheredUsage {
 /** Monthly list dollars: a series, or one already gathered (see `GatheredUsage`). */
 export type UsageInput = ArrayLike<number> | GatheredUsage;
 
+/** The usage over a term of `months` (DOMAIN.md "Usage series"): cut to it, or padded with 0 months. */
+export function toTerm(usage: UsageInput, months: number): UsageInput {
+  if (usage instanceof GatheredUsage) return usage.toTerm(months);
+  if (usage.length === months) return usage;
+  const out = new Array<number>(months).fill(0);
+  for (let t = 0; t < Math.min(months, usage.length); t++) out[t] = usage[t]!;
+  return out;
+}
+
 /** The usage as a `GatheredUsage`: itself when it already is one. */
 export function gather(usage: UsageInput): GatheredUsage {
   return usage instanceof GatheredUsage ? usage : new GatheredUsage(Array.from(usage));
@@ -257,6 +283,7 @@ export function gather(usage: UsageInput): GatheredUsage {
  * of the deal, not separate formulas.
  */
 export function runLedger(usage: UsageInput, deal: Deal, rows?: PeriodRow[]): LedgerTotals {
-  const periods = usage instanceof GatheredUsage ? usage.periods(deal) : periodize(usage, deal);
+  const term = deal.termMonths === undefined ? usage : toTerm(usage, deal.termMonths);
+  const periods = term instanceof GatheredUsage ? term.periods(deal) : periodize(term, deal);
   return ledgerOverPeriods(periods, deal, rows);
 }

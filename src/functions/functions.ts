@@ -31,6 +31,7 @@ import { run } from "./runner";
  * @param discount Discount off list on committed usage, as a decimal (0.2 = 20%).
  * @param [carryover] Share of unused commitment that rolls into the next period, as a decimal (default 0).
  * @param [period_months] Months in a commit period (default 12).
+ * @param [term_months] The term, in months: the usage is cut to it, or padded with 0 months (default: as long as the usage, trailing zeros dropped).
  * @returns Dollars forfeited over the term.
  * @example =LEVERS.COMMIT_WASTE(1000000, {100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000}, 0.2) → 40000
  */
@@ -40,8 +41,9 @@ export function commitWaste(
   discount: unknown[][],
   carryover?: unknown[][],
   period_months?: unknown[][],
+  term_months?: unknown[][],
 ): Array<Array<number | CustomFunctions.Error>> {
-  return run(COMMIT_WASTE, commit, usage, discount, carryover, period_months);
+  return run(COMMIT_WASTE, commit, usage, discount, carryover, period_months, term_months);
 }
 
 /**
@@ -54,6 +56,7 @@ export function commitWaste(
  * @param [overage_rate] Price of overage as a fraction of list (default 1 = list), or "committed".
  * @param [carryover] Share of unused commitment that rolls into the next period, as a decimal (default 0).
  * @param [period_months] Months in a commit period (default 12).
+ * @param [term_months] The term, in months: the usage is cut to it, or padded with 0 months (default: as long as the usage, trailing zeros dropped).
  * @returns Dollars saved over the term.
  * @example =LEVERS.OVERAGE_VALUE(900000, {100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000}, 0.2) → 15000
  */
@@ -64,8 +67,9 @@ export function overageValue(
   overage_rate?: unknown[][],
   carryover?: unknown[][],
   period_months?: unknown[][],
+  term_months?: unknown[][],
 ): Array<Array<number | CustomFunctions.Error>> {
-  return run(OVERAGE_VALUE, commit, usage, discount, overage_rate, carryover, period_months);
+  return run(OVERAGE_VALUE, commit, usage, discount, overage_rate, carryover, period_months, term_months);
 }
 
 /**
@@ -78,6 +82,7 @@ export function overageValue(
  * @param [overage_rate] Price of overage as a fraction of list (default 1 = list), or "committed".
  * @param [carryover] Share of unused commitment that rolls into the next period, as a decimal (default 0).
  * @param [period_months] Months in a commit period (default 12).
+ * @param [term_months] The term, in months: the usage is cut to it, or padded with 0 months (default: as long as the usage, trailing zeros dropped).
  * @returns Dollars over the term.
  * @example =LEVERS.TOTAL_COST(900000, {100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000}, 0.2) → 975000
  */
@@ -88,8 +93,9 @@ export function totalCost(
   overage_rate?: unknown[][],
   carryover?: unknown[][],
   period_months?: unknown[][],
+  term_months?: unknown[][],
 ): Array<Array<number | CustomFunctions.Error>> {
-  return run(TOTAL_COST, commit, usage, discount, overage_rate, carryover, period_months);
+  return run(TOTAL_COST, commit, usage, discount, overage_rate, carryover, period_months, term_months);
 }
 
 /**
@@ -102,6 +108,7 @@ export function totalCost(
  * @param carryover Share of unused commitment that rolls into the next period, as a decimal (0.5 = half).
  * @param [overage_rate] Price of overage as a fraction of list (default 1 = list), or "committed".
  * @param [period_months] Months in a commit period (default 12).
+ * @param [term_months] The term, in months: the usage is cut to it, or padded with 0 months (default: as long as the usage, trailing zeros dropped).
  * @returns Dollars saved over the term.
  * @example =LEVERS.CARRYOVER_VALUE(500000, {80000;80000;80000;80000;80000;80000;120000;120000;120000;120000;120000;120000}, 0.2, 0.5, 1, 6) → 72500
  */
@@ -112,8 +119,9 @@ export function carryoverValue(
   carryover: unknown[][],
   overage_rate?: unknown[][],
   period_months?: unknown[][],
+  term_months?: unknown[][],
 ): Array<Array<number | CustomFunctions.Error>> {
-  return run(CARRYOVER_VALUE, commit, usage, discount, carryover, overage_rate, period_months);
+  return run(CARRYOVER_VALUE, commit, usage, discount, carryover, overage_rate, period_months, term_months);
 }
 
 /**
@@ -125,6 +133,7 @@ export function carryoverValue(
  * @param discount Discount off list on committed usage, as a decimal (0.2 = 20%).
  * @param [carryover] Share of unused commitment that rolls into the next period, as a decimal (default 0).
  * @param [period_months] Months in a commit period (default 12).
+ * @param [term_months] The term, in months: the usage is cut to it, or padded with 0 months (default: as long as the usage, trailing zeros dropped).
  * @returns A decimal share (0.96 = 96%).
  * @example =LEVERS.UTILIZATION(1000000, {100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000}, 0.2) → 0.96
  */
@@ -134,8 +143,9 @@ export function utilization(
   discount: unknown[][],
   carryover?: unknown[][],
   period_months?: unknown[][],
+  term_months?: unknown[][],
 ): Array<Array<number | CustomFunctions.Error>> {
-  return run(UTILIZATION, commit, usage, discount, carryover, period_months);
+  return run(UTILIZATION, commit, usage, discount, carryover, period_months, term_months);
 }
 
 /**
@@ -147,6 +157,7 @@ export function utilization(
  * @param discount Discount off list on committed usage, as a decimal (0.2 = 20%).
  * @param [carryover] Share of unused commitment that rolls into the next period, as a decimal (default 0).
  * @param [period_months] Months in a commit period (default 12).
+ * @param [term_months] The term, in months: the usage is cut to it, or padded with 0 months (default: as long as the usage, trailing zeros dropped).
  * @returns A decimal share (0.95 = 95%).
  * @example =LEVERS.COVERAGE(900000, {100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000}, 0.2) → 0.9375
  */
@@ -156,8 +167,9 @@ export function coverage(
   discount: unknown[][],
   carryover?: unknown[][],
   period_months?: unknown[][],
+  term_months?: unknown[][],
 ): Array<Array<number | CustomFunctions.Error>> {
-  return run(COVERAGE, commit, usage, discount, carryover, period_months);
+  return run(COVERAGE, commit, usage, discount, carryover, period_months, term_months);
 }
 
 /**
@@ -170,6 +182,7 @@ export function coverage(
  * @param [overage_rate] Price of overage as a fraction of list (default 1 = list), or "committed".
  * @param [carryover] Share of unused commitment that rolls into the next period, as a decimal (default 0).
  * @param [period_months] Months in a commit period (default 12).
+ * @param [term_months] The term, in months: the usage is cut to it, or padded with 0 months (default: as long as the usage, trailing zeros dropped).
  * @returns A decimal rate (0.15 = 15% below list; negative means paying more than list).
  * @example =LEVERS.ESR(1000000, {100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000}, 0.2) → 0.1667
  */
@@ -180,8 +193,9 @@ export function esr(
   overage_rate?: unknown[][],
   carryover?: unknown[][],
   period_months?: unknown[][],
+  term_months?: unknown[][],
 ): Array<Array<number | CustomFunctions.Error>> {
-  return run(ESR, commit, usage, discount, overage_rate, carryover, period_months);
+  return run(ESR, commit, usage, discount, overage_rate, carryover, period_months, term_months);
 }
 
 /**
@@ -195,6 +209,7 @@ export function esr(
  * @param [overage_rate] Price of overage as a fraction of list (default 1 = list), or "committed".
  * @param [carryover] Share of unused commitment that rolls into the next period, as a decimal (default 0).
  * @param [period_months] Months in a commit period (default 12).
+ * @param [term_months] The term, in months: the usage is cut to it, or padded with 0 months (default: as long as the usage, trailing zeros dropped).
  * @returns Dollars saved over the term.
  * @example =LEVERS.PRICE_LOCK_VALUE(960000, {100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000}, 0.2, 0.1) → 10000
  */
@@ -206,8 +221,9 @@ export function priceLockValue(
   overage_rate?: unknown[][],
   carryover?: unknown[][],
   period_months?: unknown[][],
+  term_months?: unknown[][],
 ): Array<Array<number | CustomFunctions.Error>> {
-  return run(PRICE_LOCK_VALUE, commit, usage, discount, uplift, overage_rate, carryover, period_months);
+  return run(PRICE_LOCK_VALUE, commit, usage, discount, uplift, overage_rate, carryover, period_months, term_months);
 }
 
 /**
@@ -221,6 +237,7 @@ export function priceLockValue(
  * @param [overage_rate] Price of overage as a fraction of list (default 1 = list), or "committed".
  * @param [carryover] Share of unused commitment that rolls into the next period, as a decimal (default 0).
  * @param [period_months] Months in a commit period (default 12).
+ * @param [term_months] The term, in months: the usage is cut to it, or padded with 0 months (default: as long as the usage, trailing zeros dropped).
  * @returns Dollars over the term (negative when the step-up saves more overage than it adds in commitment).
  * @example =LEVERS.TRUE_FORWARD_COST(480000, {100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000}, 0.2, 0.1, 1, 0, 6) → 48000
  */
@@ -232,8 +249,9 @@ export function trueForwardCost(
   overage_rate?: unknown[][],
   carryover?: unknown[][],
   period_months?: unknown[][],
+  term_months?: unknown[][],
 ): Array<Array<number | CustomFunctions.Error>> {
-  return run(TRUE_FORWARD_COST, commit, usage, discount, step_up, overage_rate, carryover, period_months);
+  return run(TRUE_FORWARD_COST, commit, usage, discount, step_up, overage_rate, carryover, period_months, term_months);
 }
 
 /**
@@ -246,6 +264,7 @@ export function trueForwardCost(
  * @param [overage_rate] Price of overage as a fraction of list (default 1 = list), or "committed".
  * @param [carryover] Share of unused commitment that rolls into the next period, as a decimal (default 0).
  * @param [period_months] Months in a commit period (default 12).
+ * @param [term_months] The term, in months: the usage is cut to it, or padded with 0 months (default: as long as the usage, trailing zeros dropped).
  * @returns Dollars over the term.
  * @example =LEVERS.RATCHET_COST(400000, {100000;100000;100000;100000;100000;100000;50000;50000;50000;50000;50000;50000}, 0.2, 1, 0, 6) → 80000
  */
@@ -256,8 +275,9 @@ export function ratchetCost(
   overage_rate?: unknown[][],
   carryover?: unknown[][],
   period_months?: unknown[][],
+  term_months?: unknown[][],
 ): Array<Array<number | CustomFunctions.Error>> {
-  return run(RATCHET_COST, commit, usage, discount, overage_rate, carryover, period_months);
+  return run(RATCHET_COST, commit, usage, discount, overage_rate, carryover, period_months, term_months);
 }
 
 /**
@@ -271,6 +291,7 @@ export function ratchetCost(
  * @param [overage_rate] Price of overage and excluded usage as a fraction of list (default 1 = list), or "committed".
  * @param [carryover] Share of unused commitment that rolls into the next period, as a decimal (default 0).
  * @param [period_months] Months in a commit period (default 12).
+ * @param [term_months] The term, in months: the usage is cut to it, or padded with 0 months (default: as long as the usage, trailing zeros dropped).
  * @returns Dollars over the term.
  * @example =LEVERS.EXCLUSION_COST(960000, {100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000;100000}, 0.2, 0.1) → 120000
  */
@@ -282,8 +303,19 @@ export function exclusionCost(
   overage_rate?: unknown[][],
   carryover?: unknown[][],
   period_months?: unknown[][],
+  term_months?: unknown[][],
 ): Array<Array<number | CustomFunctions.Error>> {
-  return run(EXCLUSION_COST, commit, usage, discount, excluded_share, overage_rate, carryover, period_months);
+  return run(
+    EXCLUSION_COST,
+    commit,
+    usage,
+    discount,
+    excluded_share,
+    overage_rate,
+    carryover,
+    period_months,
+    term_months,
+  );
 }
 
 /**
@@ -341,6 +373,7 @@ export function horizonCost(
  * @param [overage_rate] Price of overage as a fraction of list (default 1 = list), or "committed".
  * @param [carryover] Share of unused commitment that rolls into the next period, as a decimal (default 0).
  * @param [period_months] Months in a commit period (default 12).
+ * @param [term_months] The term, in months: the usage is cut to it, or padded with 0 months (default: as long as the usage, trailing zeros dropped).
  * @returns A table: Period, Months, Commit, Carry in, Drawn, Unused, Carry out, Forfeited, Overage, Billed overage.
  */
 export function ledger(
@@ -350,8 +383,9 @@ export function ledger(
   overage_rate?: unknown,
   carryover?: unknown,
   period_months?: unknown,
+  term_months?: unknown,
 ): Array<Array<number | string>> {
-  return run(LEDGER, commit, usage, discount, overage_rate, carryover, period_months);
+  return run(LEDGER, commit, usage, discount, overage_rate, carryover, period_months, term_months);
 }
 
 /**
@@ -365,6 +399,7 @@ export function ledger(
  * @param carryover_cap Most that may carry out of a period, as a decimal share of that period's commit (0.1 = 10%), or "none" (no cap: costs 0).
  * @param [overage_rate] Price of overage as a fraction of list (default 1 = list), or "committed".
  * @param [period_months] Months in a commit period (default 12).
+ * @param [term_months] The term, in months: the usage is cut to it, or padded with 0 months (default: as long as the usage, trailing zeros dropped).
  * @returns Dollars over the term (never negative).
  * @example =LEVERS.CARRYOVER_CAP_COST(480000, {80000;80000;80000;80000;80000;80000;120000;120000;120000;120000;120000;120000}, 0.2, 0.5, 0.05, 1, 6) → 30000
  */
@@ -376,6 +411,17 @@ export function carryoverCapCost(
   carryover_cap: unknown[][],
   overage_rate?: unknown[][],
   period_months?: unknown[][],
+  term_months?: unknown[][],
 ): Array<Array<number | CustomFunctions.Error>> {
-  return run(CARRYOVER_CAP_COST, commit, usage, discount, carryover, carryover_cap, overage_rate, period_months);
+  return run(
+    CARRYOVER_CAP_COST,
+    commit,
+    usage,
+    discount,
+    carryover,
+    carryover_cap,
+    overage_rate,
+    period_months,
+    term_months,
+  );
 }

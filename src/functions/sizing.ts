@@ -80,7 +80,7 @@ export function commitCurve(
  * What each negotiable term is worth over the term, draft against ask, ranked (spills a table).
  * @customfunction LEVER_VALUES
  * @param usage Monthly usage at list price, in dollars: one column of months; several columns are summed.
- * @param terms Three columns key | draft | ask (keys: commit, discount, overage_rate, carryover, period_months, uplift, step_up, ratchet, excluded_share, renewal_cap, renewal_months, carryover_cap); a header row is allowed.
+ * @param terms Three columns key | draft | ask (keys: commit, discount, overage_rate, carryover, period_months, uplift, step_up, ratchet, excluded_share, renewal_cap, renewal_months, carryover_cap, term_months); a header row is allowed.
  * @returns A table: Lever, Draft, Ask, Value over term (dollars saved), Share of total (decimal of the draft's cost), Vendor cost (low/high); last row All asks together.
  */
 export function leverValues(usage: unknown[][], terms: unknown[][]): Array<Array<number | string>> {

@@ -16,6 +16,7 @@ import { run } from "./runner";
  * @param [overage_rate] Price of overage as a fraction of list (default 1 = list), or "committed".
  * @param [carryover] Share of unused commitment that rolls into the next period, as a decimal (default 0).
  * @param [period_months] Months in a commit period (default 12).
+ * @param [term_months] The term, in months: the usage is cut to it, or padded with 0 months (default: as long as the usage, trailing zeros dropped).
  * @returns A table: Period, Months, Commit, Carry in, Drawn to date, Remaining, Months left, Needed per month (list dollars a month), Projected drawn, Projected forfeited, Projected overage billed.
  */
 export function burndown(
@@ -26,8 +27,9 @@ export function burndown(
   overage_rate?: unknown,
   carryover?: unknown,
   period_months?: unknown,
+  term_months?: unknown,
 ): Array<Array<number | string>> {
-  return run(BURNDOWN, commit, actuals, projection, discount, overage_rate, carryover, period_months);
+  return run(BURNDOWN, commit, actuals, projection, discount, overage_rate, carryover, period_months, term_months);
 }
 
 /**
@@ -40,6 +42,7 @@ export function burndown(
  * @param discount Discount off list on committed usage, as a decimal (0.2 = 20%).
  * @param [carryover] Share of unused commitment that rolls into the next period, as a decimal (default 0). Fifth, where BURNDOWN has the overage rate: a forfeit does not depend on it.
  * @param [period_months] Months in a commit period (default 12).
+ * @param [term_months] The term, in months: the usage is cut to it, or padded with 0 months (default: as long as the usage, trailing zeros dropped).
  * @returns Dollars projected to be forfeited at the end of the current period.
  * @example =LEVERS.SHORTFALL(1000000, {100000;100000;100000;100000}, {100000;100000;100000;100000;100000;100000;100000;100000}, 0.2) → 40000
  */
@@ -50,6 +53,7 @@ export function shortfall(
   discount: unknown[][],
   carryover?: unknown[][],
   period_months?: unknown[][],
+  term_months?: unknown[][],
 ): Array<Array<number | CustomFunctions.Error>> {
-  return run(SHORTFALL, commit, actuals, projection, discount, carryover, period_months);
+  return run(SHORTFALL, commit, actuals, projection, discount, carryover, period_months, term_months);
 }

@@ -151,6 +151,8 @@ export function signedLayout(input: SignedInput): SignedLayout {
     overage_rate: term("overage_rate"),
     carryover: term("carryover"),
     period_months: term("period_months"),
+    // The signed term (its months on the Signed sheet): usage that stops early still forfeits.
+    term_months: abs(signed, 2, 1),
   };
   const shortfall = formula(SHORTFALL, {
     commit: deal.commit,
@@ -159,6 +161,7 @@ export function signedLayout(input: SignedInput): SignedLayout {
     discount: deal.discount,
     carryover: deal.carryover,
     period_months: deal.period_months,
+    term_months: deal.term_months,
   });
   const burn = formula(BURNDOWN, { ...deal, actuals, projection });
   const m = local(TRACKING.months, 1);

@@ -140,6 +140,15 @@ export function parseMonths(arg: string, cell: Cell, at?: CellAt): number | Leve
   return value;
 }
 
+/**
+ * A term length in a terms table (DOMAIN.md "Usage series"): whole months, 1 or more; a blank cell
+ * (which Excel desktop hands over as 0) states no term, so the usage's own length is the term.
+ */
+export function parseTermMonths(arg: string, cell: Cell, at?: CellAt): number | undefined | LeverError {
+  if (cell === null || cell === 0 || (typeof cell === "string" && cell.trim() === "")) return undefined;
+  return parseMonths(arg, cell, at);
+}
+
 /** A volatility (standard deviation of the log of usage): 0 <= s <= 2. */
 export function parseVolatility(arg: string, cell: Cell, at?: CellAt): number | LeverError {
   return parseFraction(arg, cell, at, 0, 2, "[0, 2]", false);

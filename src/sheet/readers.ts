@@ -141,6 +141,8 @@ export const arg = {
   overageRate: (fallback?: OverageRate) => cellwise("overage", parseOverageRate, fallback),
   /** A whole number of months >= 1. */
   months: (fallback?: number) => cellwise("months", parseMonths, fallback),
+  /** A whole number of months >= 1 that may be left out (the explicit term: DOMAIN.md "Usage series"). */
+  optionalMonths: () => optionalCell(cellwise("months", parseMonths)),
   /** A usage range: monthly list dollars. */
   usage: (): Param<number[]> =>
     param("usage", (name, value) => {

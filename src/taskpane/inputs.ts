@@ -127,7 +127,9 @@ export function askValue(state: PaneState, key: TermKey): CellValue {
   const cell = dealValue(data.dealRange, key, "ask");
   if (cell !== "") return cell;
   const value = data.terms.ask[TERMS[key].field];
-  return value === undefined ? NO_CAP : typeof value === "boolean" ? Number(value) : value;
+  // Left out: a cap is "none"; any other term (the explicit term) stays blank.
+  if (value === undefined) return TERM_PANE[key].kind === "cap" ? NO_CAP : "";
+  return typeof value === "boolean" ? Number(value) : value;
 }
 
 /** The signed value the "Sign this deal" form starts from for a term: the ask, as the Deal shows it. */

@@ -15,22 +15,26 @@ import { TERM_KEYS } from "../../src/catalogue/terms";
 
 /** What docs/FUNCTIONS.md says ships, as `ID: arguments` (`[x=default]` or `[x]` optional). */
 const CONTRACT: Record<string, string> = {
-  COMMIT_WASTE: "commit, usage, discount, [carryover=0], [period_months=12]",
-  OVERAGE_VALUE: "commit, usage, discount, [overage_rate=1], [carryover=0], [period_months=12]",
-  TOTAL_COST: "commit, usage, discount, [overage_rate=1], [carryover=0], [period_months=12]",
-  CARRYOVER_VALUE: "commit, usage, discount, carryover, [overage_rate=1], [period_months=12]",
-  UTILIZATION: "commit, usage, discount, [carryover=0], [period_months=12]",
-  COVERAGE: "commit, usage, discount, [carryover=0], [period_months=12]",
-  ESR: "commit, usage, discount, [overage_rate=1], [carryover=0], [period_months=12]",
-  PRICE_LOCK_VALUE: "commit, usage, discount, uplift, [overage_rate=1], [carryover=0], [period_months=12]",
-  TRUE_FORWARD_COST: "commit, usage, discount, step_up, [overage_rate=1], [carryover=0], [period_months=12]",
-  RATCHET_COST: "commit, usage, discount, [overage_rate=1], [carryover=0], [period_months=12]",
-  EXCLUSION_COST: "commit, usage, discount, excluded_share, [overage_rate=1], [carryover=0], [period_months=12]",
+  COMMIT_WASTE: "commit, usage, discount, [carryover=0], [period_months=12], [term_months]",
+  OVERAGE_VALUE: "commit, usage, discount, [overage_rate=1], [carryover=0], [period_months=12], [term_months]",
+  TOTAL_COST: "commit, usage, discount, [overage_rate=1], [carryover=0], [period_months=12], [term_months]",
+  CARRYOVER_VALUE: "commit, usage, discount, carryover, [overage_rate=1], [period_months=12], [term_months]",
+  UTILIZATION: "commit, usage, discount, [carryover=0], [period_months=12], [term_months]",
+  COVERAGE: "commit, usage, discount, [carryover=0], [period_months=12], [term_months]",
+  ESR: "commit, usage, discount, [overage_rate=1], [carryover=0], [period_months=12], [term_months]",
+  PRICE_LOCK_VALUE:
+    "commit, usage, discount, uplift, [overage_rate=1], [carryover=0], [period_months=12], [term_months]",
+  TRUE_FORWARD_COST:
+    "commit, usage, discount, step_up, [overage_rate=1], [carryover=0], [period_months=12], [term_months]",
+  RATCHET_COST: "commit, usage, discount, [overage_rate=1], [carryover=0], [period_months=12], [term_months]",
+  EXCLUSION_COST:
+    "commit, usage, discount, excluded_share, [overage_rate=1], [carryover=0], [period_months=12], [term_months]",
   RENEWAL_CAP_VALUE: "renewal_usage, discount, cap",
   HORIZON_COST:
     "commit, usage, discount, term_months, renewal_rate, [overage_rate=1], [carryover=0], [period_months=12]",
-  LEDGER: "commit, usage, discount, [overage_rate=1], [carryover=0], [period_months=12]",
-  CARRYOVER_CAP_COST: "commit, usage, discount, carryover, carryover_cap, [overage_rate=1], [period_months=12]",
+  LEDGER: "commit, usage, discount, [overage_rate=1], [carryover=0], [period_months=12], [term_months]",
+  CARRYOVER_CAP_COST:
+    "commit, usage, discount, carryover, carryover_cap, [overage_rate=1], [period_months=12], [term_months]",
   PRICE_BOOK: "(none)",
   PRICE: 'model, [kind="input"], [price_book]',
   LIST_COST: "model, input_mtok, output_mtok, [price_book]",
@@ -46,8 +50,8 @@ const CONTRACT: Record<string, string> = {
   RECOMMEND_COMMIT: "usage, bands, [overage_rate=1], [carryover=0], [period_months=12], [volatility=0]",
   COMMIT_CURVE: "usage, bands, [overage_rate=1], [carryover=0], [period_months=12], [volatility=0], [points=25]",
   LEVER_VALUES: "usage, terms",
-  BURNDOWN: "commit, actuals, projection, discount, [overage_rate=1], [carryover=0], [period_months=12]",
-  SHORTFALL: "commit, actuals, projection, discount, [carryover=0], [period_months=12]",
+  BURNDOWN: "commit, actuals, projection, discount, [overage_rate=1], [carryover=0], [period_months=12], [term_months]",
+  SHORTFALL: "commit, actuals, projection, discount, [carryover=0], [period_months=12], [term_months]",
 };
 
 /** A planned function or planned trailing parameters: the issue that brings them (where docs/FUNCTIONS.md names one). */
@@ -74,32 +78,14 @@ const PLANNED: Record<string, Planned> = {
   },
   USAGE_VOLATILITY: { issue: "27", args: "history" },
 };
-/** The explicit term (DOMAIN.md "Usage series"): no issue named yet. */
-const TERM_MONTHS: Planned = { args: "[term_months]" };
 const PLANNED_PARAMETERS: Record<string, Planned> = {
   // Issue 27.
   RECOMMEND_COMMIT: { issue: "27", args: "[growth_volatility=0]" },
   COMMIT_CURVE: { issue: "27", args: "[growth_volatility=0]" },
   LEVER_VALUES: { issue: "27", args: "[volatility=0], [growth_volatility=0]" },
-  // The explicit term: every ledger-table function but HORIZON_COST and RENEWAL_CAP_VALUE, and the tracking ones.
-  COMMIT_WASTE: TERM_MONTHS,
-  OVERAGE_VALUE: TERM_MONTHS,
-  TOTAL_COST: TERM_MONTHS,
-  CARRYOVER_VALUE: TERM_MONTHS,
-  UTILIZATION: TERM_MONTHS,
-  COVERAGE: TERM_MONTHS,
-  ESR: TERM_MONTHS,
-  PRICE_LOCK_VALUE: TERM_MONTHS,
-  TRUE_FORWARD_COST: TERM_MONTHS,
-  RATCHET_COST: TERM_MONTHS,
-  EXCLUSION_COST: TERM_MONTHS,
-  LEDGER: TERM_MONTHS,
-  CARRYOVER_CAP_COST: TERM_MONTHS,
-  BURNDOWN: TERM_MONTHS,
-  SHORTFALL: TERM_MONTHS,
 };
 /** LEVER_VALUES terms keys docs/FUNCTIONS.md declares and the catalogue does not have yet. */
-const PLANNED_TERM_KEYS = ["term_months"];
+const PLANNED_TERM_KEYS: string[] = [];
 
 /**
  * docs/FUNCTIONS.md: "every argument in the table above except `usage`, and except LEDGER's arguments
@@ -107,22 +93,30 @@ const PLANNED_TERM_KEYS = ["term_months"];
  * functions.json (a matrix parameter takes a range; a matrix result spills).
  */
 const LIFTED: Record<string, readonly string[]> = {
-  COMMIT_WASTE: ["commit", "discount", "carryover", "period_months"],
-  OVERAGE_VALUE: ["commit", "discount", "overage_rate", "carryover", "period_months"],
-  TOTAL_COST: ["commit", "discount", "overage_rate", "carryover", "period_months"],
-  CARRYOVER_VALUE: ["commit", "discount", "carryover", "overage_rate", "period_months"],
-  UTILIZATION: ["commit", "discount", "carryover", "period_months"],
-  COVERAGE: ["commit", "discount", "carryover", "period_months"],
-  ESR: ["commit", "discount", "overage_rate", "carryover", "period_months"],
-  PRICE_LOCK_VALUE: ["commit", "discount", "uplift", "overage_rate", "carryover", "period_months"],
-  TRUE_FORWARD_COST: ["commit", "discount", "step_up", "overage_rate", "carryover", "period_months"],
-  RATCHET_COST: ["commit", "discount", "overage_rate", "carryover", "period_months"],
-  EXCLUSION_COST: ["commit", "discount", "excluded_share", "overage_rate", "carryover", "period_months"],
+  COMMIT_WASTE: ["commit", "discount", "carryover", "period_months", "term_months"],
+  OVERAGE_VALUE: ["commit", "discount", "overage_rate", "carryover", "period_months", "term_months"],
+  TOTAL_COST: ["commit", "discount", "overage_rate", "carryover", "period_months", "term_months"],
+  CARRYOVER_VALUE: ["commit", "discount", "carryover", "overage_rate", "period_months", "term_months"],
+  UTILIZATION: ["commit", "discount", "carryover", "period_months", "term_months"],
+  COVERAGE: ["commit", "discount", "carryover", "period_months", "term_months"],
+  ESR: ["commit", "discount", "overage_rate", "carryover", "period_months", "term_months"],
+  PRICE_LOCK_VALUE: ["commit", "discount", "uplift", "overage_rate", "carryover", "period_months", "term_months"],
+  TRUE_FORWARD_COST: ["commit", "discount", "step_up", "overage_rate", "carryover", "period_months", "term_months"],
+  RATCHET_COST: ["commit", "discount", "overage_rate", "carryover", "period_months", "term_months"],
+  EXCLUSION_COST: ["commit", "discount", "excluded_share", "overage_rate", "carryover", "period_months", "term_months"],
   RENEWAL_CAP_VALUE: ["discount", "cap"],
   HORIZON_COST: ["commit", "discount", "term_months", "renewal_rate", "overage_rate", "carryover", "period_months"],
-  CARRYOVER_CAP_COST: ["commit", "discount", "carryover", "carryover_cap", "overage_rate", "period_months"],
+  CARRYOVER_CAP_COST: [
+    "commit",
+    "discount",
+    "carryover",
+    "carryover_cap",
+    "overage_rate",
+    "period_months",
+    "term_months",
+  ],
   // Not listed as lifting in FUNCTIONS.md: SHORTFALL is one figure, so it lifts as the ledger functions do (a decision of issue 14).
-  SHORTFALL: ["commit", "discount", "carryover", "period_months"],
+  SHORTFALL: ["commit", "discount", "carryover", "period_months", "term_months"],
   BAND_DISCOUNT: ["commit"],
 };
 

@@ -96,5 +96,6 @@ describe("LEVERS.BURNDOWN", () => {
     1,
     0.5,
     12,
+    24,
   ]);
 });

@@ -41,5 +41,5 @@ describe("LEVERS.CARRYOVER_CAP_COST", () => {
       f.carryoverCapCost(1_000_000, usage, 0.2, 0.5, 0.1, 1, 12),
     );
   });
-  describeErrors(f.carryoverCapCost, F.CARRYOVER_CAP_COST, [1_000_000, usage, 0.2, 0.5, 0.1, 1, 12]);
+  describeErrors(f.carryoverCapCost, F.CARRYOVER_CAP_COST, [1_000_000, usage, 0.2, 0.5, 0.1, 1, 12, usage.length]);
 });

@@ -27,5 +27,5 @@ describe("LEVERS.CARRYOVER_VALUE", () => {
     expect(f.carryoverValue(1_000_000, column(twoYears), 0.2, null)).toBe(0);
     expect(f.carryoverValue(1_000_000, column(twoYears), 0.2, 0)).toBe(0);
   });
-  describeErrors(f.carryoverValue, F.CARRYOVER_VALUE, [1_000_000, column(twoYears), 0.2, 0.5, 1, 12]);
+  describeErrors(f.carryoverValue, F.CARRYOVER_VALUE, [1_000_000, column(twoYears), 0.2, 0.5, 1, 12, 24]);
 });

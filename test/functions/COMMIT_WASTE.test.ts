@@ -48,5 +48,5 @@ describe("LEVERS.COMMIT_WASTE", () => {
     const byModel = flat(12, 0).map(() => [60_000, 30_000, 10_000]);
     expect(f.commitWaste(1_000_000, byModel, 0.2)).toBeCloseTo(40_000, 6);
   });
-  describeErrors(f.commitWaste, F.COMMIT_WASTE, [1_000_000, ex1, 0.2, 0, 12]);
+  describeErrors(f.commitWaste, F.COMMIT_WASTE, [1_000_000, ex1, 0.2, 0, 12, 12]);
 });

@@ -23,5 +23,5 @@ describe("LEVERS.COVERAGE", () => {
   test("no commitment: nothing is inside it", () => {
     expect(f.coverage(0, ex1, 0.2)).toBeCloseTo(0, 12);
   });
-  describeErrors(f.coverage, F.COVERAGE, [1_000_000, ex1, 0.2, 0, 12]);
+  describeErrors(f.coverage, F.COVERAGE, [1_000_000, ex1, 0.2, 0, 12, 12]);
 });

@@ -24,5 +24,5 @@ describe("LEVERS.ESR", () => {
   test("an oversized commit can cost more than list: ESR below 0", () => {
     expect(f.esr(1_500_000, ex1, 0.2)).toBeCloseTo(1 - 1_500_000 / 1_200_000, 12);
   });
-  describeErrors(f.esr, F.ESR, [1_000_000, ex1, 0.2, 1, 0, 12]);
+  describeErrors(f.esr, F.ESR, [1_000_000, ex1, 0.2, 1, 0, 12, 12]);
 });

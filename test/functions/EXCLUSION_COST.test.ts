@@ -25,5 +25,5 @@ describe("LEVERS.EXCLUSION_COST", () => {
   test("nothing excluded costs nothing", () => {
     expect(f.exclusionCost(960_000, ex1, 0.2, 0)).toBe(0);
   });
-  describeErrors(f.exclusionCost, F.EXCLUSION_COST, [960_000, ex1, 0.2, 0.1, 1, 0, 12]);
+  describeErrors(f.exclusionCost, F.EXCLUSION_COST, [960_000, ex1, 0.2, 0.1, 1, 0, 12, 12]);
 });

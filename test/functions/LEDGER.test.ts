@@ -44,5 +44,5 @@ describe("LEVERS.LEDGER", () => {
     const table = f.ledger(1_000_000, column(twoYears), 0.2, "committed");
     expect(table[2]!.slice(8)).toEqual(close([[152_000, 152_000]])[0]);
   });
-  describeErrors(f.ledger as (...a: unknown[]) => unknown, F.LEDGER, [1_000_000, column(twoYears), 0.2, 1, 0, 12]);
+  describeErrors(f.ledger as (...a: unknown[]) => unknown, F.LEDGER, [1_000_000, column(twoYears), 0.2, 1, 0, 12, 24]);
 });

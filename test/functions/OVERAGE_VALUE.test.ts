@@ -32,5 +32,5 @@ describe("LEVERS.OVERAGE_VALUE", () => {
   test("no overage, nothing to save", () => {
     expect(f.overageValue(1_000_000, ex1, 0.2)).toBe(0);
   });
-  describeErrors(f.overageValue, F.OVERAGE_VALUE, [900_000, ex1, 0.2, 1, 0, 12]);
+  describeErrors(f.overageValue, F.OVERAGE_VALUE, [900_000, ex1, 0.2, 1, 0, 12, 12]);
 });

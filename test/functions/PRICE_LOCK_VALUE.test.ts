@@ -28,5 +28,5 @@ describe("LEVERS.PRICE_LOCK_VALUE", () => {
   test("zero uplift: worth nothing", () => {
     expect(f.priceLockValue(960_000, twoFlat, 0.2, 0)).toBe(0);
   });
-  describeErrors(f.priceLockValue, F.PRICE_LOCK_VALUE, [960_000, twoFlat, 0.2, 0.1, 1, 0, 12]);
+  describeErrors(f.priceLockValue, F.PRICE_LOCK_VALUE, [960_000, twoFlat, 0.2, 0.1, 1, 0, 12, 24]);
 });

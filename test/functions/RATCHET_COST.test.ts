@@ -24,5 +24,5 @@ describe("LEVERS.RATCHET_COST", () => {
   test("worked example 2 usage: the ratchet lifts year 2 to 1,000,000 only, so it costs nothing", () => {
     expect(f.ratchetCost(1_000_000, column(twoYears), 0.2)).toBe(0);
   });
-  describeErrors(f.ratchetCost, F.RATCHET_COST, [800_000, falling, 0.2, 1, 0, 12]);
+  describeErrors(f.ratchetCost, F.RATCHET_COST, [800_000, falling, 0.2, 1, 0, 12, 24]);
 });

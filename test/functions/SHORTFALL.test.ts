@@ -40,5 +40,6 @@ describe("LEVERS.SHORTFALL", () => {
     0.2,
     0.5,
     12,
+    12,
   ]);
 });

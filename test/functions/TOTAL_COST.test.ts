@@ -31,5 +31,5 @@ describe("LEVERS.TOTAL_COST", () => {
   test("a prorated last period: 18 months cost 1,200,000 + 600,000", () => {
     expect(f.totalCost(1_200_000, column(flat(18, 100_000)), 0.2)).toBeCloseTo(1_800_000, 6);
   });
-  describeErrors(f.totalCost, F.TOTAL_COST, [1_000_000, ex1, 0.2, 1, 0, 12]);
+  describeErrors(f.totalCost, F.TOTAL_COST, [1_000_000, ex1, 0.2, 1, 0, 12, 12]);
 });

@@ -26,5 +26,5 @@ describe("LEVERS.TRUE_FORWARD_COST", () => {
   test("one period: no step ever applies", () => {
     expect(f.trueForwardCost(960_000, column(flat(12, 100_000)), 0.2, 0.5)).toBe(0);
   });
-  describeErrors(f.trueForwardCost, F.TRUE_FORWARD_COST, [960_000, twoFlat, 0.2, 0.1, 1, 0, 12]);
+  describeErrors(f.trueForwardCost, F.TRUE_FORWARD_COST, [960_000, twoFlat, 0.2, 0.1, 1, 0, 12, 24]);
 });

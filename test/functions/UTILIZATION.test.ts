@@ -26,5 +26,5 @@ describe("LEVERS.UTILIZATION", () => {
   test("nothing committed, nothing forfeited: 1", () => {
     expect(f.utilization(0, ex1, 0.2)).toBe(1);
   });
-  describeErrors(f.utilization, F.UTILIZATION, [1_000_000, ex1, 0.2, 0, 12]);
+  describeErrors(f.utilization, F.UTILIZATION, [1_000_000, ex1, 0.2, 0, 12, 12]);
 });

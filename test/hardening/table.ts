@@ -99,24 +99,24 @@ export const EXPORT = [
 ];
 
 const LINES: readonly FunctionLine[] = [
-  { id: "COMMIT_WASTE", good: [900_000, U2, 0.2, 0.5, 12], kinds: kindsOf("COMMIT_WASTE") },
-  { id: "OVERAGE_VALUE", good: [900_000, U2, 0.2, 1, 0.5, 12], kinds: kindsOf("OVERAGE_VALUE") },
-  { id: "TOTAL_COST", good: [900_000, U2, 0.2, 1, 0.5, 12], kinds: kindsOf("TOTAL_COST") },
-  { id: "CARRYOVER_VALUE", good: [1e6, U2, 0.2, 0.5, 1, 12], kinds: kindsOf("CARRYOVER_VALUE") },
-  { id: "UTILIZATION", good: [900_000, U2, 0.2, 0.5, 12], kinds: kindsOf("UTILIZATION") },
-  { id: "COVERAGE", good: [900_000, U2, 0.2, 0.5, 12], kinds: kindsOf("COVERAGE") },
-  { id: "ESR", good: [900_000, U2, 0.2, 1, 0.5, 12], kinds: kindsOf("ESR") },
-  { id: "PRICE_LOCK_VALUE", good: [960_000, U2, 0.2, 0.1, 1, 0.5, 12], kinds: kindsOf("PRICE_LOCK_VALUE") },
-  { id: "TRUE_FORWARD_COST", good: [960_000, U2, 0.2, 0.1, 1, 0.5, 12], kinds: kindsOf("TRUE_FORWARD_COST") },
-  { id: "RATCHET_COST", good: [800_000, U2, 0.2, 1, 0.5, 12], kinds: kindsOf("RATCHET_COST") },
-  { id: "EXCLUSION_COST", good: [960_000, U2, 0.2, 0.1, 1, 0.5, 12], kinds: kindsOf("EXCLUSION_COST") },
+  { id: "COMMIT_WASTE", good: [900_000, U2, 0.2, 0.5, 12, 24], kinds: kindsOf("COMMIT_WASTE") },
+  { id: "OVERAGE_VALUE", good: [900_000, U2, 0.2, 1, 0.5, 12, 24], kinds: kindsOf("OVERAGE_VALUE") },
+  { id: "TOTAL_COST", good: [900_000, U2, 0.2, 1, 0.5, 12, 24], kinds: kindsOf("TOTAL_COST") },
+  { id: "CARRYOVER_VALUE", good: [1e6, U2, 0.2, 0.5, 1, 12, 24], kinds: kindsOf("CARRYOVER_VALUE") },
+  { id: "UTILIZATION", good: [900_000, U2, 0.2, 0.5, 12, 24], kinds: kindsOf("UTILIZATION") },
+  { id: "COVERAGE", good: [900_000, U2, 0.2, 0.5, 12, 24], kinds: kindsOf("COVERAGE") },
+  { id: "ESR", good: [900_000, U2, 0.2, 1, 0.5, 12, 24], kinds: kindsOf("ESR") },
+  { id: "PRICE_LOCK_VALUE", good: [960_000, U2, 0.2, 0.1, 1, 0.5, 12, 24], kinds: kindsOf("PRICE_LOCK_VALUE") },
+  { id: "TRUE_FORWARD_COST", good: [960_000, U2, 0.2, 0.1, 1, 0.5, 12, null], kinds: kindsOf("TRUE_FORWARD_COST") },
+  { id: "RATCHET_COST", good: [800_000, U2, 0.2, 1, 0.5, 12, 24], kinds: kindsOf("RATCHET_COST") },
+  { id: "EXCLUSION_COST", good: [960_000, U2, 0.2, 0.1, 1, 0.5, 12, 24], kinds: kindsOf("EXCLUSION_COST") },
   { id: "RENEWAL_CAP_VALUE", good: [U1, 0.2, 0.05], kinds: kindsOf("RENEWAL_CAP_VALUE") },
   {
     id: "HORIZON_COST",
     good: [960_000, U2, 0.2, 12, 0.85, 1, 0.5, 12],
     kinds: kindsOf("HORIZON_COST"),
   },
-  { id: "LEDGER", good: [900_000, U2, 0.2, 1, 0.5, 12], kinds: kindsOf("LEDGER") },
+  { id: "LEDGER", good: [900_000, U2, 0.2, 1, 0.5, 12, 24], kinds: kindsOf("LEDGER") },
   { id: "PRICE_BOOK", good: [], kinds: kindsOf("PRICE_BOOK") },
   { id: "PRICE", good: ["Sonnet 4.5", "output", BOOK], kinds: kindsOf("PRICE") },
   {
@@ -150,12 +150,12 @@ const LINES: readonly FunctionLine[] = [
   // Worked example 2 tracked: 15 months in, the last 9 projected.
   {
     id: "BURNDOWN",
-    good: [1e6, column(U2.slice(0, 15).map((r) => r[0])), column(U2.slice(15).map((r) => r[0])), 0.2, 1, 0.5, 12],
+    good: [1e6, column(U2.slice(0, 15).map((r) => r[0])), column(U2.slice(15).map((r) => r[0])), 0.2, 1, 0.5, 12, 24],
     kinds: kindsOf("BURNDOWN"),
   },
   {
     id: "SHORTFALL",
-    good: [1e6, column(U1.slice(0, 4).map((r) => r[0])), column(U1.slice(4).map((r) => r[0])), 0.2, 0.5, 12],
+    good: [1e6, column(U1.slice(0, 4).map((r) => r[0])), column(U1.slice(4).map((r) => r[0])), 0.2, 0.5, 12, 12],
     kinds: kindsOf("SHORTFALL"),
   },
 ];
