@@ -124,6 +124,12 @@ export const Errors = {
   noSpend: (arg: string) => new LeverError("#N/A", `${arg}: total spend is 0; there is no mix to weight by`),
   noTokens: (arg: string, at?: CellAt) =>
     new LeverError("#N/A", `${arg}: no tokens${where(at)}; a rate per MTok needs tokens`),
+  /** USAGE_VOLATILITY: a fit of ln(usage) on the month needs this many months above 0 (DOMAIN.md "Usage under uncertainty"). */
+  fewPositiveMonths: (arg: string, needed: number, got: number) =>
+    new LeverError(
+      "#N/A",
+      `${arg}: at least ${needed} months above 0 are needed to estimate the volatility, got ${got}`,
+    ),
   tooShort: (arg: string, method: string, needed: number, got: number) =>
     new LeverError("#N/A", `${arg}: the ${method} method needs at least ${needed} months of history, got ${got}`),
   notPositive: (arg: string, value: number, at: CellAt, why: string) =>

@@ -1,16 +1,19 @@
 /**
- * Commit sizing (DOMAIN.md "Commit sizing"): discount bands, a fixed set of usage scenarios, and
- * the commit that minimizes expected total cost over the term.
+ * Commit sizing (DOMAIN.md "Commit sizing"): discount bands, the fixed set of usage scenarios
+ * (./scenarios.ts), and the commit that minimizes expected total cost over the term.
  *
- * The search is exact. Scenario i scales every period's usage by f_i, and the ledger is
- * homogeneous (scaling commit and usage scales every dollar), so scenario i's cost at commit C is
- * f_i * g(C / f_i), where g is the base projection's cost. Within one band (fixed discount) g is
+ * The search is exact. Scenario (i, j) is the projection shaped by growth quantile b_j and scaled
+ * by level factor f_i (DOMAIN.md "Usage under uncertainty"). The ledger is homogeneous (scaling
+ * commit and usage scales every dollar), so that scenario's cost at commit C is f_i * g_j(C / f_i),
+ * where g_j is the cost of growth shape j at level 1. Within one band (fixed discount) each g_j is
  * piecewise linear, its slope changing only where some period's available commitment equals its
- * draw. So expected cost is piecewise linear in C with breakpoints f_i * r_j; a sweep over those
- * sorted breakpoints and the band thresholds visits every point where the minimum can sit.
+ * draw. So expected cost is piecewise linear in C with breakpoints f_i * r_jk; a sweep over those
+ * sorted breakpoints and the band thresholds visits every point where the minimum can sit. With
+ * growth volatility 0 there is one shape, the projection itself.
  */
 import { minOf } from "./arrays";
 import { Deal, LedgerTotals, ledgerOverPeriods, OverageRate, periodize, Periods } from "./ledger";
+import { growthShapes, scenarioSet } from "./scenarios";
 
 /** A discount band: commits at or above `threshold` (dollars per period) get `discount`. */
 export interface Band {
@@ -23,12 +26,11 @@ export interface SizingTerms {
   readonly overageRate: OverageRate;
   readonly carryover: number;
   readonly periodMonths: number;
-  /** Standard deviation of the log of the projection's level; 0 = certain. */
+  /** Standard deviation of the log of the projection's level (decimal); 0 = certain. */
   readonly volatility: number;
+  /** Standard deviation of the log of one year's growth factor (decimal); 0 or left out = certain growth. */
+  readonly growthVolatility?: number;
 }
-
-/** Scenarios used when volatility > 0. */
-export const SCENARIO_COUNT = 1000;
 
 /** The discount of the highest threshold at or below the commit; below the first band, 0. */
 export function bandDiscount(commit: number, bands: readonly Band[]): number {
@@ -46,45 +48,23 @@ export function nextBand(
   return next && { threshold: next.threshold, gap: next.threshold - commit, discount: next.discount };
 }
 
-/** Inverse of the standard normal distribution (Acklam's rational approximation, relative error < 1.2e-9). */
-export function normalQuantile(p: number): number {
-  const a = [
-    -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239,
-  ];
-  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
-  const c = [
-    -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
-    2.938163982698783,
-  ];
-  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
-  const low = 0.02425;
-  if (p < low) {
-    const q = Math.sqrt(-2 * Math.log(p));
-    return (
-      (((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) /
-      ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1)
-    );
-  }
-  if (p > 1 - low) return -normalQuantile(1 - p);
-  const q = p - 0.5;
-  const r = q * q;
-  return (
-    ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) /
-    (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1)
-  );
+/**
+ * The scenarios sizing runs over: each growth shape's periods (at level 1) and the level factors.
+ * Scenario (i, j) is shape j's periods scaled by levels[i].
+ */
+interface SizingScenarios {
+  readonly shapes: readonly Periods[];
+  readonly levels: readonly number[];
+  readonly count: number;
 }
 
-/**
- * The fixed scenario set: usage level factors exp(s z_i - s^2 / 2) with z_i at the normal
- * quantiles (i - 0.5) / N, equally weighted, in increasing order. One scenario (factor 1) when s = 0.
- */
-export function scenarioFactors(volatility: number, count = SCENARIO_COUNT): number[] {
-  if (volatility === 0) return [1];
-  const factors = new Array<number>(count);
-  for (let i = 0; i < count; i++) {
-    factors[i] = Math.exp(volatility * normalQuantile((i + 0.5) / count) - (volatility * volatility) / 2);
-  }
-  return factors;
+function sizingScenarios(usage: ArrayLike<number>, terms: SizingTerms): SizingScenarios {
+  const set = scenarioSet(terms);
+  return {
+    shapes: growthShapes(usage, set).map((shape) => shape.periods(terms)),
+    levels: set.levels,
+    count: set.count,
+  };
 }
 
 function dealAt(commit: number, discount: number, terms: SizingTerms): Deal {
@@ -106,25 +86,21 @@ export interface Expected {
   readonly overageBilled: number;
 }
 
-function expectedAt(
-  periods: Periods,
-  commit: number,
-  bands: readonly Band[],
-  terms: SizingTerms,
-  factors: readonly number[],
-): Expected {
+function expectedAt(scenarios: SizingScenarios, commit: number, bands: readonly Band[], terms: SizingTerms): Expected {
   const discount = bandDiscount(commit, bands);
   const deal = dealAt(commit, discount, terms);
   let cost = 0;
   let waste = 0;
   let billed = 0;
-  for (const f of factors) {
-    const run: LedgerTotals = ledgerOverPeriods(periods, deal, undefined, f);
-    cost += run.totalCost;
-    waste += run.forfeited;
-    billed += run.billedOverage;
+  for (const periods of scenarios.shapes) {
+    for (const f of scenarios.levels) {
+      const run: LedgerTotals = ledgerOverPeriods(periods, deal, undefined, f);
+      cost += run.totalCost;
+      waste += run.forfeited;
+      billed += run.billedOverage;
+    }
   }
-  const n = factors.length;
+  const n = scenarios.count;
   return { commit, discount, cost: cost / n, waste: waste / n, overageBilled: billed / n };
 }
 
@@ -174,42 +150,57 @@ function slopeBreaks(periods: Periods, discount: number, terms: SizingTerms): nu
 }
 
 /**
- * The lowest-cost commit in [start, end) at a fixed discount, by a sweep over the sorted slope
- * breaks of every scenario. Expected cost is continuous and piecewise linear there, so its
- * minimum sits at `start` or at a break. Ties go to the smallest commit.
+ * One growth shape's cost g at a fixed discount, as a table: its slope breaks (`kinks`, from 0,
+ * increasing), g at each, and g's slope from each kink to the next (the last one runs on past the
+ * last kink). g is linear between kinks, so its value anywhere is read off the table, not run again.
  */
-function bandMinimum(
-  periods: Periods,
-  start: number,
-  end: number,
-  discount: number,
-  terms: SizingTerms,
-  factors: readonly number[],
-): { commit: number; cost: number } {
+interface CostTable {
+  readonly kinks: readonly number[];
+  readonly values: readonly number[];
+  readonly slopes: readonly number[];
+}
+
+function costTable(periods: Periods, discount: number, terms: SizingTerms): CostTable {
   const g = (commit: number) => ledgerOverPeriods(periods, dealAt(commit, discount, terms)).totalCost;
   const kinks = [...new Set([0, ...slopeBreaks(periods, discount, terms)])].sort((x, y) => x - y);
   const values = kinks.map(g);
   const last = kinks[kinks.length - 1]!;
   const step = Math.max(1, last);
-  // slopes[m]: g's slope from kinks[m] to kinks[m + 1] (the last one runs on past the last kink).
   const slopes = kinks.map((k, m) =>
     m + 1 < kinks.length ? (values[m + 1]! - values[m]!) / (kinks[m + 1]! - k) : (g(last + step) - values[m]!) / step,
   );
-  const n = factors.length;
+  return { kinks, values, slopes };
+}
+
+/**
+ * The lowest-cost commit in [start, end) at a fixed discount, by a sweep over the sorted slope
+ * breaks of every scenario. Expected cost is continuous and piecewise linear there, so its
+ * minimum sits at `start` or at a break. Ties go to the smallest commit.
+ */
+function bandMinimum(
+  scenarios: SizingScenarios,
+  start: number,
+  end: number,
+  discount: number,
+  terms: SizingTerms,
+): { commit: number; cost: number } {
+  const n = scenarios.count;
   let cost = 0;
   let slope = 0;
   const events: [number, number][] = [];
-  for (const f of factors) {
-    const c = start / f;
-    let m = 0;
-    while (m + 1 < kinks.length && kinks[m + 1]! <= c) m++;
-    // g is linear between kinks, so its value here is read off the table, not run again.
-    cost += f * (values[m]! + slopes[m]! * (c - kinks[m]!));
-    slope += slopes[m]!;
-    for (let next = m + 1; next < kinks.length; next++) {
-      const at = f * kinks[next]!;
-      if (at >= end) break;
-      if (at > start) events.push([at, slopes[next]! - slopes[next - 1]!]);
+  for (const periods of scenarios.shapes) {
+    const { kinks, values, slopes } = costTable(periods, discount, terms);
+    for (const f of scenarios.levels) {
+      const c = start / f;
+      let m = 0;
+      while (m + 1 < kinks.length && kinks[m + 1]! <= c) m++;
+      cost += f * (values[m]! + slopes[m]! * (c - kinks[m]!));
+      slope += slopes[m]!;
+      for (let next = m + 1; next < kinks.length; next++) {
+        const at = f * kinks[next]!;
+        if (at >= end) break;
+        if (at > start) events.push([at, slopes[next]! - slopes[next - 1]!]);
+      }
     }
   }
   cost /= n;
@@ -246,20 +237,19 @@ function bandMinimum(
  * reaches. Ties go to the smallest commit: the same cost for less exposure.
  */
 export function recommendCommit(usage: ArrayLike<number>, bands: readonly Band[], terms: SizingTerms): Expected {
-  const periods = periodize(usage, terms);
-  const factors = scenarioFactors(terms.volatility);
+  const scenarios = sizingScenarios(usage, terms);
   const starts = [0, ...bands.map((b) => b.threshold).filter((t) => t > 0)];
   // Each band's minimum comes with its expected cost from the sweep. Bands within rounding of the
   // lowest are run in full and compared exactly; ties go to the smaller commit (bands are in order).
   const found = starts.map((start, i) => {
     const end = i + 1 < starts.length ? starts[i + 1]! : Infinity;
-    return bandMinimum(periods, start, end, bandDiscount(start, bands), terms, factors);
+    return bandMinimum(scenarios, start, end, bandDiscount(start, bands), terms);
   });
   const lowest = minOf(found.map((f) => f.cost));
   let best: Expected | undefined;
   for (const f of found) {
     if (f.cost > lowest + 1e-9 * Math.max(1, Math.abs(lowest))) continue;
-    const e = expectedAt(periods, f.commit, bands, terms, factors);
+    const e = expectedAt(scenarios, f.commit, bands, terms);
     if (!best || e.cost < best.cost - 1e-12 * Math.max(1, Math.abs(best.cost))) best = e;
   }
   return best!;
@@ -272,7 +262,7 @@ export function expectedAtCommit(
   bands: readonly Band[],
   terms: SizingTerms,
 ): Expected {
-  return expectedAt(periodize(usage, terms), commit, bands, terms, scenarioFactors(terms.volatility));
+  return expectedAt(sizingScenarios(usage, terms), commit, bands, terms);
 }
 
 /**
@@ -286,15 +276,14 @@ export function commitCurve(
   terms: SizingTerms,
   points: number,
 ): { rows: Expected[]; recommended: Expected } {
-  const periods = periodize(usage, terms);
-  const factors = scenarioFactors(terms.volatility);
+  const scenarios = sizingScenarios(usage, terms);
   const recommended = recommendCommit(usage, bands, terms);
-  const perPeriod = (periods.plainList * terms.periodMonths) / usage.length;
+  const perPeriod = (periodize(usage, terms).plainList * terms.periodMonths) / usage.length;
   const top = Math.max(1.5 * perPeriod, 1.1 * recommended.commit);
   const commits = new Set<number>();
   for (let i = 0; i < points; i++) commits.add((top * i) / (points - 1));
   for (const b of bands) if (b.threshold <= top) commits.add(b.threshold);
   commits.add(recommended.commit);
-  const rows = [...commits].sort((x, y) => x - y).map((c) => expectedAt(periods, c, bands, terms, factors));
+  const rows = [...commits].sort((x, y) => x - y).map((c) => expectedAt(scenarios, c, bands, terms));
   return { rows, recommended };
 }

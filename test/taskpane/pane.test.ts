@@ -56,11 +56,7 @@ describe("figures", () => {
     const { usage, optimized } = sampleUsage();
     const expected = expectedFigures(usage, optimized);
     const figures = pane.state.figures!;
-    // The Size step sums 1,000 normal quantiles: the core's are Acklam's approximation (about 1e-9
-    // relative) until issue 27 refines them to 1e-15, which moves this figure by under 1e-5 dollars.
-    STEP_IDS.forEach((id, i) =>
-      expect(figures.steps[id].headline.value).toBeCloseTo(expected.steps[i]!, id === "size" ? 4 : 6),
-    );
+    STEP_IDS.forEach((id, i) => expect(figures.steps[id].headline.value).toBeCloseTo(expected.steps[i]!, 6));
     expect(figures.summary.rows.map((r) => r.value)).toEqual(expected.levers.map((v) => expect.closeTo(v, 6)));
     expect(figures.summary.all.value).toBeCloseTo(expected.total, 6);
     expect(figures.summary.rows.filter((r) => r.vendorCost === "low").map((r) => r.key)).toEqual(

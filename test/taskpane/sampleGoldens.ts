@@ -203,10 +203,10 @@ const EDITED_OPTIMIZATION_SAVES = 2_073_045.55525;
  *   Size saves, draft 3,000,000: 6,233,088.168767 - 5,633,698.524507 = 599,389.644260
  *   Size saves, draft 2,500,000: 5,641,066.824313 - 5,633,698.524507 = 7,368.299806
  *
- * Quantile accuracy: these use z_i accurate to about 1e-16. src/core/sizing.ts's normalQuantile is Acklam's
- * approximation without the refinement step (z off by up to 3.2e-9), which moves each figure by a few
- * hundred-thousandths of a dollar (656,235.115664, 48,207.352571, 599,389.644243, 7,368.299772): below a cent,
- * but beyond a 6-decimal comparison. DOMAIN.md "Usage under uncertainty" asks for 1e-15.
+ * Quantile accuracy: these use z_i accurate to about 1e-16, as DOMAIN.md "Usage under uncertainty" asks
+ * (1e-15). Acklam's approximation without its refinement step (z off by up to 3.2e-9, the core's before
+ * issue 27) moved each figure by a few hundred-thousandths of a dollar (656,235.115664, 48,207.352571,
+ * 599,389.644243, 7,368.299772).
  */
 const SIZE_SAVES = 656_235.115669287;
 const SIZE_SAVES_AT_2_500_000 = 48_207.352593917;
