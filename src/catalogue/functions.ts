@@ -15,6 +15,7 @@ import {
   curveTable,
   ledgerTable,
   monthlyUsageTable,
+  riskTable,
   leverTable,
   nextBandRow,
   optional,
@@ -103,6 +104,8 @@ const sizing = [
   periodMonths,
   opt("volatility", arg.volatility(0), "decimal"),
 ] as const;
+/** The uncertainty of growth (DOMAIN.md "Usage under uncertainty"): last, so every existing formula keeps its meaning. */
+const growthVolatility = opt("growth_volatility", arg.volatility(0), "decimal");
 const terms = p(
   "terms",
   arg.table("terms", (name, grid) => parseTerms(name, grid, TERMS)),
@@ -362,19 +365,81 @@ export const NEXT_BAND = entry({
 });
 export const RECOMMEND_COMMIT = entry({
   id: "RECOMMEND_COMMIT",
-  params: sizing,
-  compute: (a) => core.recommendCommit(a.usage, a.bands, { ...dealOf(a), volatility: a.volatility }).commit,
+  params: [...sizing, growthVolatility],
+  compute: (a) =>
+    core.recommendCommit(a.usage, a.bands, {
+      ...dealOf(a),
+      volatility: a.volatility,
+      growthVolatility: a.growth_volatility,
+    }).commit,
 });
 export const COMMIT_CURVE = entry({
   id: "COMMIT_CURVE",
-  params: [...sizing, opt("points", arg.count(2, 1000, 25), "commits")],
+  params: [...sizing, opt("points", arg.count(2, 1000, 25), "commits"), growthVolatility],
   compute: (a) =>
-    curveTable(core.commitCurve(a.usage, a.bands, { ...dealOf(a), volatility: a.volatility }, a.points).rows),
+    curveTable(
+      core.commitCurve(
+        a.usage,
+        a.bands,
+        { ...dealOf(a), volatility: a.volatility, growthVolatility: a.growth_volatility },
+        a.points,
+      ).rows,
+    ),
 });
 export const LEVER_VALUES = entry({
   id: "LEVER_VALUES",
-  params: [usage, terms],
-  compute: (a) => leverTable(a.usage, a.terms, TERMS),
+  params: [usage, terms, opt("volatility", arg.volatility(0), "decimal"), growthVolatility],
+  compute: (a) =>
+    leverTable(a.usage, a.terms, TERMS, { volatility: a.volatility, growthVolatility: a.growth_volatility }),
+});
+
+/** Risk under uncertainty (FUNCTIONS.md "Risk under uncertainty", DOMAIN.md "Usage under uncertainty"). */
+export const COMMIT_RISK = entry({
+  id: "COMMIT_RISK",
+  params: [
+    commit,
+    usage,
+    discount,
+    overageRate,
+    carryover,
+    periodMonths,
+    opt("volatility", arg.volatility(0), "decimal"),
+    growthVolatility,
+    termMonths,
+  ],
+  compute: (a) =>
+    riskTable(
+      core.commitRisk(
+        a.usage,
+        dealOf(a),
+        core.scenarioSet({ volatility: a.volatility, growthVolatility: a.growth_volatility }),
+      ),
+    ),
+});
+export const FORFEIT_CHANCE = entry({
+  id: "FORFEIT_CHANCE",
+  lifts: true,
+  params: [
+    commit,
+    usage,
+    discount,
+    carryover,
+    periodMonths,
+    opt("volatility", arg.volatilityCell(0), "decimal"),
+    opt("growth_volatility", arg.volatilityCell(0), "decimal"),
+    termMonths,
+  ],
+  compute: (a) =>
+    core.forfeitChance(
+      a.usage,
+      dealOf(a),
+      core.scenarioSet({ volatility: a.volatility, growthVolatility: a.growth_volatility }),
+    ),
+});
+export const USAGE_VOLATILITY = entry({
+  id: "USAGE_VOLATILITY",
+  params: [p("history", arg.usage(), "dollars")],
+  compute: (a) => andThen(core.usageVolatility(a.history), (v) => [[v.volatility, v.growthVolatility]]),
 });
 
 /** Tracking a signed deal (FUNCTIONS.md, DOMAIN.md "Tracking a signed deal"). */
@@ -423,6 +488,9 @@ export const FUNCTIONS = {
   RECOMMEND_COMMIT,
   COMMIT_CURVE,
   LEVER_VALUES,
+  COMMIT_RISK,
+  FORFEIT_CHANCE,
+  USAGE_VOLATILITY,
   BURNDOWN,
   SHORTFALL,
 } as const;

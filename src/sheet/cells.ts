@@ -149,9 +149,12 @@ export function parseTermMonths(arg: string, cell: Cell, at?: CellAt): number | 
   return parseMonths(arg, cell, at);
 }
 
-/** A volatility (standard deviation of the log of usage): 0 <= s <= 2. */
+/**
+ * A volatility (a standard deviation of a log: the level's, or a year's growth): 0 <= s <= 3.
+ * Above 3 and up to 100 it is a percent typed as a whole number (20 for 20%).
+ */
 export function parseVolatility(arg: string, cell: Cell, at?: CellAt): number | LeverError {
-  return parseFraction(arg, cell, at, 0, 2, "[0, 2]", false);
+  return parseFraction(arg, cell, at, 0, 3, "[0, 3]", false);
 }
 
 /** A whole count between `low` and `high` (points on a curve). */

@@ -172,8 +172,10 @@ export const arg = {
     }),
   /** A discount bands table (threshold | discount). */
   bands: (): Param<Band[]> => arg.table("bands", parseBands),
-  /** A volatility (standard deviation of the log of usage) in [0, 2]. */
+  /** A volatility (a standard deviation of a log: the level's, or a year's growth) in [0, 3]. */
   volatility: (fallback?: number) => param("volatility", scalar(parseVolatility), fallback),
+  /** A volatility that may be a range, element by element (FORFEIT_CHANCE lifts over it). */
+  volatilityCell: (fallback?: number) => cellwise("volatility", parseVolatility, fallback),
   /** A whole count in [low, high]. */
   count: (low: number, high: number, fallback?: number) =>
     param(

@@ -4,6 +4,7 @@
  * the parsed values; nothing here is arithmetic on dollars.
  */
 import {
+  CommitRisk,
   Band,
   burndown,
   nextBand,
@@ -247,4 +248,35 @@ export function nextBandRow(commit: number, bands: readonly Band[]): number[][] 
 /** A series as a spilled column. */
 export function asColumn(values: readonly number[]): number[][] {
   return values.map((v) => [v]);
+}
+
+/** COMMIT_RISK's rows, in the order docs/FUNCTIONS.md gives them. */
+export const RISK_MEASURES = [
+  "Expected total cost",
+  "P10 total cost",
+  "P50 total cost",
+  "P90 total cost",
+  "CVaR 95% total cost",
+  "Chance of any forfeit",
+  "Expected forfeited",
+  "P90 forfeited",
+  "Expected overage billed",
+  "Chance of any overage",
+] as const;
+
+/** COMMIT_RISK as a table: `Measure`, `Value`, then one row per measure. */
+export function riskTable(risk: CommitRisk): (number | string)[][] {
+  const values = [
+    risk.expectedCost,
+    risk.p10Cost,
+    risk.p50Cost,
+    risk.p90Cost,
+    risk.cvar95Cost,
+    risk.forfeitChance,
+    risk.expectedForfeited,
+    risk.p90Forfeited,
+    risk.expectedOverageBilled,
+    risk.overageChance,
+  ];
+  return [["Measure", "Value"], ...RISK_MEASURES.map((m, i) => [m, values[i]!])];
 }

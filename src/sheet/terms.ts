@@ -5,6 +5,7 @@
  */
 import {
   CellAt,
+  changeSummaries,
   changeValues,
   DealTerm,
   Errors,
@@ -13,6 +14,7 @@ import {
   LeverError,
   sameTerm,
   TermValue,
+  Uncertainty,
   yardstickChange,
 } from "../core";
 import { Cell, Grid } from "./cells";
@@ -108,6 +110,8 @@ export interface LeverRow<K extends string = string> {
   readonly share: number;
   /** `yardstick` marks the reference row: one point of headline discount, not an ask. */
   readonly vendorCost: VendorCost | "yardstick" | "";
+  /** Under uncertainty (DOMAIN.md "Usage under uncertainty"): `value` is the mean over the scenarios, and these its spread. */
+  readonly spread?: { readonly p10: number; readonly p90: number; readonly chance: number };
 }
 
 /** The yardstick row's name in LEVER_VALUES and the pane (DOMAIN.md "The yardstick"). */
@@ -122,6 +126,7 @@ export function leverRows<K extends string>(
   usage: readonly number[],
   terms: Terms<K>,
   table: TermTable<K>,
+  uncertainty: Uncertainty = { volatility: 0, growthVolatility: 0 },
 ): { rows: LeverRow<K>[]; draftCost: number } {
   const keys = Object.keys(table) as K[];
   const spec = (key: K) => table[key] as TermSpec;
@@ -131,7 +136,8 @@ export function leverRows<K extends string>(
     return lever && terms.shown[key] && !sameTerm(terms.draft[field], terms.ask[field], terms.draft.discount);
   });
   const changes = changed.map((key) => ({ [spec(key).field]: terms.ask[spec(key).field] }));
-  const { alone, all, yardstick, draftCost } = changeValues(usage, terms.draft, changes, withRenewal);
+  const values = leverValuesOf(usage, terms.draft, changes, withRenewal, uncertainty);
+  const { alone, all, yardstick, draftCost } = values;
   const rows: LeverRow<K>[] = changed
     .map((key, i) => {
       const { field, label, vendorCost } = spec(key);
@@ -141,9 +147,10 @@ export function leverRows<K extends string>(
         lever: label,
         draft: terms.shown[key]!.draft ?? "",
         ask: terms.shown[key]!.ask ?? "",
-        value,
-        share: value / draftCost,
+        value: value.value,
+        share: value.value / draftCost,
         vendorCost: vendorCost(terms.ask[field]),
+        ...(value.spread ? { spread: value.spread } : {}),
       };
     })
     .sort((a, b) => b.value - a.value);
@@ -154,9 +161,10 @@ export function leverRows<K extends string>(
       lever: YARDSTICK_LABEL,
       draft: terms.draft.discount,
       ask: point,
-      value: yardstick,
-      share: yardstick / draftCost,
+      value: yardstick.value,
+      share: yardstick.value / draftCost,
       vendorCost: "yardstick",
+      ...(yardstick.spread ? { spread: yardstick.spread } : {}),
     });
   }
   rows.push({
@@ -164,27 +172,87 @@ export function leverRows<K extends string>(
     lever: "All asks together",
     draft: "",
     ask: "",
-    value: all,
-    share: all / draftCost,
+    value: all.value,
+    share: all.value / draftCost,
     vendorCost: "",
+    ...(all.spread ? { spread: all.spread } : {}),
   });
   return { rows, draftCost };
+}
+
+/** A lever's value: certain, or the mean over the scenarios with its spread. */
+interface Valued {
+  readonly value: number;
+  readonly spread?: LeverRow["spread"];
+}
+
+/** Whether any uncertainty is stated: then LEVER_VALUES runs over the scenario set. */
+export function isUncertain(u: Uncertainty): boolean {
+  return u.volatility > 0 || (u.growthVolatility ?? 0) > 0;
+}
+
+function leverValuesOf(
+  usage: readonly number[],
+  draft: FullDeal,
+  changes: readonly Partial<FullDeal>[],
+  withRenewal: boolean,
+  uncertainty: Uncertainty,
+): { alone: Valued[]; all: Valued; yardstick: Valued | undefined; draftCost: number } {
+  if (!isUncertain(uncertainty)) {
+    const v = changeValues(usage, draft, changes, withRenewal);
+    const one = (value: number): Valued => ({ value });
+    return {
+      alone: v.alone.map(one),
+      all: one(v.all),
+      yardstick: v.yardstick === undefined ? undefined : one(v.yardstick),
+      draftCost: v.draftCost,
+    };
+  }
+  const v = changeSummaries(usage, draft, changes, withRenewal, uncertainty);
+  const spread = (x: { expected: number; p10: number; p90: number; chance: number }): Valued => ({
+    value: x.expected,
+    spread: { p10: x.p10, p90: x.p90, chance: x.chance },
+  });
+  return {
+    alone: v.alone.map(spread),
+    all: spread(v.all),
+    yardstick: v.yardstick && spread(v.yardstick),
+    draftCost: v.draftCost,
+  };
 }
 
 /** The LEVER_VALUES header. */
 export const LEVER_HEADER = ["Lever", "Draft", "Ask", "Value over term", "Share of total", "Vendor cost"] as const;
 
-/** LEVER_VALUES as a table: header, ranked levers, then all asks together. */
+/** The LEVER_VALUES header under uncertainty: the expected value, then the spread (FUNCTIONS.md "LEVER_VALUES"). */
+export const LEVER_HEADER_UNCERTAIN = [
+  "Lever",
+  "Draft",
+  "Ask",
+  "Expected value over term",
+  "Share of total",
+  "Vendor cost",
+  "P10 value",
+  "P90 value",
+  "Chance it pays",
+] as const;
+
+/** LEVER_VALUES as a table: header, ranked levers, then all asks together; with the spread under uncertainty. */
 export function leverTable<K extends string>(
   usage: readonly number[],
   terms: Terms<K>,
   table: TermTable<K>,
+  uncertainty: Uncertainty = { volatility: 0, growthVolatility: 0 },
 ): (number | string)[][] {
-  const { rows } = leverRows(usage, terms, table);
-  return [
-    [...LEVER_HEADER],
-    ...rows.map((r) => [r.lever, cellText(r.draft), cellText(r.ask), r.value, r.share, r.vendorCost]),
-  ];
+  const { rows } = leverRows(usage, terms, table, uncertainty);
+  const uncertain = isUncertain(uncertainty);
+  const out: (number | string)[][] = [uncertain ? [...LEVER_HEADER_UNCERTAIN] : [...LEVER_HEADER]];
+  for (const r of rows) {
+    const row: (number | string)[] = [r.lever, cellText(r.draft), cellText(r.ask), r.value, r.share, r.vendorCost];
+    if (uncertain) row.push(r.spread?.p10 ?? r.value, r.spread?.p90 ?? r.value, r.spread?.chance ?? 0);
+    out.push(row);
+  }
+  return out;
 }
 
 function cellText(cell: Cell): number | string {

@@ -47,9 +47,16 @@ const CONTRACT: Record<string, string> = {
   PROJECT: 'history, months, [method="linear"], [growth]',
   BAND_DISCOUNT: "commit, bands",
   NEXT_BAND: "commit, bands",
-  RECOMMEND_COMMIT: "usage, bands, [overage_rate=1], [carryover=0], [period_months=12], [volatility=0]",
-  COMMIT_CURVE: "usage, bands, [overage_rate=1], [carryover=0], [period_months=12], [volatility=0], [points=25]",
-  LEVER_VALUES: "usage, terms",
+  RECOMMEND_COMMIT:
+    "usage, bands, [overage_rate=1], [carryover=0], [period_months=12], [volatility=0], [growth_volatility=0]",
+  COMMIT_CURVE:
+    "usage, bands, [overage_rate=1], [carryover=0], [period_months=12], [volatility=0], [points=25], [growth_volatility=0]",
+  LEVER_VALUES: "usage, terms, [volatility=0], [growth_volatility=0]",
+  COMMIT_RISK:
+    "commit, usage, discount, [overage_rate=1], [carryover=0], [period_months=12], [volatility=0], [growth_volatility=0], [term_months]",
+  FORFEIT_CHANCE:
+    "commit, usage, discount, [carryover=0], [period_months=12], [volatility=0], [growth_volatility=0], [term_months]",
+  USAGE_VOLATILITY: "history",
   BURNDOWN: "commit, actuals, projection, discount, [overage_rate=1], [carryover=0], [period_months=12], [term_months]",
   SHORTFALL: "commit, actuals, projection, discount, [carryover=0], [period_months=12], [term_months]",
 };
@@ -66,24 +73,8 @@ interface Planned {
  * existing function. Each entry goes when its issue lands; the test fails if FUNCTIONS.md changes in
  * any other way.
  */
-const PLANNED: Record<string, Planned> = {
-  // Issue 27, "What each lever is worth across the futures your usage may take"; term_months is the explicit term.
-  COMMIT_RISK: {
-    issue: "27",
-    args: "commit, usage, discount, [overage_rate=1], [carryover=0], [period_months=12], [volatility=0], [growth_volatility=0], [term_months]",
-  },
-  FORFEIT_CHANCE: {
-    issue: "27",
-    args: "commit, usage, discount, [carryover=0], [period_months=12], [volatility=0], [growth_volatility=0], [term_months]",
-  },
-  USAGE_VOLATILITY: { issue: "27", args: "history" },
-};
-const PLANNED_PARAMETERS: Record<string, Planned> = {
-  // Issue 27.
-  RECOMMEND_COMMIT: { issue: "27", args: "[growth_volatility=0]" },
-  COMMIT_CURVE: { issue: "27", args: "[growth_volatility=0]" },
-  LEVER_VALUES: { issue: "27", args: "[volatility=0], [growth_volatility=0]" },
-};
+const PLANNED: Record<string, Planned> = {};
+const PLANNED_PARAMETERS: Record<string, Planned> = {};
 /** LEVER_VALUES terms keys docs/FUNCTIONS.md declares and the catalogue does not have yet. */
 const PLANNED_TERM_KEYS: string[] = [];
 
@@ -117,6 +108,15 @@ const LIFTED: Record<string, readonly string[]> = {
   ],
   // Not listed as lifting in FUNCTIONS.md: SHORTFALL is one figure, so it lifts as the ledger functions do (a decision of issue 14).
   SHORTFALL: ["commit", "discount", "carryover", "period_months", "term_months"],
+  FORFEIT_CHANCE: [
+    "commit",
+    "discount",
+    "carryover",
+    "period_months",
+    "volatility",
+    "growth_volatility",
+    "term_months",
+  ],
   BAND_DISCOUNT: ["commit"],
 };
 

@@ -54,5 +54,5 @@ describe("LEVERS.COMMIT_CURVE", () => {
       ]);
     }
   });
-  describeErrors(s.commitCurve as (...a: unknown[]) => unknown, F.COMMIT_CURVE, [oneYear, bands, 1, 0, 12, 0, 5]);
+  describeErrors(s.commitCurve as (...a: unknown[]) => unknown, F.COMMIT_CURVE, [oneYear, bands, 1, 0, 12, 0, 5, 0]);
 });

@@ -212,5 +212,46 @@ describe("LEVERS.LEVER_VALUES", () => {
     );
     expect([twice.code, twice.message]).toEqual(["#VALUE!", 'terms: key "commit" at row 2, column 1 appears twice']);
   });
-  describeErrors(s.leverValues as (...a: unknown[]) => unknown, F.LEVER_VALUES, [usage, terms]);
+  test("with volatility 0.2: the expected value, ranked by it, and its spread", () => {
+    // 24 months of 100,000, commit 1,000,000 a year, d = 0.2; the ask bills overage at the committed
+    // rate. In future i each year draws 960,000 f_i (f_i = exp(0.2 z_i - 0.02), z_i at (i - 0.5)/1000);
+    // overage max(0, 960,000 f_i - 1,000,000) billed at list costs 1/0.8 of it, at the committed rate
+    // 1x: the ask saves 0.25 of it a year, 0.5 of it over two. By calculator: the mean of
+    // max(0, 960,000 f_i - 1,000,000) is 59,642.560026, so the expected value is 29,821.280013;
+    // it pays where f_i > 1.0416667, in 381 futures of 1,000; P10 is 0; P90 (rank 900, f = 1.2656388)
+    // is 0.5 x 215,213.218099 = 107,606.609050.
+    const flat24 = column(new Array<number>(24).fill(100_000));
+    const table = s.leverValues(
+      flat24,
+      [
+        ["commit", 1_000_000, 1_000_000],
+        ["discount", 0.2, 0.2],
+        ["overage_rate", 1, "committed"],
+      ],
+      0.2,
+    ) as unknown[][];
+    expect(table[0]).toEqual([
+      "Lever",
+      "Draft",
+      "Ask",
+      "Expected value over term",
+      "Share of total",
+      "Vendor cost",
+      "P10 value",
+      "P90 value",
+      "Chance it pays",
+    ]);
+    const row = table[1]!;
+    expect(row.slice(0, 3)).toEqual(["Overage rate", 1, "committed"]);
+    expect(row[3]).toBeCloseTo(29_821.280013, 5);
+    expect(row[6]).toBeCloseTo(0, 9);
+    expect(row[7]).toBeCloseTo(107_606.609049581, 5);
+    expect(row[8]).toBe(0.381);
+  });
+
+  test("both volatilities 0: the table of a certain projection, unchanged", () => {
+    expect(s.leverValues(usage, terms, 0, 0)).toEqual(s.leverValues(usage, terms));
+  });
+
+  describeErrors(s.leverValues as (...a: unknown[]) => unknown, F.LEVER_VALUES, [usage, terms, 0, 0]);
 });

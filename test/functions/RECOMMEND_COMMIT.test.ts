@@ -104,6 +104,7 @@ describe("LEVERS.RECOMMEND_COMMIT", () => {
     0,
     12,
     0,
+    0,
   ]);
   test("volatility: 30 looks like a percent; negative is out of range", () => {
     const pct = excelError(() => s.recommendCommit(oneYear, flatBand, 1, 0, 12, 30));

@@ -171,6 +171,8 @@ function variants(kind: string, good: unknown): unknown[] {
       return ["committed", n, 0.9];
     case "months":
       return [6, n, 24];
+    case "volatility":
+      return [0, n, 0.4];
     default:
       throw new Error(`no variants for ${kind}`);
   }
@@ -179,7 +181,7 @@ function variants(kind: string, good: unknown): unknown[] {
 const LIFTED = FUNCTIONS.filter((line) => F.FUNCTIONS[line.id].lifts === true);
 
 describe("every lifted function: a range of an argument equals the single calls, element by element", () => {
-  test("the lifted functions are the ledger and lever functions but LEDGER, BAND_DISCOUNT and SHORTFALL", () => {
+  test("the lifted functions are the ledger and lever functions but LEDGER, with BAND_DISCOUNT, FORFEIT_CHANCE and SHORTFALL", () => {
     const ids: FunctionId[] = LIFTED.map((line) => line.id);
     expect(ids).toEqual([
       "COMMIT_WASTE",
@@ -197,6 +199,7 @@ describe("every lifted function: a range of an argument equals the single calls,
       "HORIZON_COST",
       "CARRYOVER_CAP_COST",
       "BAND_DISCOUNT",
+      "FORFEIT_CHANCE",
       "SHORTFALL",
     ]);
   });

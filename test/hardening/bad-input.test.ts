@@ -125,10 +125,10 @@ function outOfRange(kind: NumberKind | "points" | "growth"): Bad[] {
       ];
     case "volatility":
       return [
-        { what: "negative", value: -0.1, expect: error(NUM, /-0\.1 is outside \[0, 2\]/) },
+        { what: "negative", value: -0.1, expect: error(NUM, /-0\.1 is outside \[0, 3\]/) },
         whole,
-        { what: "above 100", value: 300, expect: error(NUM, /300 is outside \[0, 2\]/) },
-        ...huge(/is outside \[0, 2\]/),
+        { what: "above 100", value: 300, expect: error(NUM, /300 is outside \[0, 3\]/) },
+        ...huge(/is outside \[0, 3\]/),
       ];
     case "months":
       return [

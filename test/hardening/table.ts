@@ -138,15 +138,18 @@ const LINES: readonly FunctionLine[] = [
   { id: "NEXT_BAND", good: [800_000, BANDS], kinds: kindsOf("NEXT_BAND") },
   {
     id: "RECOMMEND_COMMIT",
-    good: [U1, BANDS, 1, 0, 12, 0.3],
+    good: [U1, BANDS, 1, 0, 12, 0.3, 0.2],
     kinds: kindsOf("RECOMMEND_COMMIT"),
   },
   {
     id: "COMMIT_CURVE",
-    good: [U1, BANDS, 1, 0, 12, 0.3, 5],
+    good: [U1, BANDS, 1, 0, 12, 0.3, 5, 0.2],
     kinds: kindsOf("COMMIT_CURVE"),
   },
-  { id: "LEVER_VALUES", good: [U2, TERMS], kinds: kindsOf("LEVER_VALUES") },
+  { id: "LEVER_VALUES", good: [U2, TERMS, 0.2, 0.1], kinds: kindsOf("LEVER_VALUES") },
+  { id: "COMMIT_RISK", good: [1e6, U2, 0.2, 1, 0.5, 12, 0.2, 0.1, 24], kinds: kindsOf("COMMIT_RISK") },
+  { id: "FORFEIT_CHANCE", good: [1e6, U2, 0.2, 0.5, 12, 0.2, 0.1, 24], kinds: kindsOf("FORFEIT_CHANCE") },
+  { id: "USAGE_VOLATILITY", good: [U2], kinds: kindsOf("USAGE_VOLATILITY") },
   // Worked example 2 tracked: 15 months in, the last 9 projected.
   {
     id: "BURNDOWN",

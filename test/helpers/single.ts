@@ -71,5 +71,6 @@ export const {
   renewalCapValue,
   horizonCost,
   bandDiscount,
+  forfeitChance,
   shortfall,
 } = lifted;
