@@ -24,6 +24,11 @@ export interface BriefInput {
   /** The live COMMIT_CURVE formula, and how many commits its spill has (header not counted). */
   readonly curveFormula: string;
   readonly curvePoints: number;
+  /**
+   * Valued across the futures usage may take: the rows are expected values; the brief says which ask
+   * gains most from uncertainty, and carries live COMMIT_RISK and LEVER_VALUES with the volatilities.
+   */
+  readonly uncertainty?: { readonly sentence: string; readonly riskFormula: string; readonly leverFormula: string };
 }
 
 export interface BriefChart {
@@ -89,6 +94,12 @@ export function briefLayout(input: BriefInput): BriefLayout {
       : []),
     [null, v(input.all.lever), null, null, v(input.all.value, MONEY), v(input.all.share, PERCENT), null, null],
     [null, v("Levers interact: all asks together is not the sum of the rows.")],
+    ...(input.uncertainty
+      ? [
+          [null, v("Values are expected values across the futures your usage may take.")],
+          [null, v(input.uncertainty.sentence)],
+        ]
+      : []),
   ];
   const curveTitleRow = grid.length + 1;
   grid.push([]);
@@ -97,6 +108,15 @@ export function briefLayout(input: BriefInput): BriefLayout {
   const q = quoteSheet(input.sheet);
   const top = curveTitleRow + 2;
   const n = input.curvePoints;
+  if (input.uncertainty) {
+    // Below the curve's spill (header and n commits), one blank row apart.
+    while (grid.length < top + n + 1) grid.push([]);
+    grid.push([v("The draft commit across the futures (live: LEVERS.COMMIT_RISK)")]);
+    grid.push([{ formula: input.uncertainty.riskFormula }]);
+    for (let i = 0; i < 12; i++) grid.push([]);
+    grid.push([v("The asks across the futures (live: LEVERS.LEVER_VALUES with the volatilities)")]);
+    grid.push([{ formula: input.uncertainty.leverFormula }]);
+  }
   return {
     grid,
     curveCell: `${q}!${cellAddress(top - 1, 0)}`,

@@ -7,7 +7,7 @@
 import { svg, SVGTemplateResult } from "lit-html";
 import { maxOf, minOf } from "../core/arrays";
 import { formatMoney, formatMoneyShort, formatPercent } from "./format";
-import type { CurveData } from "./steps";
+import type { CurveData, FanData } from "./steps";
 
 /** A chart's SVG root: an image labelled by its title and its text alternative (`<id>-title`, `<id>-desc`). */
 function chartSvg(
@@ -134,6 +134,53 @@ export function renderBurndown(bars: readonly BurndownBar[], width = 288, height
     { width, height, id: "burndown", cls: "curve burndown-chart" },
     "Commitment, drawn to date and projected, by period",
     burndownDescription(bars),
+    body,
+  );
+}
+
+/** The fan's text alternative: where the middle and the spread of usage sit against the commit. */
+export function fanDescription(fan: FanData): string {
+  const last = fan.months[fan.months.length - 1];
+  const first = fan.months[0];
+  if (!first || !last) return "No months of usage.";
+  return (
+    `Monthly usage at list across the futures: month 1 from ${formatMoney(first.p10)} (P10) to ${formatMoney(first.p90)} (P90), ` +
+    `month ${fan.months.length} from ${formatMoney(last.p10)} to ${formatMoney(last.p90)}, middle ${formatMoney(last.p50)}. ` +
+    `The draft commit needs ${formatMoney(fan.commitPerMonth)} a month at list to be drawn in full.`
+  );
+}
+
+/**
+ * The Size step's fan: each month's P10 to P90 usage across the futures as a band, the P50 as a
+ * line, and the draft's commit per month (at list) as a level line.
+ */
+export function renderFan(fan: FanData, width = 288, height = 150): SVGTemplateResult {
+  const pad = { left: 44, right: 8, top: 10, bottom: 22 };
+  const n = Math.max(1, fan.months.length);
+  let top = fan.commitPerMonth;
+  for (const m of fan.months) if (m.p90 > top) top = m.p90;
+  const yMax = top > 0 ? top : 1;
+  const x = (t: number) => pad.left + (n === 1 ? 0 : (t / (n - 1)) * (width - pad.left - pad.right));
+  const y = (v: number) => pad.top + (1 - v / yMax) * (height - pad.top - pad.bottom);
+  const bottom = height - pad.bottom;
+  const upper = fan.months.map((m, t) => `${x(t).toFixed(1)},${y(m.p90).toFixed(1)}`);
+  const lower = fan.months.map((m, t) => `${x(t).toFixed(1)},${y(m.p10).toFixed(1)}`).reverse();
+  const middle = fan.months.map((m, t) => `${x(t).toFixed(1)},${y(m.p50).toFixed(1)}`).join(" ");
+  const cy = y(fan.commitPerMonth);
+  const body = svg`
+    <line x1=${pad.left} y1=${bottom} x2=${width - pad.right} y2=${bottom} class="axis"></line>
+    <text x=${pad.left - 4} y=${pad.top + 8} class="tick" text-anchor="end">${formatMoneyShort(yMax)}</text>
+    <text x=${pad.left - 4} y=${bottom} class="tick" text-anchor="end">$0</text>
+    <polygon points=${[...upper, ...lower].join(" ")} class="fan"></polygon>
+    <polyline points=${middle} class="line" fill="none"></polyline>
+    <line x1=${pad.left} y1=${cy} x2=${width - pad.right} y2=${cy} class="draft"></line>
+    <text x=${width - pad.right} y=${cy - 3} class="tick" text-anchor="end">Commit a month</text>
+    <text x=${pad.left} y=${height - 6} class="tick">Month 1</text>
+    <text x=${width - pad.right} y=${height - 6} class="tick" text-anchor="end">${`Month ${n}`}</text>`;
+  return chartSvg(
+    { width, height, id: "fan", cls: "curve fan-chart" },
+    "Monthly usage across the futures against the commit",
+    fanDescription(fan),
     body,
   );
 }

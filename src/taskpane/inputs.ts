@@ -143,7 +143,7 @@ export function checkInput(state: PaneState, input: InputSpec, value: CellValue)
   const t = input.target;
   if (!data || "setting" in t) return undefined;
   if ("name" in t) {
-    const parsed = t.name === "Volatility" ? parseVolatility(input.label, value) : parseShare(input.label, value);
+    const parsed = /Volatility$/.test(t.name) ? parseVolatility(input.label, value) : parseShare(input.label, value);
     return parsed instanceof core.LeverError ? parsed.message : undefined;
   }
   const column = t.column === "draft" ? 1 : 2;

@@ -5,7 +5,6 @@
  * view (view/) renders the state and calls these methods; unit tests call them directly.
  */
 import * as core from "../core";
-import { renameNames } from "../sheet/a1";
 import { readExportStream, ByteSource } from "../sheet/stream";
 import * as actions from "./actions";
 import { ACTIONS, ReadFile, Store } from "./actions";
@@ -14,7 +13,7 @@ import { readModel } from "./model";
 import { describeFailure, Outcome, refuse, Refusal, WorkbookPort } from "./port/port";
 import { modelRecord, readStatuses, readTermOption, STATUS_SETTING, StepStatus, TERM_SETTING } from "./record";
 import { INITIAL_STATE, PaneState, Retry, View } from "./state";
-import { computeFigures, Figures, InputSpec, StepId } from "./steps";
+import { computeFigures, InputSpec, StepId, withNames } from "./steps";
 import { readTracking, TrackingFigures, trackingFigures } from "./tracking";
 import type { TermKey } from "../catalogue/terms";
 import type { ImportResult } from "./importer";
@@ -220,7 +219,8 @@ export class Pane implements Store {
       this.set({ phase: "invalid", problem: read.message, data: undefined, figures: undefined, revision });
       return;
     }
-    const figures = withNames(computeFigures(read.data, { termOption: this.current.termOption }), read.data.names);
+    const options = { termOption: this.current.termOption, uncertain: this.current.uncertain };
+    const figures = withNames(computeFigures(read.data, options), read.data.names);
     const tracked = await this.readSigned().catch((e: unknown) => ({
       tracking: undefined,
       trackingProblem: describeFailure(e),
@@ -260,6 +260,12 @@ export class Pane implements Store {
   /** "Fill the usage with sample data" on the set-up card. */
   setSample(sample: boolean): void {
     this.set({ sample });
+  }
+
+  /** Values the asks across the futures usage may take, or on the projection alone; then refigures. */
+  setUncertain(uncertain: boolean): Promise<void> {
+    this.set({ uncertain });
+    return this.refresh();
   }
 
   /** "Also keep the raw rows": on or off; unset means on for exports of up to RAW_ROWS_BY_DEFAULT rows. */
@@ -305,6 +311,9 @@ export class Pane implements Store {
   useObservedDiscount(): Promise<Outcome> {
     return actions.useObservedDiscount(this);
   }
+  useHistoryUncertainty(): Promise<Outcome> {
+    return actions.useHistoryUncertainty(this);
+  }
   importUsage(file: ByteSource): Promise<Outcome<ImportResult>> {
     return actions.importUsage(this, file);
   }
@@ -330,16 +339,4 @@ export class Pane implements Store {
 
 function isBusy(read: Awaited<ReturnType<typeof readModel>>): boolean {
   return read.kind === "invalid" && /#BUSY!|#GETTING_DATA/.test(read.message);
-}
-
-/** The figures with every formula using this copy's names (Usage_2 in a second copy of the model). */
-function withNames(figures: Figures, names: ReadonlyMap<string, string>): Figures {
-  if (names.size === 0) return figures;
-  const steps = Object.fromEntries(
-    Object.entries(figures.steps).map(([id, step]) => [
-      id,
-      { ...step, formulas: step.formulas.map((f) => ({ ...f, formula: renameNames(f.formula, names) })) },
-    ]),
-  ) as unknown as Figures["steps"];
-  return { ...figures, steps };
 }

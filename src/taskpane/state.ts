@@ -86,6 +86,8 @@ export interface PaneState {
   readonly open: Readonly<Record<string, boolean>>;
   /** "Fill the usage with sample data" on the set-up card. */
   readonly sample: boolean;
+  /** Value the asks across the futures usage may take (the model's Volatility and GrowthVolatility). */
+  readonly uncertain: boolean;
   /** An import in progress: what the progress bar shows. */
   readonly importing?: ImportProgress;
   /** The last import's summary: what was read, skipped and written. */
@@ -107,6 +109,7 @@ export const INITIAL_STATE: PaneState = {
   drafts: {},
   open: {},
   sample: true,
+  uncertain: false,
   revision: 0,
 };
 

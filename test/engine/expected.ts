@@ -99,7 +99,9 @@ export function expectedFigures(tokens: readonly (readonly number[])[]): Map<str
     carryover: deal.carryover,
     periodMonths: deal.periodMonths,
     volatility: assumption("Volatility"),
+    growthVolatility: assumption("GrowthVolatility"),
   };
+  const uncertainty = { volatility: sizing.volatility, growthVolatility: sizing.growthVolatility ?? 0 };
   const renewal = ok(sheet.parseUsage("renewal_usage", list.slice(-12)));
   const terms = ok(
     sheet.parseTerms(
@@ -135,6 +137,12 @@ export function expectedFigures(tokens: readonly (readonly number[])[]): Map<str
     [...sheet.CURVE_HEADER],
     ...curve.map((r) => [r.commit, r.discount, r.cost, r.waste, r.overageBilled]),
   ]);
+  // Across the futures: the draft commit's risk over optimized usage, and the asks' expected values.
+  figures.set(
+    summaryCell("risk"),
+    sheet.riskTable(core.commitRisk(optimizedUsage, deal, core.scenarioSet(uncertainty))),
+  );
+  figures.set(summaryCell("uncertainLevers"), sheet.leverTable(usage, terms, TERMS, uncertainty));
   scenarioFigures(figures, { list, usage, deal, bands, recommended: summary.recommended_commit as number });
   return figures;
 }

@@ -314,7 +314,7 @@ describe("Write the negotiation brief", () => {
     expect(workbook.cell(`Brief!B${6 + rows.length}`)?.value).toBe("All asks together");
     const curveRow = 5 + rows.length + 5;
     expect(workbook.cell(`Brief!A${curveRow}`)?.formula).toBe(
-      "=LEVERS.COMMIT_CURVE(Optimized,Bands,Deal!$B$4,Deal!$B$5,Deal!$B$6,Volatility)",
+      "=LEVERS.COMMIT_CURVE(Optimized,Bands,Deal!$B$4,Deal!$B$5,Deal!$B$6,Volatility,,GrowthVolatility)",
     );
     const n = pane.state.figures!.steps.size.curve!.rows.length;
     // One series on the spill's data rows only: the header row is not a point (issue finding 5).

@@ -24,6 +24,8 @@ export const OPTIMIZATION = [
   { name: "BatchShare", label: "Share of traffic sent as batch", value: 0.2 },
   { name: "RouteShare", label: "Share of Opus traffic routed to Sonnet", value: 0.25 },
   { name: "Volatility", label: "Uncertainty of the usage level (std. dev. of log)", value: 0.2 },
+  // 0 in the sample: usage growth taken as known; the pane offers the history's own estimate (USAGE_VOLATILITY).
+  { name: "GrowthVolatility", label: "Uncertainty of a year's usage growth (std. dev. of log)", value: 0 },
 ] as const;
 
 /** The "Assumptions" header's row, one blank row below the terms; the assumptions follow it. */

@@ -30,11 +30,16 @@ export type SummaryLine = (typeof SUMMARY_LINES)[number];
 /** The Summary's LEVER_VALUES spill starts at A of this row; the COMMIT_CURVE spill at A of the next. */
 const LEVER_ROW = SUMMARY_LINES.length + 5;
 const CURVE_ROW = LEVER_ROW + 16;
+/** Below the curve (25 commits, the band thresholds and the recommended commit): COMMIT_RISK, then LEVER_VALUES across the futures. */
+const RISK_ROW = CURVE_ROW + 40;
+const UNCERTAIN_LEVER_ROW = RISK_ROW + 14;
 
 /** Where a Summary figure is, as "Summary!B3". */
-export function summaryCell(line: SummaryLine | "levers" | "curve"): string {
+export function summaryCell(line: SummaryLine | "levers" | "curve" | "risk" | "uncertainLevers"): string {
   if (line === "levers") return `${SHEETS.summary}!A${LEVER_ROW}`;
   if (line === "curve") return `${SHEETS.summary}!A${CURVE_ROW}`;
+  if (line === "risk") return `${SHEETS.summary}!A${RISK_ROW}`;
+  if (line === "uncertainLevers") return `${SHEETS.summary}!A${UNCERTAIN_LEVER_ROW}`;
   return `${SHEETS.summary}!B${SUMMARY_LINES.indexOf(line) + 3}`;
 }
 
@@ -45,7 +50,13 @@ export function summarySheet(): ModelSheet {
   const deal3 = { commit: d("commit"), usage: "Usage", discount: d("discount") };
   const tail = { overage_rate: d("overage_rate"), carryover: d("carryover"), period_months: d("period_months") };
   const noOverage = { carryover: d("carryover"), period_months: d("period_months") };
-  const sizing = { usage: "Optimized", bands: "Bands", ...tail, volatility: "Volatility" };
+  const sizing = {
+    usage: "Optimized",
+    bands: "Bands",
+    ...tail,
+    volatility: "Volatility",
+    growth_volatility: "GrowthVolatility",
+  };
   const lines: Record<SummaryLine, [string, string, string]> = {
     usage_list: ["Usage at list over the term", `=SUM(Usage)`, MONEY],
     usage_optimized: ["Optimized usage over the term", `=SUM(Optimized)`, MONEY],
@@ -113,6 +124,39 @@ export function summarySheet(): ModelSheet {
   summary.push({
     address: `A${curveRow}`,
     formula: formula(F.COMMIT_CURVE, sizing),
+    style: "output",
+  });
+  // Across the futures usage may take (DOMAIN.md "Usage under uncertainty"): the draft commit's risk
+  // over optimized usage, and each ask's expected value with its spread.
+  summary.push({
+    address: `A${RISK_ROW - 1}`,
+    value: "The draft commit across the futures (volatility and growth volatility on Deal)",
+    style: "title",
+  });
+  summary.push({
+    address: `A${RISK_ROW}`,
+    formula: formula(F.COMMIT_RISK, {
+      ...deal3,
+      usage: "Optimized",
+      ...tail,
+      volatility: "Volatility",
+      growth_volatility: "GrowthVolatility",
+    }),
+    style: "output",
+  });
+  summary.push({
+    address: `A${UNCERTAIN_LEVER_ROW - 1}`,
+    value: "Levers across the futures: expected value, ranked by it, with P10, P90 and the chance each pays",
+    style: "title",
+  });
+  summary.push({
+    address: `A${UNCERTAIN_LEVER_ROW}`,
+    formula: formula(F.LEVER_VALUES, {
+      usage: "Usage",
+      terms: "Deal",
+      volatility: "Volatility",
+      growth_volatility: "GrowthVolatility",
+    }),
     style: "output",
   });
   return { name: SHEETS.summary, cells: summary, widths: [40, 18, 12, 18, 16, 12] };

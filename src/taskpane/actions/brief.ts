@@ -2,7 +2,10 @@
  * "Write the negotiation brief": a new sheet with the ranked asks, a live COMMIT_CURVE and a chart
  * of it; and adding a chart once the formula it draws has calculated (the tracking sheet's too).
  */
-import { freshName, quoteSheet } from "../../sheet/a1";
+import * as F from "../../catalogue/functions";
+import { formula } from "../../catalogue/formula";
+import { freshName, quoteSheet, renameNames } from "../../sheet/a1";
+import { gainsSentence } from "../steps";
 import { briefLayout } from "../../model/brief";
 import { ChartSpec, done, Outcome, refuse } from "../port/port";
 import { again } from "../state";
@@ -29,6 +32,23 @@ async function writeBriefNow(store: Store): Promise<Outcome<string>> {
     curveFormula: curve.formula,
     // The spill's size is known from the core: header + one row per commit on the curve.
     curvePoints: figures.steps.size.curve?.rows.length ?? 25,
+    ...(figures.summary.uncertainty
+      ? {
+          uncertainty: {
+            sentence: gainsSentence(figures.summary),
+            riskFormula: figures.steps.size.formulas.find((f) => f.id === "risk")!.formula,
+            leverFormula: renameNames(
+              formula(F.LEVER_VALUES, {
+                usage: "Usage",
+                terms: "Deal",
+                volatility: "Volatility",
+                growth_volatility: "GrowthVolatility",
+              }),
+              data.names,
+            ),
+          },
+        }
+      : {}),
   });
   const q = quoteSheet(sheet);
   const written = await store.port.batch([

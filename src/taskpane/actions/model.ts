@@ -2,6 +2,7 @@
  * The model's actions: build it, point it at the user's data, edit an input's cell, insert a step's
  * formula, mark a step, and take a figure the import found into the draft.
  */
+import * as core from "../../core";
 import { formatRect, parseAddress } from "../../sheet/a1";
 import { formatMoney, formatPercent } from "../format";
 import { checkInput, inputCell, isRefusal, parseInput } from "../inputs";
@@ -135,4 +136,27 @@ export async function useObservedDiscount(store: Store): Promise<Outcome> {
     });
   }
   return outcome;
+}
+
+/**
+ * "Use my history's uncertainty": puts USAGE_VOLATILITY of the model's usage in the Volatility and
+ * GrowthVolatility cells (the uncertainty the history itself leaves; the user may type larger ones).
+ */
+export async function useHistoryUncertainty(store: Store): Promise<Outcome> {
+  const usage = store.state.data?.usage;
+  if (!usage) return refuse("not-found", "Build the model first.");
+  const history = core.usageVolatility(usage);
+  if (history instanceof core.LeverError) return store.refuseSaying(`Your usage: ${history.message}.`);
+  const level = await setInput(store, "Volatility", String(history.volatility));
+  if (!level.ok) return level;
+  const growth = await setInput(store, "GrowthVolatility", String(history.growthVolatility));
+  if (growth.ok) {
+    store.set({
+      message: {
+        kind: "info",
+        text: `From your history: volatility ${formatPercent(history.volatility)} and growth volatility ${formatPercent(history.growthVolatility)}, the uncertainty your usage so far leaves. Type larger ones if the future may vary more.`,
+      },
+    });
+  }
+  return growth;
 }

@@ -4,7 +4,7 @@ import { formula } from "../../catalogue/formula";
 import * as core from "../../core";
 import { parseVolatility } from "../../sheet";
 import { formatMoney, formatPercent, formatPrice } from "../format";
-import { StepContext, StepFigures, StepModule, termInputs } from "./types";
+import { FanData, StepContext, StepFigures, StepModule, termInputs } from "./types";
 
 export const size: StepModule = {
   def: {
@@ -22,17 +22,24 @@ export const size: StepModule = {
         kind: "percent",
         target: { name: "Volatility" },
       },
+      {
+        id: "GrowthVolatility",
+        label: "Uncertainty of a year's growth (std. dev. of log)",
+        kind: "percent",
+        target: { name: "GrowthVolatility" },
+      },
     ],
   },
   figures(c: StepContext): StepFigures {
-    const { data, base, lever, hasAsk, ref, sizingArgs, optimizedTotal, months, P } = c;
+    const { data, base, lever, hasAsk, ref, sizingArgs, optimizedTotal, months, P, uncertainty } = c;
     const vol = parseVolatility("Volatility", data.assumptions.Volatility?.value ?? 0);
-    const volatilityValue = vol instanceof core.LeverError ? 0 : vol;
+    const growth = parseVolatility("GrowthVolatility", data.assumptions.GrowthVolatility?.value ?? 0);
     const sizingTerms: core.SizingTerms = {
       overageRate: base.overageRate,
       carryover: base.carryover,
       periodMonths: P,
-      volatility: volatilityValue,
+      volatility: uncertainty.volatility,
+      growthVolatility: uncertainty.growthVolatility ?? 0,
     };
     const { rows: curveRows, recommended } = core.commitCurve(data.optimized, data.bands, sizingTerms, 25);
     const atDraft = core.expectedAtCommit(data.optimized, base.commit, data.bands, sizingTerms);
@@ -43,6 +50,8 @@ export const size: StepModule = {
     const sizeWarnings: string[] = [];
     const sizeNotes: string[] = [];
     if (vol instanceof core.LeverError) sizeWarnings.push(`${vol.message}; the pane uses 0 (usage taken as certain).`);
+    if (growth instanceof core.LeverError)
+      sizeWarnings.push(`${growth.message}; the pane uses 0 (growth taken as certain).`);
     if (base.commit > baseline) {
       sizeWarnings.push(
         `The draft commit of ${formatMoney(base.commit)} a period is above your optimized baseline of ${formatMoney(baseline)} ` +
@@ -83,6 +92,7 @@ export const size: StepModule = {
             ? `${formatPrice(core.effectiveRate(m.list, m.mtok, base.discount) as number)}/MTok after discount`
             : "",
       }));
+    const risk = riskLines(c, recommended);
     const size: StepFigures = {
       headline: { label: "Sizing to the recommended commit saves (expected)", value: atDraft.cost - recommended.cost },
       lines: [
@@ -92,10 +102,11 @@ export const size: StepModule = {
         { label: "Band discount at the draft commit", text: formatPercent(bandAtDraft) },
         { label: "Expected cost at the draft commit", text: formatMoney(atDraft.cost) },
         { label: "Expected cost at the recommended commit", text: formatMoney(recommended.cost) },
+        ...risk.lines,
         ...mixLines,
       ],
       warnings: sizeWarnings,
-      notes: sizeNotes,
+      notes: [...sizeNotes, ...risk.notes],
       formulas: [
         {
           label: "Recommended commit",
@@ -104,9 +115,73 @@ export const size: StepModule = {
         },
         { label: "Next band", formula: formula(F.NEXT_BAND, { commit: ref("commit"), bands: "Bands" }) },
         { id: "curve", label: "Commit curve", formula: formula(F.COMMIT_CURVE, sizingArgs) },
+        {
+          id: "risk",
+          label: "Commit risk",
+          formula: formula(F.COMMIT_RISK, {
+            ...c.dealArgs,
+            usage: c.optimizedName,
+            ...c.tail,
+            volatility: sizingArgs.volatility,
+            growth_volatility: sizingArgs.growth_volatility,
+          }),
+        },
+        { label: "Uncertainty from your history", formula: formula(F.USAGE_VOLATILITY, { history: "Usage" }) },
       ],
+      fan: risk.fan,
       curve: { rows: curveRows, recommended, bands: data.bands, draftCommit: base.commit, periodMonths: P },
     };
     return size;
   },
 };
+
+/**
+ * The commit's risk across the futures (DOMAIN.md "Usage under uncertainty"): the chance of any
+ * forfeit and the expected forfeit at the draft and at the recommended commit, the usage fan, and the
+ * uncertainty the history itself leaves (USAGE_VOLATILITY), offered as a starting point.
+ */
+function riskLines(
+  c: StepContext,
+  recommended: core.Expected,
+): { lines: { label: string; text: string }[]; notes: string[]; fan: FanData } {
+  const { data, base, P, uncertainty } = c;
+  const set = core.scenarioSet(uncertainty);
+  const atDraft = core.commitRisk(data.optimized, base, set);
+  const atRecommended = core.commitRisk(
+    data.optimized,
+    { ...base, commit: recommended.commit, discount: recommended.discount },
+    set,
+  );
+  const chance = (x: number) => `${formatPercent(x)} of futures`;
+  const lines = [
+    { label: "Chance of any forfeit at the draft commit", text: chance(atDraft.forfeitChance) },
+    { label: "Expected forfeit at the draft commit", text: formatMoney(atDraft.expectedForfeited) },
+    { label: "Chance of any forfeit at the recommended commit", text: chance(atRecommended.forfeitChance) },
+    { label: "Expected forfeit at the recommended commit", text: formatMoney(atRecommended.expectedForfeited) },
+  ];
+  const notes: string[] = [];
+  const history = core.usageVolatility(data.usage);
+  if (!(history instanceof core.LeverError)) {
+    notes.push(
+      `From your history: volatility ${formatPercent(history.volatility)}, growth volatility ` +
+        `${formatPercent(history.growthVolatility)} (USAGE_VOLATILITY: the uncertainty the history itself leaves; ` +
+        `the future may vary more).`,
+    );
+  }
+  return { lines, notes, fan: usageFan(data.optimized, set, base, P) };
+}
+
+/** P10, P50 and P90 of each month's usage across the futures, and the draft's commit per month at list. */
+function usageFan(usage: readonly number[], set: core.ScenarioSet, deal: core.Deal, periodMonths: number): FanData {
+  const buffer = new Float64Array(set.count);
+  const months = usage.map((u, t) => {
+    for (let n = 0; n < set.count; n++) {
+      const level = set.levels[n % set.levels.length]!;
+      const b = set.growths[Math.floor(n / set.levels.length)]!;
+      buffer[n] = u * level * core.growthFactor(set.growthVolatility, b, t);
+    }
+    const sorted = core.sortAscending(buffer);
+    return { p10: core.quantileOf(sorted, 0.1), p50: core.quantileOf(sorted, 0.5), p90: core.quantileOf(sorted, 0.9) };
+  });
+  return { months, commitPerMonth: deal.commit / periodMonths / (1 - deal.discount) };
+}

@@ -72,6 +72,15 @@ export interface StepFigures {
   readonly notes: readonly string[];
   readonly formulas: readonly FormulaSpec[];
   readonly curve?: CurveData;
+  /** The usage fan (the Size step): P10, P50 and P90 of each month's usage across the futures. */
+  readonly fan?: FanData;
+}
+
+/** Monthly usage across the futures against the commit per month, both at list (DOMAIN.md "Usage under uncertainty"). */
+export interface FanData {
+  readonly months: readonly { readonly p10: number; readonly p50: number; readonly p90: number }[];
+  /** The draft's commit per month, at list: what usage must reach to draw it all. */
+  readonly commitPerMonth: number;
 }
 
 export interface SummaryFigures {
@@ -80,6 +89,10 @@ export interface SummaryFigures {
   /** One point of headline discount, valued like an ask (DOMAIN.md "The yardstick"); none at 99%+ off. */
   readonly yardstick?: LeverRow<TermKey>;
   readonly draftCost: number;
+  /** Valued across the futures (the model's volatilities): each row's value is then its expected value. */
+  readonly uncertainty?: core.Uncertainty;
+  /** Under uncertainty: each ask's value on the projection alone, to say which gain most from uncertainty. */
+  readonly certain?: Readonly<Partial<Record<TermKey, number>>>;
 }
 
 export interface Figures {
@@ -90,6 +103,8 @@ export interface Figures {
 export interface FigureOptions {
   /** The term the user adds to the term step's 12, 24 and 36 months. */
   readonly termOption: number;
+  /** Value the asks across the futures usage may take (the model's Volatility and GrowthVolatility). */
+  readonly uncertain?: boolean;
 }
 
 /** What every step's figures are computed from: the model as read, and what the steps share of it. */
@@ -114,7 +129,10 @@ export interface StepContext {
     readonly carryover: string;
     readonly period_months: string;
     readonly volatility: string | number;
+    readonly growth_volatility: string | number;
   };
+  /** The model's uncertainty (its Volatility and GrowthVolatility cells; 0 where missing or unreadable). */
+  readonly uncertainty: core.Uncertainty;
   readonly optimizedName: string;
   readonly listTotal: number;
   readonly optimizedTotal: number;

@@ -1,5 +1,5 @@
 /** A step of the walk: why it matters, its headline figure, its lines, its inputs and its formulas. */
-import { curveDescription, renderCurve } from "../chart";
+import { curveDescription, fanDescription, renderCurve, renderFan } from "../chart";
 import { formatMoney, formatPercent } from "../format";
 import { cellText, inputCell } from "../inputs";
 import { VIEWS, type PaneState } from "../state";
@@ -43,6 +43,14 @@ export function stepView(state: PaneState, def: StepDef, act: Actions): Template
         </figure>`
         : nothing
     }
+    ${
+      f.fan
+        ? html`<figure class="chart">
+          ${renderFan(f.fan)}
+          <figcaption class="muted">${fanDescription(f.fan)}</figcaption>
+        </figure>`
+        : nothing
+    }
     <dl class="lines">
       ${f.lines.map((l, i) => html`<dt>${l.label}</dt><dd data-testid=${`line-${i}`}>${l.text || "—"}</dd>`)}
     </dl>
@@ -52,6 +60,11 @@ export function stepView(state: PaneState, def: StepDef, act: Actions): Template
         ? button(`Use ${formatPercent(observed)} as the draft's discount`, "use-observed-discount", () =>
             act.useObservedDiscount(),
           )
+        : nothing
+    }
+    ${
+      def.id === "size"
+        ? button("Use my history's uncertainty", "use-history-uncertainty", () => act.useHistoryUncertainty())
         : nothing
     }
     ${def.inputs.length > 0 ? inputs(state, def, act) : nothing}
