@@ -73,7 +73,7 @@ describe("the pane across the futures", () => {
     const summary = pane.state.figures!.summary;
     expect(summary.uncertainty).toEqual({ volatility: 0.2, growthVolatility: 0 });
     const data = pane.state.data!;
-    const table = sizing.leverValues(column(data.usage), data.dealRange.values as unknown[][], 0.2, 0);
+    const table = sizing.leverValues(column(data.usage), data.dealRange.values, 0.2, 0);
     const asks = table.slice(1).filter((r) => r[0] !== "All asks together" && r[5] !== "yardstick");
     expect(summary.rows.map((r) => r.lever)).toEqual(asks.map((r) => r[0]));
     summary.rows.forEach((r, i) => {
