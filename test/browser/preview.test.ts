@@ -11,7 +11,7 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Page } from "playwright-core";
-import { MONEY } from "../../src/model/definition";
+import { MONEY, summaryCell } from "../../src/model/definition";
 import { formatCell } from "../../src/preview/format";
 import { formatMoney } from "../../src/taskpane/format";
 import { expectedFigures, sampleModel, tokensOf } from "../engine/expected";
@@ -118,6 +118,47 @@ describe("the preview page in headless Chromium", () => {
     );
     expect(cheapest.filter((t) => t !== "")).toEqual(["cheapest"]);
     await page.screenshot({ path: join(SHOTS, "4-scenarios.png") });
+  });
+
+  it("across the futures: the fan drawn, and the summary ranked by expected value as the Summary sheet's LEVER_VALUES", async () => {
+    await page.click("#nav-size");
+    await page.waitForSelector("svg.fan-chart");
+    expect(await page.locator("svg.fan-chart polygon.fan").count()).toBe(1);
+    expect(await page.locator("svg.fan-chart desc").textContent()).toContain("across the futures");
+    await page.click("#nav-summary");
+    await page.click("#summary-uncertain");
+    await page.waitForSelector('[data-testid="lever-spread-0"]');
+    expect(await page.locator('[data-testid="lever-spread-0"]').textContent()).toMatch(
+      /^expected \$[\d,]+ \(P10 -?\$[\d,]+ to P90 -?\$[\d,]+\), pays in [\d.]+% of futures$/,
+    );
+    // The Summary sheet's LEVER_VALUES with the volatilities, on the formula engine: the same asks in
+    // the same order (by expected value), each with the same expected value.
+    const anchor = summaryCell("uncertainLevers").split("!")[1]!;
+    const top = Number(anchor.slice(1));
+    const sheetRows = await page.evaluate((first) => {
+      const hook = window.commitLeversPreview!;
+      const rows: [unknown, unknown][] = [];
+      for (let r = first + 1; r < first + 20; r++) {
+        const name = hook.workbook.value("Summary", `A${r}`);
+        if (name === "" || name === null || name === undefined) break;
+        rows.push([name, hook.workbook.value("Summary", `D${r}`)]);
+      }
+      return rows;
+    }, top);
+    const asks = sheetRows.filter(
+      ([name]) => name !== "All asks together" && name !== "One point of headline discount",
+    );
+    expect(
+      await page.locator(".lever-name").evaluateAll((els) => els.map((e) => e.textContent?.replace(/cheap ask$/, ""))),
+    ).toEqual(asks.map(([name]) => name));
+    expect(await page.locator('[data-testid^="lever-value-"]').allTextContents()).toEqual(
+      asks.map(([, value]) => formatMoney(value as number)),
+    );
+    expect(await page.locator('[data-testid="gains"]').textContent()).toMatch(
+      /^Across the futures your usage may take/,
+    );
+    await page.screenshot({ path: join(SHOTS, "5-across-the-futures.png"), fullPage: true });
+    await page.click("#summary-uncertain");
   });
 
   it("signs the sample deal, and a month of actuals moves the burn-down", async () => {
