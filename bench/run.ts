@@ -10,15 +10,20 @@
  *   4. size and start-up (bench/startup.ts)
  *   5. import of a year of exports, against a reference scanner and papaparse (bench/import.ts), and
  *      the Console file's whole import through the built task pane in Chromium (bench/importBrowser.ts)
+ *   6. the functions over the futures usage may take, both volatilities (issue 27): LEVER_VALUES,
+ *      COMMIT_RISK, RECOMMEND_COMMIT, FORFEIT_CHANCE and a first call after load (bench/uncertainty.ts)
  *
  * `npx tsx bench/run.ts import` runs section 5 alone (building the bundles first, for the pane) and
  * prints its rows and targets without writing docs/BENCHMARKS.md; `--rows=100000` (a
  * comma-separated list) picks the file sizes, for a quick run (the targets are judged at 1,000,000
  * rows).
  *
+ * `npx tsx bench/run.ts uncertainty` runs section 6 alone (building the bundles first) and prints its
+ * rows, its targets and functions.js's size (section 4's row), without writing docs/BENCHMARKS.md.
+ *
  * Exits non-zero, writing nothing, if the twins' figures or the grid's differ from the core's, or
- * any reader's monthly list dollars differ from the reference scanner's: a benchmark of wrong
- * answers is void.
+ * any reader's monthly list dollars differ from the reference scanner's, or functions.js's answers
+ * over the futures (section 6) differ from the core's: a benchmark of wrong answers is void.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
@@ -28,12 +33,25 @@ import { buildInto } from "./bundle";
 import { runCore } from "./core";
 import { IMPORT_SIZES, runImport } from "./import";
 import { runOverhead } from "./overhead";
-import { importMethod, importNotes, importRows, markdown, Results, rows, textTable } from "./report";
+import {
+  importMethod,
+  importNotes,
+  importRows,
+  markdown,
+  Results,
+  rows,
+  sizeRows,
+  textTable,
+  uncertaintyMethod,
+  uncertaintyNotes,
+  uncertaintyRows,
+} from "./report";
 import { bundleSizes, CHROMIUM, firstRender } from "./startup";
 import { runTwins } from "./twin";
+import { runUncertainty } from "./uncertainty";
 
 /** Timed runs per figure (medians); first calls are short and noisy, and the twin's ratios need the most runs to settle. */
-const RUNS = { core: 9, overhead: 9, firstCalls: 15, twin: 31, render: 5, import: 3 } as const;
+const RUNS = { core: 9, overhead: 9, firstCalls: 15, twin: 31, render: 5, import: 3, uncertainty: 9 } as const;
 const SHIPPED = ["functions.js", "taskpane.js", "commands.js"];
 const REPORT = join(ROOT, "docs", "BENCHMARKS.md");
 
@@ -71,10 +89,37 @@ async function importOnly(args: readonly string[]): Promise<void> {
   }
 }
 
+/** `uncertainty`: section 6 alone, with functions.js's size, printed, nothing written. */
+function uncertaintyOnly(): void {
+  step("Building the production bundles into a temporary folder");
+  const build = buildInto();
+  try {
+    step("6. Uncertainty, both volatilities (section 6 alone; docs/BENCHMARKS.md is not written)");
+    const result = runUncertainty(build.dir, RUNS.uncertainty, RUNS.firstCalls);
+    const table = [...sizeRows(bundleSizes(build.dir, ["functions.js"])), ...uncertaintyRows(result)];
+    const notes = [...uncertaintyNotes(result), uncertaintyMethod(result)];
+    process.stdout.write(`\n${textTable(table)}\n\n${notes.map((n) => `- ${n}`).join("\n")}\n`);
+  } finally {
+    build.remove();
+  }
+}
+
+/** The sections `npx tsx bench/run.ts <section>` runs alone. */
+const ALONE: Record<string, (args: readonly string[]) => Promise<void> | void> = {
+  import: importOnly,
+  uncertainty: uncertaintyOnly,
+};
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  if (args[0] === "import") return importOnly(args.slice(1));
-  if (args.length > 0) throw new Error(`Unknown arguments: ${args.join(" ")} (only "import" runs a section alone)`);
+  const alone = args[0] === undefined ? undefined : ALONE[args[0]];
+  if (alone) return alone(args.slice(1));
+  if (args.length > 0)
+    throw new Error(
+      `Unknown arguments: ${args.join(" ")} (only ${Object.keys(ALONE)
+        .map((k) => `"${k}"`)
+        .join(" and ")} run a section alone)`,
+    );
   const start = performance.now();
   const loadBefore = loadavg();
   step("Building the production bundles into a temporary folder");
@@ -84,6 +129,8 @@ async function main(): Promise<void> {
     const core = runCore(RUNS.core);
     step("3. Per-call overhead in the functions layer, and the commit × discount grid (checked against the core)");
     const overhead = runOverhead(build.dir, RUNS.overhead, RUNS.firstCalls);
+    step("6. The functions over the futures usage may take, both volatilities (checked against the core first)");
+    const uncertainty = runUncertainty(build.dir, RUNS.uncertainty, RUNS.firstCalls);
     step("2. The twins in HyperFormula, lifted LEVERS.* against native formulas (checking all against the core first)");
     const twin = runTwins(build.dir, RUNS.twin, (problems) => {
       throw new Error(
@@ -127,6 +174,7 @@ async function main(): Promise<void> {
       sizes,
       render,
       import: imported,
+      uncertainty,
     };
     const table = rows(results);
     process.stdout.write(`\n${textTable(table)}\n\n`);
