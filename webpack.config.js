@@ -14,12 +14,17 @@ const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const TerserPlugin = require("terser-webpack-plugin");
 const { AddinPagesPlugin, DEV_BASE_URL, addinBaseUrl, manifestFor } = require("./src/help/build");
 
 /** Where the manifest expects the add-in to be served during development. */
 const DEV_SERVER_PORT = 3000;
 
-/** The custom functions, by file: their JSDoc becomes functions.json, and all are bundled into functions.js. */
+/**
+ * The custom functions, by file: their JSDoc becomes functions.json, and all are bundled into functions.js,
+ * whose one entry is the first (it imports the others: one entry module lets webpack concatenate the whole
+ * bundle into one scope, which several entry modules sharing the core would prevent).
+ */
 const FUNCTIONS_SOURCES = [
   "./src/functions/functions.ts",
   "./src/functions/pricing.ts",
@@ -72,6 +77,31 @@ async function httpsServerOptions() {
   }
 }
 
+/**
+ * How functions.js is minified (issue 27's size target, bench/report.ts: 60 KB). Terser's defaults
+ * plus a third pass, property reads taken as free of side effects, and ES2020 output in which a
+ * function expression that uses no `this`, `arguments` or `new.target` becomes an arrow (the adapters
+ * Excel calls, and the helpers inlined into them: nothing in the bundle constructs a function with
+ * `new` or reads its `prototype`). Only functions.js: the pane's bundles (and lit-html in them) keep
+ * webpack's default minifier.
+ */
+function functionsMinifier() {
+  return new TerserPlugin({
+    test: /^functions\.js$/,
+    extractComments: false,
+    terserOptions: {
+      ecma: 2020,
+      compress: {
+        passes: 3,
+        pure_getters: true,
+        unsafe_arrows: true,
+        // The catalogue's ids and units are the pane's and the tests' (src/catalogue/functions.ts): none in functions.js.
+        global_defs: { FUNCTIONS_BUNDLE: true },
+      },
+    },
+  });
+}
+
 /** The preview page's scripts: the CustomFunctions stand-in first, then the functions bundle, then the page. */
 const PREVIEW_ENTRIES = {
   "preview-runtime": "./src/preview/customFunctionsStub.ts",
@@ -108,7 +138,7 @@ module.exports = async (env = {}, argv = {}) => {
     // several chunks cannot be), keeping functions.js small.
     experiments: { layers: true },
     entry: {
-      functions: { import: FUNCTIONS_SOURCES, layer: "functions" },
+      functions: { import: FUNCTIONS_SOURCES[0], layer: "functions" },
       taskpane: "./src/taskpane/taskpane.ts",
       commands: "./src/commands/commands.ts",
       // The Web Worker that reads a picked export (src/taskpane/fileReader.ts starts it by this name).
@@ -160,6 +190,8 @@ module.exports = async (env = {}, argv = {}) => {
       }),
       ...(preview ? previewPlugins() : []),
     ],
+    // functions.js by its own minifier first (which marks it minimized), everything else by webpack's default.
+    optimization: { minimizer: [functionsMinifier(), "..."] },
     performance: { hints: false },
     devServer: {
       port: DEV_SERVER_PORT,

@@ -4,7 +4,7 @@
  * computes the model's usage columns with the same readers and core the custom functions use.
  * Single values only: an element-by-element entry is evaluated for one element.
  */
-import { LeverError } from "../core";
+import { isLeverError } from "../core";
 import { isLeftOut } from "../sheet/readers";
 import type { FunctionEntry } from "./functions";
 
@@ -17,7 +17,7 @@ export function evaluate(entry: FunctionEntry, raw: readonly unknown[]): unknown
       continue;
     }
     const read = p.param.read(p.name, value);
-    if (read instanceof LeverError) return read;
+    if (isLeverError(read)) return read;
     args[p.name] = read;
   }
   return entry.compute(args);

@@ -6,7 +6,7 @@
  * belongs in the core. Typed data: no arithmetic.
  */
 import * as core from "../core";
-import { andThen, CellAt, LeverError } from "../core";
+import { andThen, CellAt, FullDeal, LeverError } from "../core";
 import {
   arg,
   asColumn,
@@ -31,7 +31,7 @@ export interface ParamEntry<N extends string = string, T = unknown, O extends bo
   readonly name: N;
   readonly param: Param<T>;
   readonly optional: O;
-  /** Words the parameter's Excel help must contain: its unit ("dollars", "decimal", ...). */
+  /** Words the parameter's Excel help must contain: its unit ("dollars", "decimal", ...). Not in functions.js (`words`). */
   readonly unit: string;
 }
 
@@ -48,6 +48,7 @@ export interface FunctionEntry<
   Each extends boolean = boolean,
   Lifts extends boolean = boolean,
 > {
+  /** Its name in LEVERS.NAME. Not in functions.js (`words`): the formula builder, the pane and the tests read it. */
   readonly id: string;
   readonly params: Ps;
   /**
@@ -64,23 +65,53 @@ export interface FunctionEntry<
   readonly compute: (args: ArgsOf<Ps>, at?: CellAt) => R | LeverError;
 }
 
+/**
+ * Defined (true) only where webpack minifies functions.js (webpack.config.js, `functionsMinifier`).
+ * Excel's functions read neither a function's id nor a parameter's unit: the pane, the model, the
+ * formula builder and the tests do. So the shipped functions.js leaves both out of its entries (its
+ * minifier then drops the words themselves); everywhere else, development builds included, every
+ * entry has them.
+ */
+declare const FUNCTIONS_BUNDLE: true | undefined;
+
+/** An entry's words for the pane, the model and the tests (its id, a parameter's unit): none in functions.js. */
+const words = <T extends object>(fields: T): T => (typeof FUNCTIONS_BUNDLE !== "undefined" ? ({} as T) : fields);
+
 /** A required parameter. */
 function p<const N extends string, T>(name: N, param: Param<T>, unit: string): ParamEntry<N, T, false> {
-  return { name, param, optional: false, unit };
+  return { name, param, optional: false, ...words({ unit }) };
 }
 
 /** An optional parameter: its reader carries the default (or none, for `optional(...)`). */
 function opt<const N extends string, T>(name: N, param: Param<T>, unit: string): ParamEntry<N, T, true> {
-  return { name, param, optional: true, unit };
+  return { name, param, optional: true, ...words({ unit }) };
 }
 
-function entry<
-  const Ps extends readonly ParamEntry[],
-  R,
-  const Each extends boolean = false,
-  const Lifts extends boolean = false,
->(e: FunctionEntry<Ps, R, Each, Lifts>): FunctionEntry<Ps, R, Each, Lifts> {
-  return e;
+/** A function read and computed once per call (a table, a tool). */
+function entry<const Ps extends readonly ParamEntry[], R>(
+  id: string,
+  params: Ps,
+  compute: FunctionEntry<Ps, R>["compute"],
+): FunctionEntry<Ps, R, false, false> {
+  return { ...words({ id }), params, compute };
+}
+
+/** A lifted function (`FunctionEntry.lifts`). */
+function lifted<const Ps extends readonly ParamEntry[], R>(
+  id: string,
+  params: Ps,
+  compute: FunctionEntry<Ps, R>["compute"],
+): FunctionEntry<Ps, R, false, true> {
+  return { ...words({ id }), lifts: true, params, compute };
+}
+
+/** An element-by-element function (`FunctionEntry.each`). */
+function each<const Ps extends readonly ParamEntry[], R>(
+  id: string,
+  params: Ps,
+  compute: FunctionEntry<Ps, R>["compute"],
+): FunctionEntry<Ps, R, true, false> {
+  return { ...words({ id }), each: true, params, compute };
 }
 
 const commit = p("commit", arg.money(), "dollars");
@@ -96,14 +127,11 @@ const priceBook = opt("price_book", arg.priceBook(core.DEFAULT_PRICE_BOOK), "pri
 const model = p("model", cells.text(), "model");
 const inputMtok = p("input_mtok", cells.mtok(), "MTok");
 const outputMtok = p("output_mtok", cells.mtok(), "MTok");
-const sizing = [
-  p("usage", arg.usage(), "dollars"),
-  bands,
-  overageRate,
-  carryover,
-  periodMonths,
-  opt("volatility", arg.volatility(0), "decimal"),
-] as const;
+/** The uncertainty of the usage's level (DOMAIN.md "Usage under uncertainty"). */
+const volatility = opt("volatility", arg.volatility(0), "decimal");
+/** A carryover the function is about: required. */
+const carryoverShare = p("carryover", arg.share(), "decimal");
+const sizing = [usage, bands, overageRate, carryover, periodMonths, volatility] as const;
 /** The uncertainty of growth (DOMAIN.md "Usage under uncertainty"): last, so every existing formula keeps its meaning. */
 const growthVolatility = opt("growth_volatility", arg.volatility(0), "decimal");
 const terms = p(
@@ -112,89 +140,72 @@ const terms = p(
   "key | draft | ask",
 );
 
+/** The uncertainty a function's arguments state (DOMAIN.md "Usage under uncertainty"). */
+const uncertainty = (a: { volatility: number; growth_volatility: number }): core.Uncertainty => ({
+  volatility: a.volatility,
+  growthVolatility: a.growth_volatility,
+});
+
+/** A compute of the usage and the deal the arguments state (`dealOf`). */
+const onDeal =
+  <R>(f: (usage: number[], deal: FullDeal) => R) =>
+  (a: Readonly<{ usage: number[] }>): R =>
+    f(a.usage, dealOf(a));
+
 /** The ledger functions (FUNCTIONS.md "Commitment ledger and lever values"). */
-export const COMMIT_WASTE = entry({
-  id: "COMMIT_WASTE",
-  lifts: true,
-  params: [commit, usage, discount, carryover, periodMonths, termMonths],
-  compute: (a) => core.commitWaste(a.usage, dealOf(a)),
-});
-export const OVERAGE_VALUE = entry({
-  id: "OVERAGE_VALUE",
-  lifts: true,
-  params: [commit, usage, discount, overageRate, carryover, periodMonths, termMonths],
-  compute: (a) => core.overageValue(a.usage, dealOf(a)),
-});
-export const TOTAL_COST = entry({
-  id: "TOTAL_COST",
-  lifts: true,
-  params: [commit, usage, discount, overageRate, carryover, periodMonths, termMonths],
-  compute: (a) => core.totalCost(a.usage, dealOf(a)),
-});
-export const CARRYOVER_VALUE = entry({
-  id: "CARRYOVER_VALUE",
-  lifts: true,
-  params: [commit, usage, discount, p("carryover", arg.share(), "decimal"), overageRate, periodMonths, termMonths],
-  compute: (a) => core.carryoverValue(a.usage, dealOf(a)),
-});
-export const UTILIZATION = entry({
-  id: "UTILIZATION",
-  lifts: true,
-  params: [commit, usage, discount, carryover, periodMonths, termMonths],
-  compute: (a) => core.utilization(a.usage, dealOf(a)),
-});
-export const COVERAGE = entry({
-  id: "COVERAGE",
-  lifts: true,
-  params: [commit, usage, discount, carryover, periodMonths, termMonths],
-  compute: (a) => core.coverage(a.usage, dealOf(a)),
-});
-export const ESR = entry({
-  id: "ESR",
-  lifts: true,
-  params: [commit, usage, discount, overageRate, carryover, periodMonths, termMonths],
-  compute: (a) => core.effectiveSavingsRate(a.usage, dealOf(a)),
-});
-export const PRICE_LOCK_VALUE = entry({
-  id: "PRICE_LOCK_VALUE",
-  lifts: true,
-  params: [
-    commit,
-    usage,
-    discount,
-    p("uplift", arg.change(), "decimal"),
-    overageRate,
-    carryover,
-    periodMonths,
-    termMonths,
-  ],
-  compute: (a) => core.priceLockValue(a.usage, dealOf(a), a.uplift),
-});
-export const TRUE_FORWARD_COST = entry({
-  id: "TRUE_FORWARD_COST",
-  lifts: true,
-  params: [
-    commit,
-    usage,
-    discount,
-    p("step_up", arg.change(), "decimal"),
-    overageRate,
-    carryover,
-    periodMonths,
-    termMonths,
-  ],
-  compute: (a) => core.trueForwardCost(a.usage, dealOf(a), a.step_up),
-});
-export const RATCHET_COST = entry({
-  id: "RATCHET_COST",
-  lifts: true,
-  params: [commit, usage, discount, overageRate, carryover, periodMonths, termMonths],
-  compute: (a) => core.ratchetCost(a.usage, dealOf(a)),
-});
-export const EXCLUSION_COST = entry({
-  id: "EXCLUSION_COST",
-  lifts: true,
-  params: [
+export const COMMIT_WASTE = lifted(
+  "COMMIT_WASTE",
+  [commit, usage, discount, carryover, periodMonths, termMonths],
+  onDeal(core.commitWaste),
+);
+export const OVERAGE_VALUE = lifted(
+  "OVERAGE_VALUE",
+  [commit, usage, discount, overageRate, carryover, periodMonths, termMonths],
+  onDeal(core.overageValue),
+);
+export const TOTAL_COST = lifted(
+  "TOTAL_COST",
+  [commit, usage, discount, overageRate, carryover, periodMonths, termMonths],
+  onDeal(core.totalCost),
+);
+export const CARRYOVER_VALUE = lifted(
+  "CARRYOVER_VALUE",
+  [commit, usage, discount, carryoverShare, overageRate, periodMonths, termMonths],
+  onDeal(core.carryoverValue),
+);
+export const UTILIZATION = lifted(
+  "UTILIZATION",
+  [commit, usage, discount, carryover, periodMonths, termMonths],
+  onDeal(core.utilization),
+);
+export const COVERAGE = lifted(
+  "COVERAGE",
+  [commit, usage, discount, carryover, periodMonths, termMonths],
+  onDeal(core.coverage),
+);
+export const ESR = lifted(
+  "ESR",
+  [commit, usage, discount, overageRate, carryover, periodMonths, termMonths],
+  onDeal(core.effectiveSavingsRate),
+);
+export const PRICE_LOCK_VALUE = lifted(
+  "PRICE_LOCK_VALUE",
+  [commit, usage, discount, p("uplift", arg.change(), "decimal"), overageRate, carryover, periodMonths, termMonths],
+  (a) => core.priceLockValue(a.usage, dealOf(a), a.uplift),
+);
+export const TRUE_FORWARD_COST = lifted(
+  "TRUE_FORWARD_COST",
+  [commit, usage, discount, p("step_up", arg.change(), "decimal"), overageRate, carryover, periodMonths, termMonths],
+  (a) => core.trueForwardCost(a.usage, dealOf(a), a.step_up),
+);
+export const RATCHET_COST = lifted(
+  "RATCHET_COST",
+  [commit, usage, discount, overageRate, carryover, periodMonths, termMonths],
+  onDeal(core.ratchetCost),
+);
+export const EXCLUSION_COST = lifted(
+  "EXCLUSION_COST",
+  [
     commit,
     usage,
     discount,
@@ -204,33 +215,30 @@ export const EXCLUSION_COST = entry({
     periodMonths,
     termMonths,
   ],
-  compute: (a) => core.exclusionCost(a.usage, dealOf(a), a.excluded_share),
-});
-export const CARRYOVER_CAP_COST = entry({
-  id: "CARRYOVER_CAP_COST",
-  lifts: true,
-  params: [
+  (a) => core.exclusionCost(a.usage, dealOf(a), a.excluded_share),
+);
+export const CARRYOVER_CAP_COST = lifted(
+  "CARRYOVER_CAP_COST",
+  [
     commit,
     usage,
     discount,
-    p("carryover", arg.share(), "decimal"),
+    carryoverShare,
     p("carryover_cap", arg.cap(), "decimal"),
     overageRate,
     periodMonths,
     termMonths,
   ],
-  compute: (a) => core.carryoverCapCost(a.usage, dealOf(a), a.carryover_cap),
-});
-export const RENEWAL_CAP_VALUE = entry({
-  id: "RENEWAL_CAP_VALUE",
-  lifts: true,
-  params: [p("renewal_usage", arg.usage(), "dollars"), discount, p("cap", arg.cap(), "decimal")],
-  compute: (a) => core.renewalCapValue(a.renewal_usage, a.discount, a.cap),
-});
-export const HORIZON_COST = entry({
-  id: "HORIZON_COST",
-  lifts: true,
-  params: [
+  (a) => core.carryoverCapCost(a.usage, dealOf(a), a.carryover_cap),
+);
+export const RENEWAL_CAP_VALUE = lifted(
+  "RENEWAL_CAP_VALUE",
+  [p("renewal_usage", arg.usage(), "dollars"), discount, p("cap", arg.cap(), "decimal")],
+  (a) => core.renewalCapValue(a.renewal_usage, a.discount, a.cap),
+);
+export const HORIZON_COST = lifted(
+  "HORIZON_COST",
+  [
     commit,
     usage,
     discount,
@@ -241,39 +249,27 @@ export const HORIZON_COST = entry({
     periodMonths,
   ],
   // Its term_months is the horizon's split, not the deal's stated term: the ledger runs its own months.
-  compute: (a) => core.horizonCost(a.usage, { ...dealOf(a), termMonths: undefined }, a.term_months, a.renewal_rate),
-});
-export const LEDGER = entry({
-  id: "LEDGER",
-  params: [commit, usage, discount, overageRate, carryover, periodMonths, termMonths],
-  compute: (a) => ledgerTable(a.usage, dealOf(a)),
-});
+  (a) => core.horizonCost(a.usage, { ...dealOf(a), termMonths: undefined }, a.term_months, a.renewal_rate),
+);
+export const LEDGER = entry(
+  "LEDGER",
+  [commit, usage, discount, overageRate, carryover, periodMonths, termMonths],
+  onDeal(ledgerTable),
+);
 
 /** Usage, prices, projection (FUNCTIONS.md). */
-export const PRICE_BOOK = entry({
-  id: "PRICE_BOOK",
-  params: [],
-  compute: () => priceBookTable(core.DEFAULT_PRICE_BOOK),
-});
-export const PRICE = entry({
-  id: "PRICE",
-  params: [
-    p("model", arg.text(), "model"),
-    opt("kind", arg.word(core.parsePriceKind, "input"), "which price"),
-    priceBook,
-  ],
-  compute: (a) => core.priceIn(a.price_book, a.model, a.kind),
-});
-export const LIST_COST = entry({
-  id: "LIST_COST",
-  each: true,
-  params: [model, inputMtok, outputMtok, priceBook],
-  compute: (a, at) => core.listCostIn(a.price_book, a.model, a.input_mtok, a.output_mtok, at),
-});
-export const OPTIMIZED_COST = entry({
-  id: "OPTIMIZED_COST",
-  each: true,
-  params: [
+export const PRICE_BOOK = entry("PRICE_BOOK", [], () => priceBookTable(core.DEFAULT_PRICE_BOOK));
+export const PRICE = entry(
+  "PRICE",
+  [p("model", arg.text(), "model"), opt("kind", arg.word(core.parsePriceKind, "input"), "which price"), priceBook],
+  (a) => core.priceIn(a.price_book, a.model, a.kind),
+);
+export const LIST_COST = each("LIST_COST", [model, inputMtok, outputMtok, priceBook], (a, at) =>
+  core.listCostIn(a.price_book, a.model, a.input_mtok, a.output_mtok, at),
+);
+export const OPTIMIZED_COST = each(
+  "OPTIMIZED_COST",
+  [
     model,
     inputMtok,
     outputMtok,
@@ -286,7 +282,7 @@ export const OPTIMIZED_COST = entry({
     // Last, so every existing formula keeps its meaning (FUNCTIONS.md).
     opt("cache_write_1h_share", cells.share(0), "decimal"),
   ],
-  compute: (a, at) =>
+  (a, at) =>
     core.optimizedCostIn(
       a.price_book,
       a.model,
@@ -302,37 +298,35 @@ export const OPTIMIZED_COST = entry({
       },
       at,
     ),
-});
-export const EFFECTIVE_DISCOUNT = entry({
-  id: "EFFECTIVE_DISCOUNT",
-  params: [p("spend", arg.range(cells.money()), "dollars"), p("discount", arg.range(cells.discount()), "decimal")],
-  compute: (a) =>
-    andThen(pairs(["spend", a.spend], ["discount", a.discount]), ([s, d]) => core.effectiveDiscount(s, d)),
-});
-export const EFFECTIVE_RATE = entry({
-  id: "EFFECTIVE_RATE",
-  each: true,
-  params: [
+);
+export const EFFECTIVE_DISCOUNT = entry(
+  "EFFECTIVE_DISCOUNT",
+  [p("spend", arg.range(cells.money()), "dollars"), p("discount", arg.range(cells.discount()), "decimal")],
+  (a) => andThen(pairs(["spend", a.spend], ["discount", a.discount]), ([s, d]) => core.effectiveDiscount(s, d)),
+);
+export const EFFECTIVE_RATE = each(
+  "EFFECTIVE_RATE",
+  [
     p("spend", cells.money(), "dollars"),
     p("mtok", cells.mtok(), "MTok"),
     opt("discount", cells.discount(0), "decimal"),
   ],
-  compute: (a, at) => core.effectiveRate(a.spend, a.mtok, a.discount, at),
-});
-export const PROJECT = entry({
-  id: "PROJECT",
-  params: [
+  (a, at) => core.effectiveRate(a.spend, a.mtok, a.discount, at),
+);
+export const PROJECT = entry(
+  "PROJECT",
+  [
     p("history", arg.usageRange(), "dollars"),
     p("months", arg.months(), "whole number"),
     opt("method", arg.word(core.parseProjectionMethod, "linear"), "linear"),
     opt("growth", optional(arg.change()), "decimal"),
   ],
-  compute: (a) =>
+  (a) =>
     andThen(
       core.project(a.history.series, a.months, a.method, { growth: a.growth, cellOf: a.history.cellOf }),
       asColumn,
     ),
-});
+);
 
 /** A vendor's export (with its header row), read and recognized once (DOMAIN.md "Usage from a vendor's export"). */
 const exportTable = p(
@@ -340,86 +334,39 @@ const exportTable = p(
   arg.table("export", (name, grid) => core.readExport(name, grid)),
   "export with its header row",
 );
-export const MONTHLY_USAGE = entry({
-  id: "MONTHLY_USAGE",
-  params: [exportTable, opt("by", arg.word(core.parseMonthlyBy, "model"), "word"), priceBook],
-  compute: (a) => monthlyUsageTable(a.export, a.by, a.price_book),
-});
-export const OBSERVED_DISCOUNT = entry({
-  id: "OBSERVED_DISCOUNT",
-  params: [exportTable],
-  compute: (a) => core.observedDiscount(a.export),
-});
+export const MONTHLY_USAGE = entry(
+  "MONTHLY_USAGE",
+  [exportTable, opt("by", arg.word(core.parseMonthlyBy, "model"), "word"), priceBook],
+  (a) => monthlyUsageTable(a.export, a.by, a.price_book),
+);
+export const OBSERVED_DISCOUNT = entry("OBSERVED_DISCOUNT", [exportTable], (a) => core.observedDiscount(a.export));
 
 /** Commit sizing and the lever summary (FUNCTIONS.md). */
-export const BAND_DISCOUNT = entry({
-  id: "BAND_DISCOUNT",
-  lifts: true,
-  params: [commit, bands],
-  compute: (a) => core.bandDiscount(a.commit, a.bands),
-});
-export const NEXT_BAND = entry({
-  id: "NEXT_BAND",
-  params: [commit, bands],
-  compute: (a) => nextBandRow(a.commit, a.bands),
-});
-export const RECOMMEND_COMMIT = entry({
-  id: "RECOMMEND_COMMIT",
-  params: [...sizing, growthVolatility],
-  compute: (a) =>
-    core.recommendCommit(a.usage, a.bands, {
-      ...dealOf(a),
-      volatility: a.volatility,
-      growthVolatility: a.growth_volatility,
-    }).commit,
-});
-export const COMMIT_CURVE = entry({
-  id: "COMMIT_CURVE",
-  params: [...sizing, opt("points", arg.count(2, 1000, 25), "commits"), growthVolatility],
-  compute: (a) =>
-    curveTable(
-      core.commitCurve(
-        a.usage,
-        a.bands,
-        { ...dealOf(a), volatility: a.volatility, growthVolatility: a.growth_volatility },
-        a.points,
-      ).rows,
-    ),
-});
-export const LEVER_VALUES = entry({
-  id: "LEVER_VALUES",
-  params: [usage, terms, opt("volatility", arg.volatility(0), "decimal"), growthVolatility],
-  compute: (a) =>
-    leverTable(a.usage, a.terms, TERMS, { volatility: a.volatility, growthVolatility: a.growth_volatility }),
-});
+export const BAND_DISCOUNT = lifted("BAND_DISCOUNT", [commit, bands], (a) => core.bandDiscount(a.commit, a.bands));
+export const NEXT_BAND = entry("NEXT_BAND", [commit, bands], (a) => nextBandRow(a.commit, a.bands));
+export const RECOMMEND_COMMIT = entry(
+  "RECOMMEND_COMMIT",
+  [...sizing, growthVolatility],
+  (a) => core.recommendCommit(a.usage, a.bands, { ...dealOf(a), ...uncertainty(a) }).commit,
+);
+export const COMMIT_CURVE = entry(
+  "COMMIT_CURVE",
+  [...sizing, opt("points", arg.count(2, 1000, 25), "commits"), growthVolatility],
+  (a) => curveTable(core.commitCurve(a.usage, a.bands, { ...dealOf(a), ...uncertainty(a) }, a.points).rows),
+);
+export const LEVER_VALUES = entry("LEVER_VALUES", [usage, terms, volatility, growthVolatility], (a) =>
+  leverTable(a.usage, a.terms, TERMS, uncertainty(a)),
+);
 
 /** Risk under uncertainty (FUNCTIONS.md "Risk under uncertainty", DOMAIN.md "Usage under uncertainty"). */
-export const COMMIT_RISK = entry({
-  id: "COMMIT_RISK",
-  params: [
-    commit,
-    usage,
-    discount,
-    overageRate,
-    carryover,
-    periodMonths,
-    opt("volatility", arg.volatility(0), "decimal"),
-    growthVolatility,
-    termMonths,
-  ],
-  compute: (a) =>
-    riskTable(
-      core.commitRisk(
-        a.usage,
-        dealOf(a),
-        core.scenarioSet({ volatility: a.volatility, growthVolatility: a.growth_volatility }),
-      ),
-    ),
-});
-export const FORFEIT_CHANCE = entry({
-  id: "FORFEIT_CHANCE",
-  lifts: true,
-  params: [
+export const COMMIT_RISK = entry(
+  "COMMIT_RISK",
+  [commit, usage, discount, overageRate, carryover, periodMonths, volatility, growthVolatility, termMonths],
+  (a) => riskTable(core.commitRisk(a.usage, dealOf(a), core.scenarioSet(uncertainty(a)))),
+);
+export const FORFEIT_CHANCE = lifted(
+  "FORFEIT_CHANCE",
+  [
     commit,
     usage,
     discount,
@@ -429,33 +376,25 @@ export const FORFEIT_CHANCE = entry({
     opt("growth_volatility", arg.volatilityCell(0), "decimal"),
     termMonths,
   ],
-  compute: (a) =>
-    core.forfeitChance(
-      a.usage,
-      dealOf(a),
-      core.scenarioSet({ volatility: a.volatility, growthVolatility: a.growth_volatility }),
-    ),
-});
-export const USAGE_VOLATILITY = entry({
-  id: "USAGE_VOLATILITY",
-  params: [p("history", arg.usage(), "dollars")],
-  compute: (a) => andThen(core.usageVolatility(a.history), (v) => [[v.volatility, v.growthVolatility]]),
-});
+  (a) => core.forfeitChance(a.usage, dealOf(a), core.scenarioSet(uncertainty(a))),
+);
+export const USAGE_VOLATILITY = entry("USAGE_VOLATILITY", [p("history", arg.usage(), "dollars")], (a) =>
+  andThen(core.usageVolatility(a.history), (v) => [[v.volatility, v.growthVolatility]]),
+);
 
 /** Tracking a signed deal (FUNCTIONS.md, DOMAIN.md "Tracking a signed deal"). */
 const actuals = p("actuals", arg.series(), "dollars");
 const projection = p("projection", arg.series(), "dollars");
-export const BURNDOWN = entry({
-  id: "BURNDOWN",
-  params: [commit, actuals, projection, discount, overageRate, carryover, periodMonths, termMonths],
-  compute: (a) => burndownTable(a.actuals, a.projection, dealOf(a)),
-});
-export const SHORTFALL = entry({
-  id: "SHORTFALL",
-  lifts: true,
-  params: [commit, actuals, projection, discount, carryover, periodMonths, termMonths],
-  compute: (a) => core.shortfall(a.actuals, a.projection, dealOf(a)),
-});
+export const BURNDOWN = entry(
+  "BURNDOWN",
+  [commit, actuals, projection, discount, overageRate, carryover, periodMonths, termMonths],
+  (a) => burndownTable(a.actuals, a.projection, dealOf(a)),
+);
+export const SHORTFALL = lifted(
+  "SHORTFALL",
+  [commit, actuals, projection, discount, carryover, periodMonths, termMonths],
+  (a) => core.shortfall(a.actuals, a.projection, dealOf(a)),
+);
 
 /** Every function, by id: the order of FUNCTIONS.md. */
 export const FUNCTIONS = {

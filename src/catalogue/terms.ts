@@ -22,123 +22,48 @@ import { AnyTermSpec, neutralDeal, TermSpec } from "../sheet/terms";
 
 export type TermEntry<F extends keyof FullDeal = keyof FullDeal> = TermSpec<F>;
 
-const term = <F extends keyof FullDeal>(entry: TermEntry<F>): TermEntry<F> => entry;
+/**
+ * A term: the field it sets, its label, its cell reader, its neutral value and what granting it costs
+ * the vendor; a lever (valued by LEVER_VALUES) unless `more` says otherwise.
+ */
+const term = <F extends keyof FullDeal>(
+  field: F,
+  label: string,
+  read: TermEntry<F>["read"],
+  neutral: FullDeal[F],
+  vendorCost: TermEntry<F>["vendorCost"],
+  more?: Partial<Pick<TermEntry<F>, "filled" | "lever" | "renewal">>,
+): TermEntry<F> => ({ field, label, read, neutral, lever: true, vendorCost, ...more });
 const high = () => "high" as const;
 const low = () => "low" as const;
 
 /** The terms, in the order of the Deal sheet's rows and the pane's walk. */
 export const TERMS = {
-  commit: term({
-    field: "commit",
-    label: "Commit",
-    read: parseMoney,
-    neutral: 0,
-    lever: true,
-    vendorCost: high,
-  }),
-  discount: term({
-    field: "discount",
-    label: "Discount",
-    read: parseDiscount,
-    neutral: 0,
-    lever: true,
-    vendorCost: high,
-  }),
-  overage_rate: term({
-    field: "overageRate",
-    label: "Overage rate",
-    read: parseOverageRate,
-    neutral: 1,
+  commit: term("commit", "Commit", parseMoney, 0, high),
+  discount: term("discount", "Discount", parseDiscount, 0, high),
+  overage_rate: term("overageRate", "Overage rate", parseOverageRate, 1, low, {
     filled: 'enter 1 for list price, another multiple of list, or "committed"',
-    lever: true,
-    vendorCost: low,
   }),
-  carryover: term({
-    field: "carryover",
-    label: "Carryover",
-    read: parseShare,
-    neutral: 0,
-    lever: true,
-    // Partial carryover costs the vendor little; all of it is a real concession (DOMAIN.md).
-    vendorCost: (ask) => (ask < 1 ? "low" : "high"),
-  }),
-  period_months: term({
-    field: "periodMonths",
-    label: "Commit period",
-    read: parseMonths,
-    neutral: 12,
+  // Partial carryover costs the vendor little; all of it is a real concession (DOMAIN.md).
+  carryover: term("carryover", "Carryover", parseShare, 0, (ask) => (ask < 1 ? "low" : "high")),
+  period_months: term("periodMonths", "Commit period", parseMonths, 12, high, {
     filled: "enter the months in a period, e.g. 12",
-    lever: true,
-    vendorCost: high,
   }),
-  uplift: term({
-    field: "uplift",
-    label: "Price lock (yearly uplift)",
-    read: parseChange,
-    neutral: 0,
-    lever: true,
-    vendorCost: high,
-  }),
-  step_up: term({
-    field: "stepUp",
-    label: "True-forward step-up",
-    read: parseChange,
-    neutral: 0,
-    lever: true,
-    vendorCost: high,
-  }),
-  ratchet: term({
-    field: "ratchet",
-    label: "Ratchet",
-    read: parseFlag,
-    neutral: false,
-    lever: true,
-    vendorCost: high,
-  }),
-  excluded_share: term({
-    field: "excludedShare",
-    label: "Exclusions",
-    read: parseShare,
-    neutral: 0,
-    lever: true,
-    vendorCost: high,
-  }),
-  renewal_cap: term({
-    field: "renewalCap",
-    label: "Renewal cap",
-    read: parseCap,
-    neutral: undefined,
-    lever: true,
-    renewal: true,
-    vendorCost: low,
-  }),
-  renewal_months: term({
-    field: "renewalMonths",
-    label: "Renewal horizon",
-    read: parseMonths,
-    neutral: 12,
+  uplift: term("uplift", "Price lock (yearly uplift)", parseChange, 0, high),
+  step_up: term("stepUp", "True-forward step-up", parseChange, 0, high),
+  ratchet: term("ratchet", "Ratchet", parseFlag, false, high),
+  excluded_share: term("excludedShare", "Exclusions", parseShare, 0, high),
+  renewal_cap: term("renewalCap", "Renewal cap", parseCap, undefined, low, { renewal: true }),
+  renewal_months: term("renewalMonths", "Renewal horizon", parseMonths, 12, high, {
     filled: "enter the renewal months to value, e.g. 12",
     lever: false,
-    vendorCost: high,
   }),
-  carryover_cap: term({
-    field: "carryoverCap",
-    label: "Carryover cap",
-    read: parseCap,
-    neutral: undefined,
-    lever: true,
-    // A higher cap costs the vendor little, as partial carryover does; no cap at all is a real concession.
-    vendorCost: (ask) => (ask === undefined ? "high" : "low"),
-  }),
-  term_months: term({
-    field: "termMonths",
-    label: "Term length",
-    read: parseTermMonths,
-    neutral: undefined,
-    lever: true,
-    // A shorter or longer term is a trade of its own (the vendor prices it): not a cheap ask.
-    vendorCost: high,
-  }),
+  // A higher cap costs the vendor little, as partial carryover does; no cap at all is a real concession.
+  carryover_cap: term("carryoverCap", "Carryover cap", parseCap, undefined, (ask) =>
+    ask === undefined ? "high" : "low",
+  ),
+  // A shorter or longer term is a trade of its own (the vendor prices it): not a cheap ask.
+  term_months: term("termMonths", "Term length", parseTermMonths, undefined, high),
 } satisfies Record<string, AnyTermSpec>;
 
 export type TermKey = keyof typeof TERMS;
@@ -146,6 +71,9 @@ export const TERM_KEYS = Object.keys(TERMS) as TermKey[];
 
 /** The deal every term leaves at its neutral value. */
 const NEUTRAL_DEAL: FullDeal = neutralDeal(TERMS);
+
+/** An argument, else its term's neutral value (a function: the bundle spells the test once, not 13 times). */
+const or = <T>(value: unknown, neutral: T): T => (value !== undefined ? (value as T) : neutral);
 
 /**
  * The deal a function runs, from its parsed arguments: an argument named after a term sets that
@@ -158,19 +86,19 @@ export function dealOf(args: Readonly<Partial<Record<string, unknown>>>): FullDe
   const a = args as Partial<Record<TermKey, unknown>>;
   const n = NEUTRAL_DEAL;
   return {
-    commit: a.commit !== undefined ? (a.commit as number) : n.commit,
-    discount: a.discount !== undefined ? (a.discount as number) : n.discount,
-    overageRate: a.overage_rate !== undefined ? (a.overage_rate as FullDeal["overageRate"]) : n.overageRate,
-    carryover: a.carryover !== undefined ? (a.carryover as number) : n.carryover,
-    periodMonths: a.period_months !== undefined ? (a.period_months as number) : n.periodMonths,
-    uplift: a.uplift !== undefined ? (a.uplift as number) : n.uplift,
-    stepUp: a.step_up !== undefined ? (a.step_up as number) : n.stepUp,
-    ratchet: a.ratchet !== undefined ? (a.ratchet as boolean) : n.ratchet,
-    excludedShare: a.excluded_share !== undefined ? (a.excluded_share as number) : n.excludedShare,
-    renewalCap: a.renewal_cap !== undefined ? (a.renewal_cap as number) : n.renewalCap,
-    renewalMonths: a.renewal_months !== undefined ? (a.renewal_months as number) : n.renewalMonths,
-    carryoverCap: a.carryover_cap !== undefined ? (a.carryover_cap as number) : n.carryoverCap,
-    termMonths: a.term_months !== undefined ? (a.term_months as number) : n.termMonths,
+    commit: or(a.commit, n.commit),
+    discount: or(a.discount, n.discount),
+    overageRate: or(a.overage_rate, n.overageRate),
+    carryover: or(a.carryover, n.carryover),
+    periodMonths: or(a.period_months, n.periodMonths),
+    uplift: or(a.uplift, n.uplift),
+    stepUp: or(a.step_up, n.stepUp),
+    ratchet: or(a.ratchet, n.ratchet),
+    excludedShare: or(a.excluded_share, n.excludedShare),
+    renewalCap: or(a.renewal_cap, n.renewalCap),
+    renewalMonths: or(a.renewal_months, n.renewalMonths),
+    carryoverCap: or(a.carryover_cap, n.carryoverCap),
+    termMonths: or(a.term_months, n.termMonths),
   };
 }
 

@@ -5,8 +5,8 @@
  * totals, never the rows, so its memory is the size of the result whatever the size of the file.
  */
 import { DateCell, monthOfDay, readDate, shortDay } from "./dates";
-import { Errors, LeverError } from "./errors";
-import { amountOf, isBlank } from "./exportCells";
+import { Errors, isLeverError, LeverError } from "./errors";
+import { amountIn, isBlank } from "./exportCells";
 import {
   billedOnly,
   columnIndex,
@@ -47,9 +47,15 @@ export interface AggregateOptions {
    * (`01.04.2025`) are day first unless their column says otherwise.
    */
   readonly dayFirst?: boolean;
-  /** Amounts with a decimal comma (`0,85`, `1.250,50`), as a `;`-separated CSV writes them. */
+  /**
+   * Amounts with a decimal comma (`0,85`, `1.250,50`), as a `;`-separated CSV writes them: the
+   * import's (importAggregate.ts tells the aggregator its amount reader); Excel's functions read none.
+   */
   readonly decimalComma?: boolean;
 }
+
+/** The options the core's aggregator reads itself (amounts with a decimal comma come by `AggregatorHooks.amount`). */
+export type SumOptions = Pick<AggregateOptions, "dayFirst">;
 
 export interface ExportAggregate {
   readonly format: ExportFormat;
@@ -86,96 +92,268 @@ function addInto(into: MonthModel, from: MonthModel): void {
   into.paidError ??= from.paidError;
 }
 
-/** Rows in, monthly totals out. Start it on a header row; `add` returns an error only when the whole read must stop. */
-export class ExportAggregator {
-  private readonly months = new Map<number, Map<string, MonthModel>>();
-  /** Short dates no row has settled yet, by their text's parts, each with its totals by model. */
-  private pending = new Map<string, { date: ShortDate; models: Map<string, MonthModel> }>();
-  protected dayFirst: boolean | undefined;
-  /** The row that settled the short dates' order, and its value, for a message when a later row contradicts it. */
-  private settledBy: { row: number; value: unknown } | undefined;
-  private anyShort = false;
-  private pendingDots = false;
-  private rows = 0;
-  private skipped = 0;
-  private bothList = 0;
-  private bothPaid = 0;
-  private firstError: LeverError | undefined;
-  private readonly jsonModels = new Map<string, string | undefined>();
-  private lastDay = NaN;
-  private lastMonth = NaN;
-  private lastDateText: string | undefined;
-  private lastDate: DateCell | undefined;
-  private readonly dates = new Map<string, DateCell | undefined>();
-  private readonly matched = new Map<readonly string[], Map<string, boolean>>();
+/** Where a format's columns are in a header row (-1: absent). */
+export interface ColumnsAt {
+  readonly date: number;
+  readonly model: readonly number[];
+  readonly json: number;
+  readonly list: number;
+  readonly paid: number;
+  readonly kind: number;
+  readonly frequency: number;
+  readonly tokens: readonly { readonly kind: PriceKind; readonly at: number }[];
+  readonly included: readonly number[];
+  readonly batch: number;
+}
 
-  protected readonly shown: string[];
-  protected readonly at: {
-    readonly date: number;
-    readonly model: readonly number[];
-    readonly json: number;
-    readonly list: number;
-    readonly paid: number;
-    readonly kind: number;
-    readonly frequency: number;
-    readonly description: number;
-    readonly cash: number;
-    readonly commitmentKind: number;
-    readonly commitmentEnd: number;
-    readonly tokens: readonly { readonly kind: PriceKind; readonly at: number }[];
-    readonly included: readonly number[];
-    readonly batch: number;
-  };
+/** What the import's aggregator (importAggregate.ts) is told as rows go in, beyond the sums. */
+export interface AggregatorHooks {
+  /** A row that is not usage (another charge kind, or a one-time usage charge): counted, not summed. */
+  readonly skip?: (cells: readonly unknown[], rowNumber: number, oneTime: boolean) => void;
+  /** A usage row's day, each time it differs from the row before's (the import notes the newest). */
+  readonly day?: (day: number) => void;
+  /** How an amount cell reads (`amountIn`, with a decimal point, unless told: the import's decimal commas). */
+  readonly amount?: (value: unknown) => number | null | undefined;
+}
 
-  constructor(
-    protected readonly arg: string,
-    readonly format: ExportFormat,
-    header: readonly unknown[],
-    protected readonly options: AggregateOptions = {},
-  ) {
-    const names = header.map(normalizeHeader);
-    const index = (column: readonly string[] | undefined) => (column ? columnIndex(names, column) : -1);
-    // Column names as messages show them: without a byte-order mark or stray spaces.
-    this.shown = header.map((h) =>
-      typeof h === "string" ? h.replace(/^\uFEFF/, "").trim() : typeof h === "number" ? String(h) : "",
-    );
-    const f = format;
-    this.at = {
-      date: index(f.date),
-      model: f.model.map((c) => names.indexOf(squash(c))).filter((i) => i >= 0),
-      json: index(f.modelInJson?.column),
-      list: index(f.list?.column),
-      paid: index(f.billed?.column),
-      kind: index(f.usageOnly?.column),
-      frequency: index(f.usageFrequency?.column),
-      description: index(f.description),
-      cash: index(f.cash?.column),
-      commitmentKind: index(f.commitment?.kind.column),
-      commitmentEnd: index(f.commitment?.end),
-      tokens: (f.tokens ?? []).map((t) => ({ kind: t.kind, at: index(t.column) })).filter((t) => t.at >= 0),
-      included: (f.inputIncludes ?? []).map(index).filter((i) => i >= 0),
-      batch: index(f.batch?.column),
-    };
-  }
-
-  /** An aggregator for an export with this header row, or the error saying why it is none. */
-  static start(arg: string, header: readonly unknown[], options: AggregateOptions = {}): ExportAggregator | LeverError {
-    const format = exportFormatOf(arg, header);
-    return format instanceof LeverError ? format : new ExportAggregator(arg, format, header, options);
-  }
-
-  /** Usage rows read so far. */
-  get usageRows(): number {
-    return this.rows;
-  }
-
+/**
+ * Rows in, monthly totals out. Start it on a header row (`startAggregator`); `add` returns an error
+ * only when the whole read must stop. Its state is its closure's (a function, not a class: the
+ * functions bundle then names it in one letter, not by property).
+ */
+export interface ExportAggregator {
+  readonly format: ExportFormat;
+  readonly at: ColumnsAt;
   /**
    * Adds one row (`rowNumber` as the user counts it, the header being row 1). A row whose date
    * cannot be read stops the read (its month is unknown): that error is returned. An unreadable
    * amount is its own month's error, kept in the totals.
    */
-  add(cells: readonly unknown[], rowNumber: number): LeverError | undefined {
-    const { at, format } = this;
+  add(cells: readonly unknown[], rowNumber: number): LeverError | undefined;
+  /** Whether short dates are day first: undefined while no date has settled it (`finish` then assumes one). */
+  dayFirst(): boolean | undefined;
+  /** The totals, once every row is in. Short dates no row settled take the default order. */
+  finish(): ExportAggregate;
+}
+
+/** An aggregator for an export with this header row, or the error saying why it is none. */
+export function startAggregator(
+  arg: string,
+  header: readonly unknown[],
+  options: SumOptions = {},
+  hooks: AggregatorHooks = {},
+): ExportAggregator | LeverError {
+  const format = exportFormatOf(arg, header);
+  return isLeverError(format) ? format : exportAggregator(arg, format, header, options, hooks);
+}
+
+function exportAggregator(
+  arg: string,
+  format: ExportFormat,
+  header: readonly unknown[],
+  options: SumOptions,
+  hooks: AggregatorHooks,
+): ExportAggregator {
+  const readAmount = hooks.amount ?? amountIn;
+  const months = new Map<number, Map<string, MonthModel>>();
+  /** Short dates no row has settled yet, by their text's parts, each with its totals by model. */
+  let pending = new Map<string, { date: ShortDate; models: Map<string, MonthModel> }>();
+  let dayFirst: boolean | undefined;
+  /** The row that settled the short dates' order, and its value, for a message when a later row contradicts it. */
+  let settledBy: { row: number; value: unknown } | undefined;
+  let anyShort = false;
+  let pendingDots = false;
+  let rows = 0;
+  let skipped = 0;
+  let bothList = 0;
+  let bothPaid = 0;
+  let firstError: LeverError | undefined;
+  const jsonModels = new Map<string, string | undefined>();
+  let lastDay = NaN;
+  let lastMonth = NaN;
+  let lastDateText: string | undefined;
+  let lastDate: DateCell | undefined;
+  const dates = new Map<string, DateCell | undefined>();
+  const matched = new Map<readonly string[], Map<string, boolean>>();
+
+  const names = header.map(normalizeHeader);
+  const index = (column: readonly string[] | undefined) => (column ? columnIndex(names, column) : -1);
+  // Column names as messages show them: without a byte-order mark or stray spaces.
+  const shown = header.map((h) =>
+    typeof h === "string" ? h.replace(/^\uFEFF/, "").trim() : typeof h === "number" ? String(h) : "",
+  );
+  const f = format;
+  const at: ColumnsAt = {
+    date: index(f.date),
+    model: f.model.map((c) => names.indexOf(squash(c))).filter((i) => i >= 0),
+    json: index(f.modelInJson?.column),
+    list: index(f.list?.column),
+    paid: index(f.billed?.column),
+    kind: index(f.usageOnly?.column),
+    frequency: index(f.usageFrequency?.column),
+    tokens: (f.tokens ?? []).map((t) => ({ kind: t.kind, at: index(t.column) })).filter((t) => t.at >= 0),
+    included: (f.inputIncludes ?? []).map(index).filter((i) => i >= 0),
+    batch: index(f.batch?.column),
+  };
+
+  /** A date cell read, remembered by its text (an export repeats each day's text on many rows). */
+  const dateOf = (value: unknown): DateCell | undefined => {
+    if (typeof value !== "string") return readDate(value, format.dateKind);
+    if (value === lastDateText) return lastDate;
+    let date = dates.get(value);
+    if (date === undefined && !dates.has(value)) {
+      date = readDate(value, format.dateKind);
+      if (dates.size >= CACHE_LIMIT) dates.clear();
+      dates.set(value, date);
+    }
+    lastDateText = value;
+    lastDate = date;
+    return date;
+  };
+
+  /** Whether a cell is one of a match's values, remembering each text's answer (a column of a few words). */
+  const is = (value: unknown, values: readonly string[]): boolean => {
+    if (typeof value !== "string") return matches(value, values);
+    const cache = matched.get(values) ?? matched.set(values, new Map<string, boolean>()).get(values)!;
+    let yes = cache.get(value);
+    if (yes === undefined) {
+      yes = matches(value, values);
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      cache.set(value, yes);
+    }
+    return yes;
+  };
+
+  /** The month of a day, remembering the last (rows come in runs of one day). */
+  const monthOf = (day: number): number => {
+    if (day !== lastDay) {
+      lastDay = day;
+      lastMonth = monthOfDay(day);
+      hooks.day?.(day);
+    }
+    return lastMonth;
+  };
+
+  /** A month and model's totals, made when first met. */
+  const totalsIn = (byModel: Map<string, MonthModel>, month: number, model: string): MonthModel => {
+    let totals = byModel.get(model);
+    if (!totals) byModel.set(model, (totals = emptyTotals(month, model)));
+    return totals;
+  };
+
+  const bucket = (month: number, model: string): MonthModel => {
+    let byModel = months.get(month);
+    if (!byModel) months.set(month, (byModel = new Map<string, MonthModel>()));
+    return totalsIn(byModel, month, model);
+  };
+
+  const pendingBucket = (date: ShortDate, model: string): MonthModel => {
+    const key = `${date.first}/${date.second}/${date.year}`;
+    let entry = pending.get(key);
+    if (!entry) pending.set(key, (entry = { date, models: new Map() }));
+    return totalsIn(entry.models, -1, model);
+  };
+
+  /** Moves the short dates waiting for their order into their months. */
+  const settlePending = (first: boolean): void => {
+    for (const { date, models } of pending.values()) {
+      const day = shortDay(date, first)!;
+      const month = monthOf(day);
+      for (const [model, totals] of models) addInto(bucket(month, model), totals);
+    }
+    pending = new Map<string, { date: ShortDate; models: Map<string, MonthModel> }>();
+  };
+
+  /**
+   * A short date's day once its column's order is known, undefined while no date has settled it,
+   * or the error of a date that contradicts the order an earlier row settled.
+   */
+  const shortDate = (date: ShortDate, rowNumber: number, value: unknown): number | undefined | LeverError => {
+    anyShort = true;
+    if (dayFirst === undefined) {
+      if (date.first > 12 || date.second > 12) {
+        dayFirst = date.first > 12;
+        settledBy = { row: rowNumber, value };
+        settlePending(dayFirst);
+      } else {
+        if (pending.size === 0) pendingDots = date.dots;
+        return undefined;
+      }
+    }
+    const day = shortDay(date, dayFirst);
+    if (day === undefined) {
+      const by = settledBy!;
+      return Errors.exportDateOrder(arg, rowNumber, shown[at.date]!, value, by.row, by.value);
+    }
+    return day;
+  };
+
+  /** A money cell in dollars (0 when blank or the column is absent), or its error. */
+  const money = (
+    cells: readonly unknown[],
+    i: number,
+    scale: number | undefined,
+    rowNumber: number,
+  ): number | LeverError => {
+    if (i < 0) return 0;
+    const amount = readAmount(cells[i]);
+    if (amount === null) return 0;
+    if (amount === undefined) {
+      const error = Errors.exportAmount(arg, rowNumber, shown[i]!, cells[i]);
+      firstError ??= error;
+      return error;
+    }
+    return amount * scale!;
+  };
+
+  /** A row's token counts into its month; input less what a format counts inside it (OpenAI). */
+  const addTokens = (cells: readonly unknown[], rowNumber: number, totals: MonthModel): LeverError | undefined => {
+    const counts = noTokens();
+    for (const { kind, at: i } of at.tokens) {
+      const n = money(cells, i, 1, rowNumber);
+      if (isLeverError(n)) return n;
+      counts[kind] += n;
+    }
+    let inside = 0;
+    for (const i of at.included) {
+      const n = money(cells, i, 1, rowNumber);
+      if (isLeverError(n)) return n;
+      inside += n;
+    }
+    if (inside > 0) counts.input = Math.max(0, counts.input - inside);
+    const batch = at.batch >= 0 && is(cells[at.batch], format.batch!.values);
+    const into = batch ? totals.batchTokens : totals.tokens;
+    for (const k of PRICE_KINDS) into[k] += counts[k];
+    return undefined;
+  };
+
+  /** A row that is not usage (another charge kind, or a one-time usage charge): counted, not summed. */
+  const skip = (cells: readonly unknown[], rowNumber: number, oneTime: boolean): undefined => {
+    skipped++;
+    hooks.skip?.(cells, rowNumber, oneTime);
+    return undefined;
+  };
+
+  /** A row's model: the JSON key where the format keeps it there, else the first non-blank model column. */
+  const modelName = (cells: readonly unknown[]): string => {
+    const details = at.json >= 0 ? cells[at.json] : undefined;
+    if (typeof details === "string" && details !== "") {
+      let id = jsonModels.get(details);
+      if (id === undefined && !jsonModels.has(details)) {
+        id = jsonKey(details, format.modelInJson!.key);
+        // SKU details repeat: remember each one's model (a bounded number of them).
+        if (jsonModels.size < CACHE_LIMIT) jsonModels.set(details, id);
+      }
+      if (id !== undefined) return id;
+    }
+    for (const i of at.model) {
+      const v = cells[i];
+      if (typeof v === "string" && v.trim() !== "") return v.trim();
+    }
+    return NO_MODEL;
+  };
+
+  const add = (cells: readonly unknown[], rowNumber: number): LeverError | undefined => {
     // A row with a date is not blank; only a row without one is looked at cell by cell.
     if (isBlank(cells[at.date])) {
       let blank = true;
@@ -187,245 +365,77 @@ export class ExportAggregator {
       }
       if (blank) return undefined;
     }
-    if (at.kind >= 0 && !this.is(cells[at.kind], format.usageOnly!.values)) {
-      return this.skip(cells, rowNumber, false);
-    }
-    if (at.frequency >= 0 && !this.is(cells[at.frequency], format.usageFrequency!.values)) {
-      return this.skip(cells, rowNumber, true);
+    if (at.kind >= 0 && !is(cells[at.kind], format.usageOnly!.values)) return skip(cells, rowNumber, false);
+    if (at.frequency >= 0 && !is(cells[at.frequency], format.usageFrequency!.values)) {
+      return skip(cells, rowNumber, true);
     }
     const dateValue = cells[at.date];
-    const date = this.dateOf(dateValue);
-    if (date === undefined) return this.dateError(rowNumber, dateValue);
-    const model = this.modelName(cells);
-    let bucket: MonthModel;
+    const date = dateOf(dateValue);
+    if (date === undefined) return Errors.exportDate(arg, rowNumber, shown[at.date]!, dateValue);
+    const model = modelName(cells);
+    let totals: MonthModel;
     if ("day" in date) {
-      bucket = this.bucket(this.monthOf(date.day), model);
+      totals = bucket(monthOf(date.day), model);
     } else {
-      const day = this.shortDate(date, rowNumber, dateValue);
-      if (day instanceof LeverError) return day;
-      bucket = day === undefined ? this.pendingBucket(date, model) : this.bucket(this.monthOf(day), model);
+      const day = shortDate(date, rowNumber, dateValue);
+      if (isLeverError(day)) return day;
+      totals = day === undefined ? pendingBucket(date, model) : bucket(monthOf(day), model);
     }
-    this.rows++;
-    bucket.rows++;
-    const list = this.money(cells, at.list, format.list?.scale, rowNumber);
-    const paid = this.money(cells, at.paid, format.billed?.scale, rowNumber);
-    if (list instanceof LeverError) bucket.listError ??= list;
-    else bucket.list += list;
-    if (paid instanceof LeverError) bucket.paidError ??= paid;
-    else bucket.paid += paid;
+    rows++;
+    totals.rows++;
+    const list = money(cells, at.list, format.list?.scale, rowNumber);
+    const paid = money(cells, at.paid, format.billed?.scale, rowNumber);
+    if (isLeverError(list)) totals.listError ??= list;
+    else totals.list += list;
+    if (isLeverError(paid)) totals.paidError ??= paid;
+    else totals.paid += paid;
     // Only rows that carry both: a blank (or 0, what a blank is on Excel desktop) is not carried.
-    if (!(list instanceof LeverError) && !(paid instanceof LeverError) && list !== 0 && paid !== 0) {
-      this.bothList += list;
-      this.bothPaid += paid;
+    if (!isLeverError(list) && !isLeverError(paid) && list !== 0 && paid !== 0) {
+      bothList += list;
+      bothPaid += paid;
     }
     if (at.tokens.length > 0) {
-      const error = this.addTokens(cells, rowNumber, bucket);
-      if (error) bucket.listError ??= error;
+      const error = addTokens(cells, rowNumber, totals);
+      if (error) totals.listError ??= error;
     }
     return undefined;
-  }
+  };
 
-  /** A date cell read, remembered by its text (an export repeats each day's text on many rows). */
-  private dateOf(value: unknown): DateCell | undefined {
-    if (typeof value !== "string") return readDate(value, this.format.dateKind);
-    if (value === this.lastDateText) return this.lastDate;
-    let date = this.dates.get(value);
-    if (date === undefined && !this.dates.has(value)) {
-      date = readDate(value, this.format.dateKind);
-      if (this.dates.size >= CACHE_LIMIT) this.dates.clear();
-      this.dates.set(value, date);
-    }
-    this.lastDateText = value;
-    this.lastDate = date;
-    return date;
-  }
-
-  /** Whether a cell is one of a match's values, remembering each text's answer (a column of a few words). */
-  private is(value: unknown, values: readonly string[]): boolean {
-    if (typeof value !== "string") return matches(value, values);
-    const cache = this.matched.get(values) ?? this.matched.set(values, new Map<string, boolean>()).get(values)!;
-    let yes = cache.get(value);
-    if (yes === undefined) {
-      yes = matches(value, values);
-      if (cache.size >= CACHE_LIMIT) cache.clear();
-      cache.set(value, yes);
-    }
-    return yes;
-  }
-
-  /** The month of a day, remembering the last (rows come in runs of one day). */
-  private monthOf(day: number): number {
-    if (day !== this.lastDay) {
-      this.lastDay = day;
-      this.lastMonth = monthOfDay(day);
-      this.sawDay(day);
-    }
-    return this.lastMonth;
-  }
-
-  /** A usage row's day, each time it differs from the row before's (the import notes the newest). */
-  protected sawDay(day: number): void {
-    void day;
-  }
-
-  private dateError(rowNumber: number, value: unknown): LeverError {
-    return Errors.exportDate(this.arg, rowNumber, this.shown[this.at.date]!, value);
-  }
-
-  /**
-   * A short date's day once its column's order is known, undefined while no date has settled it,
-   * or the error of a date that contradicts the order an earlier row settled.
-   */
-  private shortDate(date: ShortDate, rowNumber: number, value: unknown): number | undefined | LeverError {
-    this.anyShort = true;
-    if (this.dayFirst === undefined) {
-      if (date.first > 12 || date.second > 12) {
-        this.dayFirst = date.first > 12;
-        this.settledBy = { row: rowNumber, value };
-        this.settlePending(this.dayFirst);
-      } else {
-        if (this.pending.size === 0) this.pendingDots = date.dots;
-        return undefined;
-      }
-    }
-    const day = shortDay(date, this.dayFirst);
-    if (day === undefined) {
-      const by = this.settledBy!;
-      return Errors.exportDateOrder(this.arg, rowNumber, this.shown[this.at.date]!, value, by.row, by.value);
-    }
-    return day;
-  }
-
-  /** Moves the short dates waiting for their order into their months. */
-  private settlePending(dayFirst: boolean): void {
-    for (const { date, models } of this.pending.values()) {
-      const day = shortDay(date, dayFirst)!;
-      const month = this.monthOf(day);
-      for (const [model, totals] of models) addInto(this.bucket(month, model), totals);
-    }
-    this.pending = new Map<string, { date: ShortDate; models: Map<string, MonthModel> }>();
-  }
-
-  private static empty(month: number, model: string): MonthModel {
-    return { month, model, list: 0, paid: 0, tokens: noTokens(), batchTokens: noTokens(), rows: 0 };
-  }
-
-  private bucket(month: number, model: string): MonthModel {
-    let byModel = this.months.get(month);
-    if (!byModel) this.months.set(month, (byModel = new Map<string, MonthModel>()));
-    let totals = byModel.get(model);
-    if (!totals) byModel.set(model, (totals = ExportAggregator.empty(month, model)));
-    return totals;
-  }
-
-  private pendingBucket(date: ShortDate, model: string): MonthModel {
-    const key = `${date.first}/${date.second}/${date.year}`;
-    let entry = this.pending.get(key);
-    if (!entry) this.pending.set(key, (entry = { date, models: new Map() }));
-    let totals = entry.models.get(model);
-    if (!totals) entry.models.set(model, (totals = ExportAggregator.empty(-1, model)));
-    return totals;
-  }
-
-  /** A money cell in dollars (0 when blank or the column is absent), or its error. */
-  private money(
-    cells: readonly unknown[],
-    at: number,
-    scale: number | undefined,
-    rowNumber: number,
-  ): number | LeverError {
-    if (at < 0) return 0;
-    const amount = amountOf(cells[at], this.options.decimalComma);
-    if (amount === null) return 0;
-    if (amount === undefined) {
-      const error = Errors.exportAmount(this.arg, rowNumber, this.shown[at]!, cells[at]);
-      this.firstError ??= error;
-      return error;
-    }
-    return amount * scale!;
-  }
-
-  /** A row's token counts into its month; input less what a format counts inside it (OpenAI). */
-  private addTokens(cells: readonly unknown[], rowNumber: number, bucket: MonthModel): LeverError | undefined {
-    const { at } = this;
-    const counts = noTokens();
-    for (const { kind, at: i } of at.tokens) {
-      const n = this.money(cells, i, 1, rowNumber);
-      if (n instanceof LeverError) return n;
-      counts[kind] += n;
-    }
-    let inside = 0;
-    for (const i of at.included) {
-      const n = this.money(cells, i, 1, rowNumber);
-      if (n instanceof LeverError) return n;
-      inside += n;
-    }
-    if (inside > 0) counts.input = Math.max(0, counts.input - inside);
-    const batch = at.batch >= 0 && this.is(cells[at.batch], this.format.batch!.values);
-    const into = batch ? bucket.batchTokens : bucket.tokens;
-    for (const k of PRICE_KINDS) into[k] += counts[k];
-    return undefined;
-  }
-
-  /**
-   * A row that is not usage (another charge kind, or a one-time usage charge): counted, not summed.
-   * The import's aggregator also reports its kind, amount and description (importAggregate.ts).
-   */
-  protected skip(cells: readonly unknown[], rowNumber: number, oneTime: boolean): undefined {
-    void [cells, rowNumber, oneTime];
-    this.skipped++;
-    return undefined;
-  }
-
-  /** A row's model: the JSON key where the format keeps it there, else the first non-blank model column. */
-  private modelName(cells: readonly unknown[]): string {
-    const { at, format } = this;
-    const details = at.json >= 0 ? cells[at.json] : undefined;
-    if (typeof details === "string" && details !== "") {
-      let id = this.jsonModels.get(details);
-      if (id === undefined && !this.jsonModels.has(details)) {
-        id = jsonKey(details, format.modelInJson!.key);
-        // SKU details repeat: remember each one's model (a bounded number of them).
-        if (this.jsonModels.size < CACHE_LIMIT) this.jsonModels.set(details, id);
-      }
-      if (id !== undefined) return id;
-    }
-    for (const i of at.model) {
-      const v = cells[i];
-      if (typeof v === "string" && v.trim() !== "") return v.trim();
-    }
-    return NO_MODEL;
-  }
-
-  /** The totals, once every row is in. Short dates no row settled take the default order. */
-  finish(): ExportAggregate {
+  const finish = (): ExportAggregate => {
     let shortDates: ExportAggregate["shortDates"];
-    if (this.anyShort) {
-      const assumed = this.dayFirst === undefined;
+    if (anyShort) {
+      const assumed = dayFirst === undefined;
       if (assumed) {
-        this.dayFirst = this.pendingDots || this.options.dayFirst === true;
-        this.settlePending(this.dayFirst);
+        dayFirst = pendingDots || options.dayFirst === true;
+        settlePending(dayFirst);
       }
-      shortDates = { dayFirst: this.dayFirst!, assumed };
+      shortDates = { dayFirst: dayFirst!, assumed };
     }
     const totals: MonthModel[] = [];
-    for (const month of [...this.months.keys()].sort((a, b) => a - b)) {
-      const byModel = this.months.get(month)!;
+    for (const month of [...months.keys()].sort((a, b) => a - b)) {
+      const byModel = months.get(month)!;
       for (const model of [...byModel.keys()].sort()) totals.push(byModel.get(model)!);
     }
     return {
-      format: this.format,
-      hasList: this.at.list >= 0,
-      hasBilled: this.at.paid >= 0,
+      format,
+      hasList: at.list >= 0,
+      hasBilled: at.paid >= 0,
       totals,
-      rows: this.rows,
-      skipped: this.skipped,
+      rows,
+      skipped,
       ...(shortDates ? { shortDates } : {}),
-      bothList: this.bothList,
-      bothPaid: this.bothPaid,
-      ...(this.firstError ? { firstError: this.firstError } : {}),
+      bothList,
+      bothPaid,
+      ...(firstError ? { firstError } : {}),
     };
-  }
+  };
+
+  return { format, at, add, dayFirst: () => dayFirst, finish };
+}
+
+/** One month and model's totals, none yet. */
+function emptyTotals(month: number, model: string): MonthModel {
+  return { month, model, list: 0, paid: 0, tokens: noTokens(), batchTokens: noTokens(), rows: 0 };
 }
 
 /** A key of a JSON object held in a cell, or undefined (not JSON, no such key). */
@@ -458,7 +468,10 @@ export function exportFormatOf(arg: string, header: readonly unknown[]): ExportF
 }
 
 /** Adds a range's rows (header row first, rows numbered as the user counts them); the error that stops it, if any. */
-export function addRows(aggregator: ExportAggregator, grid: readonly (readonly unknown[])[]): LeverError | undefined {
+export function addRows(
+  aggregator: Pick<ExportAggregator, "add">,
+  grid: readonly (readonly unknown[])[],
+): LeverError | undefined {
   for (let r = 1; r < grid.length; r++) {
     const error = aggregator.add(grid[r]!, r + 1);
     if (error) return error;
@@ -470,10 +483,10 @@ export function addRows(aggregator: ExportAggregator, grid: readonly (readonly u
 export function readExport(
   arg: string,
   grid: readonly (readonly unknown[])[],
-  options: AggregateOptions = {},
+  options: SumOptions = {},
 ): ExportAggregate | LeverError {
-  const aggregator = ExportAggregator.start(arg, grid[0] ?? [], options);
-  if (aggregator instanceof LeverError) return aggregator;
+  const aggregator = startAggregator(arg, grid[0] ?? [], options);
+  if (isLeverError(aggregator)) return aggregator;
   return addRows(aggregator, grid) ?? aggregator.finish();
 }
 
@@ -504,7 +517,7 @@ export function dollarsOf(read: ExportAggregate, book: PriceBook): (m: MonthMode
     if (m.model === NO_MODEL) return Errors.noModelInRows("export");
     let row = models.get(m.model);
     if (!row) models.set(m.model, (row = findModel(book, "export", m.model)));
-    return row instanceof LeverError ? row : pricedTokens(row, m);
+    return isLeverError(row) ? row : pricedTokens(row, m);
   };
 }
 

@@ -12,7 +12,7 @@
  * cache reads, output), batch rows at the book's batch multiplier.
  */
 import type { DateKind } from "./dates";
-import { Errors, LeverError } from "./errors";
+import { LeverError, wordIn } from "./errors";
 import type { PriceKind } from "./pricebook";
 
 /** A column as the header names it, several spellings allowed (already normalized). */
@@ -51,18 +51,9 @@ export interface ExportFormat {
   /**
    * Where the column exists, usage rows must also have one of these values (FOCUS `ChargeFrequency`
    * = Usage-Based): a one-time usage charge (an unused-commitment fee, a true-up) is no consumption;
-   * it is skipped and reported with its description and amount.
+   * it is skipped (and the import reports it: ./importAggregate.ts).
    */
   readonly usageFrequency?: Match;
-  /** A skipped row's description (FOCUS `ChargeDescription`), for the report. */
-  readonly description?: Column;
-  /** A skipped row's cash amount (FOCUS `BilledCost`), for the report; else its paid, else its list amount. */
-  readonly cash?: Money;
-  /**
-   * A row that is the commitment itself (FOCUS `Purchase` of a `Spend` commitment discount): its cash
-   * amount over its charge period (from the date column to `end`), offered as the draft's commit.
-   */
-  readonly commitment?: { readonly category: Match; readonly kind: Match; readonly end: Column };
   /** A token-only export: token counts (not MTok) by price kind, priced with the price book. */
   readonly tokens?: readonly { readonly column: Column; readonly kind: PriceKind }[];
   /** OpenAI counts cached and cache-write tokens inside its input count: those are taken out of input. */
@@ -73,184 +64,178 @@ export interface ExportFormat {
   readonly note?: string;
 }
 
-const LIST_SPELLINGS = ["list", "list_dollars", "list_usd", "list_cost", "list_price", "list_price_usd", "list_amount"];
-const PAID_SPELLINGS = ["paid", "paid_dollars", "paid_usd", "billed", "billed_dollars", "billed_usd"];
+// The formats are written compactly (they ship in Excel's functions bundle): a column is its
+// spellings separated by spaces, a list of columns is separated by "|", token columns are listed in
+// the order of their kinds. test/core/exports.test.ts checks the table against the formats written
+// out in full.
+
+/** A column's spellings: "cost_list_amount list_amount". */
+const column = (spellings: string): Column => spellings.split(" ");
+/** Columns: "usage_date_utc|cost_usd". */
+const columns = (list: string): Column[] => list.split("|").map(column);
+/** A money column, in dollars per unit of it. */
+const money = (spellings: string, scale = 1): Money => ({ column: column(spellings), scale });
+/** A column and the values that match it: "usage_type", "batch". */
+const match = (spellings: string, values: string): Match => ({
+  column: column(spellings),
+  values: values.split(" "),
+});
+/** Token columns, separated by spaces, of the price kinds `kinds` names in the same order. */
+const tokenColumns = (
+  list: string,
+  kinds = "input cache_write cache_write_1h cache_read output",
+): ExportFormat["tokens"] => {
+  const kind = kinds.split(" ") as PriceKind[];
+  return list.split(" ").map((name, i) => ({ column: [name], kind: kind[i]! }));
+};
+
+/** A format whose date column is the first of the columns it `needs`; its dates are calendar dates unless `more` says otherwise. */
+function format(
+  id: string,
+  label: string,
+  needs: string,
+  model: string,
+  more: Partial<ExportFormat> = {},
+): ExportFormat {
+  const required = columns(needs);
+  return { id, label, needs: required, date: required[0]!, dateKind: "calendar", model: column(model), ...more };
+}
+
+const LIST_SPELLINGS = "list list_dollars list_usd list_cost list_price list_price_usd list_amount";
+const PAID_SPELLINGS = "paid paid_dollars paid_usd billed billed_dollars billed_usd";
 
 /** The formats read, most specific first (the first whose columns are all there is the one). */
 export const EXPORT_FORMATS: readonly ExportFormat[] = [
-  {
-    id: "anthropic-analytics-cost",
-    label: "Anthropic Usage & Cost Analytics cost report",
-    needs: [["starting_at"], ["cost_list_amount", "list_amount"]],
-    date: ["starting_at"],
-    dateKind: "calendar",
-    model: ["group_model", "model"],
-    list: { column: ["cost_list_amount", "list_amount"], scale: 0.01 },
-    billed: { column: ["cost_amount", "amount"], scale: 0.01 },
-  },
-  {
-    id: "anthropic-console-cost",
-    label: "Anthropic Console cost CSV",
-    needs: [["usage_date_utc"], ["cost_usd"], ["list_price_usd"]],
-    date: ["usage_date_utc"],
-    dateKind: "calendar",
-    model: ["model"],
-    list: { column: ["list_price_usd"], scale: 1 },
-    billed: { column: ["cost_usd"], scale: 1 },
-  },
-  {
-    id: "anthropic-console-cost-billed",
-    label: "Anthropic Console cost CSV (older, billed only)",
-    needs: [["usage_date_utc"], ["cost_usd"]],
-    without: [["list_price_usd"]],
-    date: ["usage_date_utc"],
-    dateKind: "calendar",
-    model: ["model"],
-    billed: { column: ["cost_usd"], scale: 1 },
-  },
-  {
-    id: "focus",
-    label: "FOCUS cost and usage CSV",
-    needs: [["chargeperiodstart"], ["chargecategory"], ["listcost"]],
-    date: ["chargeperiodstart"],
-    dateKind: "calendar",
-    model: ["resourcename", "skuid"],
-    modelInJson: { column: ["skupricedetails"], key: "ModelId" },
-    list: { column: ["listcost"], scale: 1 },
+  format(
+    "anthropic-analytics-cost",
+    "Anthropic Usage & Cost Analytics cost report",
+    "starting_at|cost_list_amount list_amount",
+    "group_model model",
+    { list: money("cost_list_amount list_amount", 0.01), billed: money("cost_amount amount", 0.01) },
+  ),
+  format("anthropic-console-cost", "Anthropic Console cost CSV", "usage_date_utc|cost_usd|list_price_usd", "model", {
+    list: money("list_price_usd"),
+    billed: money("cost_usd"),
+  }),
+  format(
+    "anthropic-console-cost-billed",
+    "Anthropic Console cost CSV (older, billed only)",
+    "usage_date_utc|cost_usd",
+    "model",
+    { without: columns("list_price_usd"), billed: money("cost_usd") },
+  ),
+  // Its skipped rows' descriptions and cash, and the commitment it states, are the import's (./importAggregate.ts).
+  format("focus", "FOCUS cost and usage CSV", "chargeperiodstart|chargecategory|listcost", "resourcename skuid", {
+    modelInJson: { column: column("skupricedetails"), key: "ModelId" },
+    list: money("listcost"),
     // What the usage cost at the negotiated terms: EffectiveCost (amortized). BilledCost is cash, 0
     // for usage drawn from a prepaid commitment (EXPORTS.md "FOCUS"); it is read where EffectiveCost is absent.
-    billed: { column: ["effectivecost", "billedcost"], scale: 1 },
-    usageOnly: { column: ["chargecategory"], values: ["usage"] },
-    usageFrequency: { column: ["chargefrequency"], values: ["usagebased"] },
-    description: ["chargedescription"],
-    cash: { column: ["billedcost"], scale: 1 },
-    commitment: {
-      category: { column: ["chargecategory"], values: ["purchase"] },
-      kind: { column: ["commitmentdiscountcategory"], values: ["spend"] },
-      end: ["chargeperiodend"],
-    },
-  },
-  {
-    id: "anthropic-console-usage-older",
-    label: "Anthropic Console usage CSV (older: one cache-write column)",
-    needs: [["usage_date_utc"], ["usage_output_tokens"], ["usage_input_tokens_cache_write"]],
-    without: [["usage_input_tokens_cache_write_5m"]],
-    date: ["usage_date_utc"],
-    dateKind: "calendar",
-    model: ["model_version", "model"],
-    tokens: [
-      { column: ["usage_input_tokens_no_cache"], kind: "input" },
+    billed: money("effectivecost billedcost"),
+    usageOnly: match("chargecategory", "usage"),
+    usageFrequency: match("chargefrequency", "usagebased"),
+  }),
+  format(
+    "anthropic-console-usage-older",
+    "Anthropic Console usage CSV (older: one cache-write column)",
+    "usage_date_utc|usage_output_tokens|usage_input_tokens_cache_write",
+    "model_version model",
+    {
+      without: columns("usage_input_tokens_cache_write_5m"),
       // No 5-minute / 1-hour split: priced as 5-minute writes, and every column says so (EXPORTS.md).
-      { column: ["usage_input_tokens_cache_write"], kind: "cache_write" },
-      { column: ["usage_input_tokens_cache_read"], kind: "cache_read" },
-      { column: ["usage_output_tokens"], kind: "output" },
-    ],
-    batch: { column: ["usage_type"], values: ["batch"] },
-    note: " (cache writes at the 5-minute rate)",
-  },
-  {
-    id: "anthropic-console-usage",
-    label: "Anthropic Console usage CSV",
-    needs: [["usage_date_utc"], ["usage_output_tokens"]],
-    date: ["usage_date_utc"],
-    dateKind: "calendar",
-    model: ["model_version", "model"],
-    tokens: [
-      { column: ["usage_input_tokens_no_cache"], kind: "input" },
-      { column: ["usage_input_tokens_cache_write_5m"], kind: "cache_write" },
-      { column: ["usage_input_tokens_cache_write_1h"], kind: "cache_write_1h" },
-      { column: ["usage_input_tokens_cache_read"], kind: "cache_read" },
-      { column: ["usage_output_tokens"], kind: "output" },
-    ],
-    batch: { column: ["usage_type"], values: ["batch"] },
-  },
-  {
-    id: "anthropic-analytics-usage",
-    label: "Anthropic Usage & Cost Analytics usage report",
-    needs: [["starting_at"], ["usage_output_tokens"]],
-    date: ["starting_at"],
-    dateKind: "calendar",
-    model: ["group_model", "model"],
-    tokens: [
-      { column: ["usage_uncached_input_tokens"], kind: "input" },
-      { column: ["usage_cache_creation_ephemeral_5m_input_tokens"], kind: "cache_write" },
-      { column: ["usage_cache_creation_ephemeral_1h_input_tokens"], kind: "cache_write_1h" },
-      { column: ["usage_cache_read_input_tokens"], kind: "cache_read" },
-      { column: ["usage_output_tokens"], kind: "output" },
-    ],
-    batch: { column: ["group_service_tier", "service_tier"], values: ["batch"] },
-  },
-  {
-    id: "anthropic-usage-report",
-    label: "Anthropic Admin API usage report",
-    needs: [["starting_at"], ["uncached_input_tokens"], ["output_tokens"]],
-    date: ["starting_at"],
-    dateKind: "calendar",
-    model: ["model"],
-    tokens: [
-      { column: ["uncached_input_tokens"], kind: "input" },
-      { column: ["cache_creation_ephemeral_5m_input_tokens"], kind: "cache_write" },
-      { column: ["cache_creation_ephemeral_1h_input_tokens"], kind: "cache_write_1h" },
-      { column: ["cache_read_input_tokens"], kind: "cache_read" },
-      { column: ["output_tokens"], kind: "output" },
-    ],
-    batch: { column: ["service_tier"], values: ["batch"] },
-  },
-  {
-    id: "openai-usage",
-    label: "OpenAI organization completions usage",
-    needs: [["start_time", "bucket_start_time"], ["input_tokens"], ["output_tokens"]],
-    date: ["start_time", "bucket_start_time"],
-    dateKind: "unixSeconds",
-    model: ["model"],
-    tokens: [
-      { column: ["input_tokens"], kind: "input" },
-      { column: ["input_cached_tokens"], kind: "cache_read" },
-      { column: ["input_cache_write_tokens"], kind: "cache_write" },
-      { column: ["output_tokens"], kind: "output" },
-    ],
-    inputIncludes: [["input_cached_tokens"], ["input_cache_write_tokens"]],
-    batch: { column: ["batch"], values: ["true", "1"] },
-  },
-  {
-    id: "anthropic-cost-report",
-    label: "Anthropic Admin API cost report (billed only)",
-    needs: [["starting_at"], ["amount"], ["cost_type"]],
-    date: ["starting_at"],
-    dateKind: "calendar",
-    model: ["model", "description"],
-    billed: { column: ["amount"], scale: 0.01 },
-  },
-  {
-    id: "openai-costs",
-    label: "OpenAI organization costs (billed only)",
-    needs: [["start_time", "bucket_start_time"], ["amount_value"]],
-    date: ["start_time", "bucket_start_time"],
-    dateKind: "unixSeconds",
-    model: ["line_item", "project_id"],
-    billed: { column: ["amount_value"], scale: 1 },
-  },
-  {
-    id: "plain",
-    label: "a plain table of month (or date), model and list dollars",
-    needs: [["month", "date"], ["model"], LIST_SPELLINGS],
-    date: ["month", "date"],
-    dateKind: "calendar",
-    model: ["model"],
-    list: { column: LIST_SPELLINGS, scale: 1 },
-    // The pane's monthly table carries what was paid beside list (Paid $), for OBSERVED_DISCOUNT.
-    billed: { column: PAID_SPELLINGS, scale: 1 },
-  },
-  {
-    id: "plain-billed",
-    label: "a plain table of month (or date), model and billed dollars",
-    needs: [["month", "date"], ["model"], PAID_SPELLINGS],
-    without: [LIST_SPELLINGS],
-    date: ["month", "date"],
-    dateKind: "calendar",
-    model: ["model"],
-    billed: { column: PAID_SPELLINGS, scale: 1 },
-  },
+      tokens: tokenColumns(
+        "usage_input_tokens_no_cache usage_input_tokens_cache_write usage_input_tokens_cache_read usage_output_tokens",
+        "input cache_write cache_read output",
+      ),
+      batch: match("usage_type", "batch"),
+      note: " (cache writes at the 5-minute rate)",
+    },
+  ),
+  format(
+    "anthropic-console-usage",
+    "Anthropic Console usage CSV",
+    "usage_date_utc|usage_output_tokens",
+    "model_version model",
+    {
+      tokens: tokenColumns(
+        "usage_input_tokens_no_cache usage_input_tokens_cache_write_5m usage_input_tokens_cache_write_1h " +
+          "usage_input_tokens_cache_read usage_output_tokens",
+      ),
+      batch: match("usage_type", "batch"),
+    },
+  ),
+  format(
+    "anthropic-analytics-usage",
+    "Anthropic Usage & Cost Analytics usage report",
+    "starting_at|usage_output_tokens",
+    "group_model model",
+    {
+      tokens: tokenColumns(
+        "usage_uncached_input_tokens usage_cache_creation_ephemeral_5m_input_tokens " +
+          "usage_cache_creation_ephemeral_1h_input_tokens usage_cache_read_input_tokens usage_output_tokens",
+      ),
+      batch: match("group_service_tier service_tier", "batch"),
+    },
+  ),
+  format(
+    "anthropic-usage-report",
+    "Anthropic Admin API usage report",
+    "starting_at|uncached_input_tokens|output_tokens",
+    "model",
+    {
+      tokens: tokenColumns(
+        "uncached_input_tokens cache_creation_ephemeral_5m_input_tokens cache_creation_ephemeral_1h_input_tokens " +
+          "cache_read_input_tokens output_tokens",
+      ),
+      batch: match("service_tier", "batch"),
+    },
+  ),
+  format(
+    "openai-usage",
+    "OpenAI organization completions usage",
+    "start_time bucket_start_time|input_tokens|output_tokens",
+    "model",
+    {
+      dateKind: "unixSeconds",
+      tokens: tokenColumns(
+        "input_tokens input_cached_tokens input_cache_write_tokens output_tokens",
+        "input cache_read cache_write output",
+      ),
+      inputIncludes: columns("input_cached_tokens|input_cache_write_tokens"),
+      batch: match("batch", "true 1"),
+    },
+  ),
+  format(
+    "anthropic-cost-report",
+    "Anthropic Admin API cost report (billed only)",
+    "starting_at|amount|cost_type",
+    "model description",
+    { billed: money("amount", 0.01) },
+  ),
+  format(
+    "openai-costs",
+    "OpenAI organization costs (billed only)",
+    "start_time bucket_start_time|amount_value",
+    "line_item project_id",
+    { dateKind: "unixSeconds", billed: money("amount_value") },
+  ),
+  format(
+    "plain",
+    "a plain table of month (or date), model and list dollars",
+    `month date|model|${LIST_SPELLINGS}`,
+    "model",
+    {
+      list: money(LIST_SPELLINGS),
+      // The pane's monthly table carries what was paid beside list (Paid $), for OBSERVED_DISCOUNT.
+      billed: money(PAID_SPELLINGS),
+    },
+  ),
+  format(
+    "plain-billed",
+    "a plain table of month (or date), model and billed dollars",
+    `month date|model|${PAID_SPELLINGS}`,
+    "model",
+    { without: [column(LIST_SPELLINGS)], billed: money(PAID_SPELLINGS) },
+  ),
 ];
 
 /**
@@ -301,6 +286,5 @@ export type MonthlyBy = (typeof MONTHLY_BY)[number];
 
 /** The `by` word: "model" or "total". */
 export function parseMonthlyBy(arg: string, word: string): MonthlyBy | LeverError {
-  const key = word.trim().toLowerCase();
-  return MONTHLY_BY.find((b) => b === key) ?? Errors.unknownWord(arg, word, MONTHLY_BY);
+  return wordIn(MONTHLY_BY, arg, word);
 }

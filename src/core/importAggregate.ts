@@ -5,7 +5,7 @@
  * newest usage day (for provisional months), and the pane's monthly table. Kept apart so Excel's
  * functions bundle carries none of it.
  */
-import { Errors, LeverError } from "./errors";
+import { Errors, isLeverError, LeverError } from "./errors";
 import {
   addRows,
   AggregateOptions,
@@ -13,13 +13,13 @@ import {
   ExportAggregate,
   ExportAggregator,
   noTokens,
-  exportFormatOf,
   observedDiscount,
+  startAggregator,
   Tokens,
 } from "./aggregate";
 import { DateCell, dayLabel, lastDayOfMonth, monthLabel, readDate, shortDay } from "./dates";
 import { amountOf } from "./exportCells";
-import { billedOnly, matches } from "./exports";
+import { billedOnly, columnIndex, ExportFormat, matches, normalizeHeader } from "./exports";
 import { PRICE_KINDS, PriceBook } from "./pricebook";
 
 /** Rows of one kind of charge that is not usage (Tax, Credit, Purchase, Adjustment, a one-time usage charge). */
@@ -60,27 +60,92 @@ export interface ImportAggregate extends ExportAggregate {
   readonly newestDay?: number;
 }
 
-/** The aggregator the pane's import runs: the same sums, and the report of what was not summed. */
-export class ImportAggregator extends ExportAggregator {
+type Column = ExportFormat["date"];
+type Match = NonNullable<ExportFormat["usageOnly"]>;
+
+/** The columns of a format that only the import reads (none of the sums need them). */
+export interface ReportedColumns {
+  /** A skipped row's description (FOCUS `ChargeDescription`), for the report. */
+  readonly description?: Column;
+  /** A skipped row's cash amount (FOCUS `BilledCost`), for the report; else its paid, else its list amount. */
+  readonly cash?: NonNullable<ExportFormat["list"]>;
+  /**
+   * A row that is the commitment itself (FOCUS `Purchase` of a `Spend` commitment discount): its cash
+   * amount over its charge period (from the date column to `end`), offered as the draft's commit.
+   */
+  readonly commitment?: { readonly category: Match; readonly kind: Match; readonly end: Column };
+}
+
+/**
+ * The reported columns by format id (core/exports.ts has the rest of each format). Kept here, not in
+ * EXPORT_FORMATS, so that Excel's functions bundle carries none of them.
+ */
+export const REPORTED_COLUMNS: Readonly<Record<string, ReportedColumns>> = {
+  focus: {
+    description: ["chargedescription"],
+    cash: { column: ["billedcost"], scale: 1 },
+    commitment: {
+      category: { column: ["chargecategory"], values: ["purchase"] },
+      kind: { column: ["commitmentdiscountcategory"], values: ["spend"] },
+      end: ["chargeperiodend"],
+    },
+  },
+};
+
+/** The aggregator the pane's import runs: the same sums (the core's aggregator), and the report of what was not summed. */
+export class ImportAggregator {
   private readonly kinds = new Map<string, SkippedKind>();
   private readonly oneTime: OneTimeCharge[] = [];
   private commitmentCells: { amount: number; start: DateCell | undefined; end: DateCell | undefined } | undefined;
   private newestDay: number | undefined;
+  private readonly reported: ReportedColumns;
+  /** Where the reported columns are in the header (-1: absent). */
+  private readonly reportedAt: {
+    readonly description: number;
+    readonly cash: number;
+    readonly commitmentKind: number;
+    readonly commitmentEnd: number;
+  };
 
-  static override start(
-    arg: string,
+  private constructor(
+    private readonly sums: ExportAggregator,
     header: readonly unknown[],
-    options: AggregateOptions = {},
-  ): ImportAggregator | LeverError {
-    const format = exportFormatOf(arg, header);
-    return format instanceof LeverError ? format : new ImportAggregator(arg, format, header, options);
+    private readonly options: AggregateOptions,
+  ) {
+    const reported = (this.reported = REPORTED_COLUMNS[sums.format.id] ?? {});
+    const names = header.map(normalizeHeader);
+    const index = (column: Column | undefined) => (column ? columnIndex(names, column) : -1);
+    this.reportedAt = {
+      description: index(reported.description),
+      cash: index(reported.cash?.column),
+      commitmentKind: index(reported.commitment?.kind.column),
+      commitmentEnd: index(reported.commitment?.end),
+    };
+  }
+
+  /** An aggregator for an export with this header row, or the error saying why it is none. */
+  static start(arg: string, header: readonly unknown[], options: AggregateOptions = {}): ImportAggregator | LeverError {
+    let self: ImportAggregator | undefined;
+    const sums = startAggregator(arg, header, options, {
+      skip: (cells, rowNumber, oneTime) => self!.skip(cells, rowNumber, oneTime),
+      day: (day) => self!.sawDay(day),
+      // A ";"-separated CSV's decimal commas; else the core's own reader (a decimal point).
+      amount: options.decimalComma ? (value) => amountOf(value, true) : undefined,
+    });
+    return isLeverError(sums) ? sums : (self = new ImportAggregator(sums, header, options));
+  }
+
+  /** Adds one row, as the core's aggregator does (`ExportAggregator.add`). */
+  add(cells: readonly unknown[], rowNumber: number): LeverError | undefined {
+    return this.sums.add(cells, rowNumber);
   }
 
   /** The columns the aggregator reads (a streamed reader need make strings of no others). */
   get columnsRead(): number[] {
-    const { at } = this;
-    const out = [at.date, at.json, at.list, at.paid, at.kind, at.frequency, at.description, at.cash];
-    out.push(at.commitmentKind, at.commitmentEnd, at.batch);
+    const { reportedAt } = this;
+    const { at } = this.sums;
+    const out = [at.date, at.json, at.list, at.paid, at.kind, at.frequency, reportedAt.description, reportedAt.cash];
+    out.push(reportedAt.commitmentKind, reportedAt.commitmentEnd, at.batch);
     for (const m of at.model) out.push(m);
     for (const t of at.tokens) out.push(t.at);
     for (const i of at.included) out.push(i);
@@ -89,20 +154,21 @@ export class ImportAggregator extends ExportAggregator {
 
   /** The date column: a row is blank only if this cell is. */
   get dateColumn(): number {
-    return this.at.date;
+    return this.sums.at.date;
   }
 
-  protected override sawDay(day: number): void {
+  /** A usage row's day, each time it differs from the row before's: the newest is kept. */
+  private sawDay(day: number): void {
     if (this.newestDay === undefined || day > this.newestDay) this.newestDay = day;
   }
 
   /** A row that is not usage: counted by kind with its amount; a one-time usage charge listed; a commitment kept. */
-  protected override skip(cells: readonly unknown[], rowNumber: number, oneTime: boolean): undefined {
-    super.skip(cells, rowNumber, oneTime);
-    const { at, format } = this;
-    const amountAt = at.cash >= 0 ? at.cash : at.paid >= 0 ? at.paid : at.list;
+  private skip(cells: readonly unknown[], rowNumber: number, oneTime: boolean): void {
+    const { reported, reportedAt } = this;
+    const { at, format } = this.sums;
+    const amountAt = reportedAt.cash >= 0 ? reportedAt.cash : at.paid >= 0 ? at.paid : at.list;
     const read = amountAt >= 0 ? amountOf(cells[amountAt], this.options.decimalComma) : null;
-    const amount = typeof read === "number" ? read * (at.cash >= 0 ? format.cash!.scale : 1) : 0;
+    const amount = typeof read === "number" ? read * (reportedAt.cash >= 0 ? reported.cash!.scale : 1) : 0;
     // A usage row of another frequency: "One-time usage charge" (FOCUS One-Time), else its frequency named.
     const frequency = at.frequency >= 0 ? cellText(cells[at.frequency]) : "";
     const raw = !oneTime
@@ -121,33 +187,33 @@ export class ImportAggregator extends ExportAggregator {
     kind.amount += amount;
     if (oneTime && this.oneTime.length < ONE_TIME_LISTED) {
       const date = readDate(cells[at.date], format.dateKind);
-      const description = at.description >= 0 ? cellText(cells[at.description]) : "";
+      const description = reportedAt.description >= 0 ? cellText(cells[reportedAt.description]) : "";
       this.oneTime.push({
         description: description || `row ${rowNumber}`,
         date: date && "day" in date ? dayLabel(date.day) : cellText(cells[at.date]),
         amount,
       });
     }
-    const c = format.commitment;
+    const c = reported.commitment;
     if (
       c &&
       !this.commitmentCells &&
       matches(cells[at.kind], c.category.values) &&
-      at.commitmentKind >= 0 &&
-      matches(cells[at.commitmentKind], c.kind.values) &&
+      reportedAt.commitmentKind >= 0 &&
+      matches(cells[reportedAt.commitmentKind], c.kind.values) &&
       amount > 0
     ) {
       this.commitmentCells = {
         amount,
         start: readDate(cells[at.date], format.dateKind),
-        end: at.commitmentEnd >= 0 ? readDate(cells[at.commitmentEnd], format.dateKind) : undefined,
+        end: reportedAt.commitmentEnd >= 0 ? readDate(cells[reportedAt.commitmentEnd], format.dateKind) : undefined,
       };
     }
-    return undefined;
   }
 
-  override finish(): ImportAggregate {
-    const read = super.finish();
+  /** The sums and the report, once every row is in. */
+  finish(): ImportAggregate {
+    const read = this.sums.finish();
     const commitment = this.commitment();
     return {
       ...read,
@@ -162,7 +228,11 @@ export class ImportAggregator extends ExportAggregator {
     const c = this.commitmentCells;
     if (!c) return undefined;
     const dayOf = (d: DateCell | undefined) =>
-      d === undefined ? undefined : "day" in d ? d.day : shortDay(d, this.dayFirst ?? this.options.dayFirst === true);
+      d === undefined
+        ? undefined
+        : "day" in d
+          ? d.day
+          : shortDay(d, this.sums.dayFirst() ?? this.options.dayFirst === true);
     const start = dayOf(c.start);
     const end = dayOf(c.end);
     if (start === undefined || end === undefined || end <= start) return undefined;
@@ -184,7 +254,7 @@ export function readImport(
   options: AggregateOptions = {},
 ): ImportAggregate | LeverError {
   const aggregator = ImportAggregator.start(arg, grid[0] ?? [], options);
-  if (aggregator instanceof LeverError) return aggregator;
+  if (isLeverError(aggregator)) return aggregator;
   return addRows(aggregator, grid) ?? aggregator.finish();
 }
 
@@ -254,7 +324,7 @@ export function summarize(read: ImportAggregate, book: PriceBook): ExportSummary
   const provisional = new Set<string>();
   for (const m of read.totals) {
     const amount = dollars(m);
-    if (amount instanceof LeverError) return amount;
+    if (isLeverError(amount)) return amount;
     const list = billed ? undefined : amount;
     const paid = read.hasBilled ? m.paid : undefined;
     const late = read.newestDay !== undefined && isProvisional(m.month, read.newestDay);

@@ -4,7 +4,7 @@
  * price schemas use. The built-in book is the vendor's public list price, each row with the date it
  * was read and where; a user overrides it with a range of the same shape (PRICE_BOOK's spill, edited).
  */
-import { CellAt, Errors, LeverError } from "./errors";
+import { CellAt, Errors, isLeverError, LeverError, wordIn } from "./errors";
 
 /** One model's list prices, USD per MTok. */
 export interface PriceRow {
@@ -61,9 +61,19 @@ const CHECKED = "2026-10-24";
 /** Sonnet 5.5's cache-read cut and Haiku 5.5's listing took effect on this date. */
 const OCTOBER_CHANGE = "2026-10-07";
 
+/**
+ * The API ids that are not the model's name in lower case with hyphens for spaces (and, in
+ * Anthropic's ids, for dots: "Claude Opus 4.5" is claude-opus-4-5, "GPT-6.2 Sol" gpt-6.2-sol).
+ */
+const API_IDS: Readonly<Record<string, string>> = {
+  "Claude Opus 4": "claude-opus-4-0",
+  "Claude Sonnet 4": "claude-sonnet-4-0",
+  "Claude Haiku 5.5, prompts over 100K tokens": "claude-haiku-5-5-over-100k",
+  "Claude Haiku 3.5": "claude-3-5-haiku",
+};
+
 function listed(
   model: string,
-  id: string,
   [input, output, cacheWrite5m, cacheWrite1h, cacheRead]: readonly [number, number, number, number, number],
   asOf: string,
   note?: string,
@@ -71,9 +81,10 @@ function listed(
   vendor = "Anthropic",
 ): PriceRow {
   const source = note ? `${page}; ${note}` : page;
+  const name = model.toLowerCase().replace(/ /g, "-");
   return {
     model,
-    id,
+    id: API_IDS[model] ?? (vendor === "Anthropic" ? name.replace(/\./g, "-") : name),
     input,
     output,
     cacheWrite5m,
@@ -107,81 +118,49 @@ const SONNET_4_LONG = "requests over 200K input tokens bill at 6 input / 22.50 o
  * with the cache prices). Newest model of each family first.
  */
 export const DEFAULT_PRICE_BOOK: PriceBook = [
-  listed("Claude Fable 5.2", "claude-fable-5-2", [8, 40, 10, 16, 0.2], "2026-12-01", undefined, FABLE_5_2),
-  listed("Claude Fable 5.1", "claude-fable-5-1", [10, 50, 12.5, 20, 0.25], CHECKED),
-  listed("Claude Opus 5.5", "claude-opus-5-5", [4, 20, 5, 8, 0.2], CHECKED),
-  listed("Claude Opus 5", "claude-opus-5", OPUS_4_5_TO_5, CHECKED),
-  listed("Claude Opus 4.8", "claude-opus-4-8", OPUS_4_5_TO_5, CHECKED),
-  listed("Claude Opus 4.7", "claude-opus-4-7", OPUS_4_5_TO_5, CHECKED),
-  listed("Claude Opus 4.6", "claude-opus-4-6", OPUS_4_5_TO_5, CHECKED),
-  listed("Claude Opus 4.5", "claude-opus-4-5", OPUS_4_5_TO_5, CHECKED),
-  listed("Claude Opus 4.1", "claude-opus-4-1", OPUS_4, CHECKED, "retired, except on Bedrock and Google Cloud"),
-  listed("Claude Opus 4", "claude-opus-4-0", OPUS_4, CHECKED, "retired, except on Google Cloud"),
-  listed(
-    "Claude Sonnet 5.5",
-    "claude-sonnet-5-5",
-    [2, 10, 2.5, 4, 0.1],
-    OCTOBER_CHANGE,
-    "cache read cut from 0.20 to 0.10 on 2026-10-07",
-  ),
+  listed("Claude Fable 5.2", [8, 40, 10, 16, 0.2], "2026-12-01", undefined, FABLE_5_2),
+  listed("Claude Fable 5.1", [10, 50, 12.5, 20, 0.25], CHECKED),
+  listed("Claude Opus 5.5", [4, 20, 5, 8, 0.2], CHECKED),
+  listed("Claude Opus 5", OPUS_4_5_TO_5, CHECKED),
+  listed("Claude Opus 4.8", OPUS_4_5_TO_5, CHECKED),
+  listed("Claude Opus 4.7", OPUS_4_5_TO_5, CHECKED),
+  listed("Claude Opus 4.6", OPUS_4_5_TO_5, CHECKED),
+  listed("Claude Opus 4.5", OPUS_4_5_TO_5, CHECKED),
+  listed("Claude Opus 4.1", OPUS_4, CHECKED, "retired, except on Bedrock and Google Cloud"),
+  listed("Claude Opus 4", OPUS_4, CHECKED, "retired, except on Google Cloud"),
+  listed("Claude Sonnet 5.5", [2, 10, 2.5, 4, 0.1], OCTOBER_CHANGE, "cache read cut from 0.20 to 0.10 on 2026-10-07"),
   listed(
     "Claude Sonnet 5",
-    "claude-sonnet-5",
     [2, 10, 2.5, 4, 0.2],
     "2026-12-01",
     "models/sonnet-5 overview (Legacy, after Sonnet 5.5) still lists 2 / 10: the move to 3 / 15 announced for 2026-09-01 did not happen",
   ),
-  listed("Claude Sonnet 4.6", "claude-sonnet-4-6", SONNET_4, CHECKED),
-  listed("Claude Sonnet 4.5", "claude-sonnet-4-5", SONNET_4, CHECKED, SONNET_4_LONG),
-  listed("Claude Sonnet 4", "claude-sonnet-4-0", SONNET_4, CHECKED, SONNET_4_LONG),
+  listed("Claude Sonnet 4.6", SONNET_4, CHECKED),
+  listed("Claude Sonnet 4.5", SONNET_4, CHECKED, SONNET_4_LONG),
+  listed("Claude Sonnet 4", SONNET_4, CHECKED, SONNET_4_LONG),
   listed(
     "Claude Haiku 5.5",
-    "claude-haiku-5-5",
     [0.1, 0.5, 0.125, 0.2, 0.01],
     OCTOBER_CHANGE,
     "models/haiku-5-5 overview; prompts up to 100K tokens (over 100K: 0.50 input / 2.50 output / 0.625 / 1.00 / 0.05)",
   ),
-  listed(
-    "Claude Haiku 5.5, prompts over 100K tokens",
-    "claude-haiku-5-5-over-100k",
-    [0.5, 2.5, 0.625, 1, 0.05],
-    OCTOBER_CHANGE,
-    HAIKU_5_5_LONG,
-  ),
-  listed("Claude Haiku 4.5", "claude-haiku-4-5", [1, 5, 1.25, 2, 0.1], CHECKED),
-  listed("Claude Haiku 3.5", "claude-3-5-haiku", [0.8, 4, 1, 1.6, 0.08], CHECKED),
+  listed("Claude Haiku 5.5, prompts over 100K tokens", [0.5, 2.5, 0.625, 1, 0.05], OCTOBER_CHANGE, HAIKU_5_5_LONG),
+  listed("Claude Haiku 4.5", [1, 5, 1.25, 2, 0.1], CHECKED),
+  listed("Claude Haiku 3.5", [0.8, 4, 1, 1.6, 0.08], CHECKED),
   // OpenAI: list prices of its models' own pages, Batch API 50% off; requests over 272K input
   // tokens bill more (not modelled here).
-  listed(
-    "GPT-6.2 Sol",
-    "gpt-6.2-sol",
-    [2, 10, 2.5, 5, 0.1],
-    "2026-12-01",
-    OPENAI_WRITES,
-    `${OPENAI}/gpt-6.2-sol`,
-    "OpenAI",
-  ),
+  listed("GPT-6.2 Sol", [2, 10, 2.5, 5, 0.1], "2026-12-01", OPENAI_WRITES, `${OPENAI}/gpt-6.2-sol`, "OpenAI"),
   listed(
     "GPT-6.1 Sol",
-    "gpt-6.1-sol",
     [2, 10, 2.5, 5, 0.1],
     "2026-12-01",
     "release notes citing the OpenAI model page",
     SECONDARY,
     "OpenAI",
   ),
-  listed(
-    "GPT-6 Sol",
-    "gpt-6-sol",
-    [2, 10, 2.5, 5, 0.2],
-    "2026-12-01",
-    "two secondary pricing articles",
-    SECONDARY,
-    "OpenAI",
-  ),
+  listed("GPT-6 Sol", [2, 10, 2.5, 5, 0.2], "2026-12-01", "two secondary pricing articles", SECONDARY, "OpenAI"),
   listed(
     "GPT-5.6 Sol",
-    "gpt-5.6-sol",
     [4, 20, 4, 4, 0.4],
     "2026-11-21",
     "promotional price 'at least until Nov 21, 2026' (may have gone back to 5 / 30); no cache-write price listed, shown at the input price",
@@ -189,56 +168,41 @@ export const DEFAULT_PRICE_BOOK: PriceBook = [
     "OpenAI",
   ),
   // Google: Batch 50% off (Gemini API optimization page); context-cache writes not found: the fallback 1.25x / 2x of input.
-  listed(
-    "Gemini 4 Neon",
-    "gemini-4-neon",
-    [3, 15, 3.75, 6, 0.15],
-    "2026-12-01",
-    "implicit caching only",
-    GEMINI,
-    "Google",
-  ),
-  listed(
-    "Gemini 4 Hydrogen",
-    "gemini-4-hydrogen",
-    [1.5, 7.5, 1.875, 3, 0.075],
-    "2026-12-01",
-    "implicit caching only",
-    GEMINI,
-    "Google",
-  ),
+  listed("Gemini 4 Neon", [3, 15, 3.75, 6, 0.15], "2026-12-01", "implicit caching only", GEMINI, "Google"),
+  listed("Gemini 4 Hydrogen", [1.5, 7.5, 1.875, 3, 0.075], "2026-12-01", "implicit caching only", GEMINI, "Google"),
 ];
+
+/** Each price kind's field in a row. */
+const PRICE_FIELDS = {
+  input: "input",
+  output: "output",
+  cache_write: "cacheWrite5m",
+  cache_write_1h: "cacheWrite1h",
+  cache_read: "cacheRead",
+} as const satisfies Record<PriceKind, keyof PriceRow>;
 
 /** A row's price of one kind, USD per MTok. */
 export function priceOf(row: PriceRow, kind: PriceKind): number {
-  switch (kind) {
-    case "input":
-      return row.input;
-    case "output":
-      return row.output;
-    case "cache_write":
-      return row.cacheWrite5m;
-    case "cache_write_1h":
-      return row.cacheWrite1h;
-    case "cache_read":
-      return row.cacheRead;
-  }
+  return row[PRICE_FIELDS[kind]];
 }
 
 /** PRICE: a model named in a book, its price of one kind. */
 export function priceIn(book: PriceBook, model: string, kind: PriceKind): number | LeverError {
   const row = findModel(book, "model", model);
-  return row instanceof LeverError ? row : priceOf(row, kind);
+  return isLeverError(row) ? row : priceOf(row, kind);
 }
 
 /** A kind word as typed: case and spaces or hyphens do not matter ("Cache Read" = "cache_read"). */
 export function parsePriceKind(arg: string, word: string): PriceKind | LeverError {
-  const key = word
-    .trim()
-    .toLowerCase()
-    .replace(/[\s-]+/g, "_");
-  const kind = PRICE_KINDS.find((k) => k === key);
-  return kind ?? Errors.unknownWord(arg, word, PRICE_KINDS);
+  return wordIn(
+    PRICE_KINDS,
+    arg,
+    word,
+    word
+      .trim()
+      .toLowerCase()
+      .replace(/[\s-]+/g, "_"),
+  );
 }
 
 /**

@@ -3,7 +3,7 @@
  * the spend-weighted rates a commitment is read by. Tokens in MTok, prices in USD per MTok, shares
  * and discounts as decimals; money in dollars.
  */
-import { CellAt, Errors, LeverError } from "./errors";
+import { CellAt, Errors, isLeverError, LeverError } from "./errors";
 import { findModel, PriceBook, PriceRow } from "./pricebook";
 
 /** A month of one model's traffic at list: input_mtok * p_in + output_mtok * p_out. */
@@ -82,7 +82,7 @@ export function listCostIn(
   at?: CellAt,
 ): number | LeverError {
   const row = findModel(book, "model", model, at);
-  return row instanceof LeverError ? row : listCost(row, inputMtok, outputMtok);
+  return isLeverError(row) ? row : listCost(row, inputMtok, outputMtok);
 }
 
 /** OPTIMIZED_COST of models named in a book: the model (and any route_to) looked up, then `optimizedCost`. */
@@ -96,9 +96,9 @@ export function optimizedCostIn(
   at?: CellAt,
 ): number | LeverError {
   const row = findModel(book, "model", model, at);
-  if (row instanceof LeverError) return row;
+  if (isLeverError(row)) return row;
   const route = routeTo === undefined ? undefined : findModel(book, "route_to", routeTo, at);
-  if (route instanceof LeverError) return route;
+  if (isLeverError(route)) return route;
   return optimizedCost(row, inputMtok, outputMtok, { ...shares, routeTo: route }, at);
 }
 

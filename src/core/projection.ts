@@ -3,15 +3,14 @@
  * flat (mean of the last 3 months), linear (least squares, as Excel TREND), exponential (least
  * squares on ln, as Excel GROWTH) and growth (the last month compounding at an annual rate).
  */
-import { CellAt, Errors, LeverError } from "./errors";
+import { CellAt, cellAtIndex, Errors, LeverError, wordIn } from "./errors";
 
 export const PROJECTION_METHODS = ["flat", "linear", "exponential", "growth"] as const;
 export type ProjectionMethod = (typeof PROJECTION_METHODS)[number];
 
 /** A method word as typed, case-insensitive. */
 export function parseProjectionMethod(arg: string, word: string): ProjectionMethod | LeverError {
-  const key = word.trim().toLowerCase();
-  return PROJECTION_METHODS.find((m) => m === key) ?? Errors.unknownWord(arg, word, PROJECTION_METHODS);
+  return wordIn(PROJECTION_METHODS, arg, word);
 }
 
 /** Months the flat method averages. */
@@ -82,7 +81,7 @@ export function project(
       if (short) return short;
       const zero = history.findIndex((v) => v <= 0);
       if (zero >= 0) {
-        const at = options.cellOf ? options.cellOf(zero + 1) : { row: zero + 1, column: 1 };
+        const at = options.cellOf ? options.cellOf(zero + 1) : cellAtIndex(zero, 0);
         return Errors.notPositive("history", history[zero]!, at, "the exponential method needs every month above 0");
       }
       const { slope, intercept } = leastSquares(history.map(Math.log));

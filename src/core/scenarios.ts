@@ -200,31 +200,24 @@ export interface ScenarioTotals {
   readonly commitment: Float64Array;
 }
 
+/** The totals `ledgerOverScenarios` keeps, in `ScenarioTotals`' order. */
+const SCENARIO_TOTALS = ["totalCost", "forfeited", "overage", "billedOverage", "drawn", "commitment"] as const;
+
 /**
  * The ledger over every scenario of `set`: the usage gathered into periods once per growth shape,
  * each scenario's level factor the ledger's `scale`. With s = g = 0 its one scenario is `runLedger`'s
  * run, to the bit.
  */
 export function ledgerOverScenarios(usage: UsageInput, deal: Deal, set: ScenarioSet): ScenarioTotals {
-  const totals = {
-    totalCost: new Float64Array(set.count),
-    forfeited: new Float64Array(set.count),
-    overage: new Float64Array(set.count),
-    billedOverage: new Float64Array(set.count),
-    drawn: new Float64Array(set.count),
-    commitment: new Float64Array(set.count),
-  };
+  const totals = Object.fromEntries(
+    SCENARIO_TOTALS.map((total) => [total, new Float64Array(set.count)]),
+  ) as unknown as ScenarioTotals;
   let n = 0;
   for (const shape of growthShapes(usage, set)) {
     const periods = shapePeriods(shape, deal);
     for (const level of set.levels) {
       const run = ledgerOverPeriods(periods, deal, undefined, level);
-      totals.totalCost[n] = run.totalCost;
-      totals.forfeited[n] = run.forfeited;
-      totals.overage[n] = run.overage;
-      totals.billedOverage[n] = run.billedOverage;
-      totals.drawn[n] = run.drawn;
-      totals.commitment[n] = run.commitment;
+      for (const total of SCENARIO_TOTALS) totals[total][n] = run[total];
       n++;
     }
   }

@@ -4,7 +4,7 @@
  * ledger. Per period, what is known to date (drawn so far, what remains, what each remaining month
  * must draw to fill it) beside what the ledger projects (drawn, forfeited, overage billed).
  */
-import { Errors, LeverError } from "./errors";
+import { Errors, isLeverError, LeverError } from "./errors";
 import { Deal, PeriodRow, runLedger } from "./ledger";
 
 /** One commit period of a burn-down. Dollars are committed-rate dollars except the two list-dollar figures. */
@@ -43,6 +43,9 @@ export interface Burndown {
 export function burndown(actuals: readonly number[], projection: readonly number[], deal: Deal): Burndown | LeverError {
   const series = [...actuals, ...projection];
   if (series.length === 0) return Errors.noMonths("actuals", "projection");
+  // Actuals past a stated term: the ledger would cut them off, and the current period with them.
+  if (deal.termMonths !== undefined && actuals.length > deal.termMonths)
+    return Errors.pastTerm("actuals", actuals.length, deal.termMonths);
   const ledger: PeriodRow[] = [];
   runLedger(series, deal, ledger);
   const keep = 1 - deal.discount;
@@ -76,5 +79,5 @@ export function burndown(actuals: readonly number[], projection: readonly number
 /** SHORTFALL: the projected forfeited dollars of the period the last actual month falls in. */
 export function shortfall(actuals: readonly number[], projection: readonly number[], deal: Deal): number | LeverError {
   const b = burndown(actuals, projection, deal);
-  return b instanceof LeverError ? b : b.shortfall;
+  return isLeverError(b) ? b : b.shortfall;
 }

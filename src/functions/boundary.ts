@@ -4,7 +4,7 @@
  * typed errors) made into what a cell shows (`CustomFunctions.Error` for an error). The runner
  * (./runner.ts) is the only user; nothing here reads an argument or calls the core.
  */
-import { CellAt, Errors, LeverError } from "../core";
+import { CellAt, cellAtIndex, Errors, isLeverError, LeverError } from "../core";
 
 /** A value returned to a cell: a number, or a spilled table (a cell of which may hold its own error). */
 export type CellResult = number | (number | string | LeverError | CustomFunctions.Error)[][];
@@ -109,10 +109,8 @@ export function unwrap(name: string, value: unknown): unknown {
   const single = value.length === 1 && (!Array.isArray(value[0]) || (value[0] as unknown[]).length === 1);
   return Array.from(value as unknown[], (row, r) =>
     Array.isArray(row)
-      ? Array.from(row as unknown[], (cell, c) =>
-          unwrapCell(name, cell, single ? undefined : { row: r + 1, column: c + 1 }),
-        )
-      : unwrapCell(name, row, single ? undefined : { row: r + 1, column: 1 }),
+      ? Array.from(row as unknown[], (cell, c) => unwrapCell(name, cell, single ? undefined : cellAtIndex(r, c)))
+      : unwrapCell(name, row, single ? undefined : cellAtIndex(r, 0)),
   );
 }
 
@@ -129,15 +127,9 @@ export function firstExcelError(value: unknown): CustomFunctions.Error | undefin
   return isExcelError(value) ? value : undefined;
 }
 
-const ERROR_CODES: Record<LeverError["type"], CustomFunctions.ErrorCode> = {
-  "#VALUE!": "#VALUE!" as CustomFunctions.ErrorCode,
-  "#NUM!": "#NUM!" as CustomFunctions.ErrorCode,
-  "#N/A": "#N/A" as CustomFunctions.ErrorCode,
-};
-
-/** A core error as the Excel error a cell shows. */
+/** A core error as the Excel error a cell shows: its type is the code (#VALUE!, #NUM!, #N/A, all returnable). */
 export function toExcelError(error: LeverError): CustomFunctions.Error {
-  return new CustomFunctions.Error(ERROR_CODES[error.type], error.message);
+  return new CustomFunctions.Error(error.type as CustomFunctions.ErrorCode, error.message);
 }
 
 /** What a cell shows when the core itself throws (a bug, never a user's input): #VALUE! saying so. */
@@ -150,7 +142,7 @@ export function unexpected(e: unknown): CustomFunctions.Error {
 
 /** One element's result as its cell shows it: a finite number, or the Excel error for a core error or an overflow. */
 export function elementResult(result: number | LeverError, at: CellAt): number | CustomFunctions.Error {
-  if (result instanceof LeverError) return toExcelError(result);
+  if (isLeverError(result)) return toExcelError(result);
   return Number.isFinite(result) ? result : toExcelError(Errors.notFinite("result", at));
 }
 
@@ -164,15 +156,11 @@ export function checkResult(result: CellResult): CellResult | LeverError {
   if (typeof result === "number") {
     return Number.isFinite(result) ? result : Errors.notFinite("result");
   }
-  const plain = (v: unknown) => (typeof v !== "number" || Number.isFinite(v)) && !(v instanceof LeverError);
+  const plain = (v: unknown) => (typeof v !== "number" || Number.isFinite(v)) && !isLeverError(v);
   if (result.every((row) => row.every(plain))) return result;
   return result.map((row, r) =>
     row.map((v, c) =>
-      v instanceof LeverError
-        ? toExcelError(v)
-        : plain(v)
-          ? v
-          : toExcelError(Errors.notFinite("result", { row: r + 1, column: c + 1 })),
+      isLeverError(v) ? toExcelError(v) : plain(v) ? v : toExcelError(Errors.notFinite("result", cellAtIndex(r, c))),
     ),
   );
 }

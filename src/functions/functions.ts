@@ -21,6 +21,12 @@ import {
   UTILIZATION,
 } from "../catalogue/functions";
 import { run } from "./runner";
+// The bundle's one entry (webpack.config.js): the other adapter files load with it, so webpack
+// concatenates every module of functions.js into one scope (several entry modules could not share
+// the core, the catalogue and the runner in one scope, and terser could not prune across them).
+import "./pricing";
+import "./sizing";
+import "./tracking";
 
 /**
  * Dollars of commitment forfeited over the term: the commit you pay for and never use.

@@ -13,7 +13,7 @@
  * throw anything but an Excel error.
  */
 import type { FunctionEntry, ParamEntry } from "../catalogue/functions";
-import { CellAt, Errors, gather, LeverError } from "../core";
+import { CellAt, cellAtIndex, Errors, gather, isLeverError, LeverError } from "../core";
 import { maxOf } from "../core/arrays";
 import {
   CellParam,
@@ -61,7 +61,7 @@ export function invoke<S extends Spec, R extends CellResult>(
   const parsed: Record<string, unknown> = {};
   for (const [name, p] of Object.entries(spec)) {
     const read = readWhole(p, name, values[name]);
-    if (read instanceof LeverError) throw toExcelError(read);
+    if (isLeverError(read)) throw toExcelError(read);
     parsed[name] = read;
   }
   let result: R | LeverError;
@@ -70,8 +70,8 @@ export function invoke<S extends Spec, R extends CellResult>(
   } catch (e) {
     throw unexpected(e);
   }
-  const checked = result instanceof LeverError ? result : checkResult(result);
-  if (checked instanceof LeverError) throw toExcelError(checked);
+  const checked = isLeverError(result) ? result : checkResult(result);
+  if (isLeverError(checked)) throw toExcelError(checked);
   return checked as R;
 }
 
@@ -83,8 +83,9 @@ function readWhole(p: Param<unknown>, name: string, value: unknown): unknown {
 // ---------------------------------------------------------------------------------------------
 // The element-wise path.
 
-/**
- * How an element-wise function's ranges make its result (DOMAIN.md "Arrays in, arrays out"):
+/*
+ * How an element-wise function's ranges make its result (DOMAIN.md "Arrays in, arrays out"), its
+ * shape, `broadcast` below:
  *   - "same" (LIST_COST, OPTIMIZED_COST, EFFECTIVE_RATE): the ranges must all have one shape, the
  *     result's; a single value applies to every element, and is checked once, as a whole argument
  *     is: a bad one fails the call.
@@ -94,7 +95,6 @@ function readWhole(p: Param<unknown>, name: string, value: unknown): unknown {
  *     Excel's own lifting does. A single value is a range of one cell: a bad one shows its error in
  *     every cell, as Excel repeats a single #N/A.
  */
-export type Shape = "same" | "broadcast";
 
 /** Where an argument of `extent` rows (or columns) is read for the result's row (column) `at`; -1 beyond it. */
 function indexIn(extent: number, at: number): number {
@@ -127,9 +127,9 @@ function readElements(name: string, param: CellParam<unknown>, value: unknown): 
       }
       // Read without a place first: a valid cell (the common case) then costs no allocation.
       const read = readCell(param, name, cell);
-      if (read instanceof LeverError) {
+      if (isLeverError(read)) {
         // The place is named inside a range only: a single value is no row and column of anything.
-        const at = rows * columns > 1 ? { row: r + 1, column: c + 1 } : undefined;
+        const at = rows * columns > 1 ? cellAtIndex(r, c) : undefined;
         errors[k] = toExcelError(readCell(param, name, cell, at) as LeverError);
       } else values[k] = read;
     }
@@ -145,7 +145,7 @@ const hasCellReader = (param: Param<unknown>): param is CellParam<unknown> => "c
  * or a 1x1 range as a `matrix` parameter receives one cell) it is exactly `invoke`, returned as a
  * 1x1 result (a dynamic-array function returns a 2-D array: custom-functions-dynamic-arrays).
  * Otherwise, in this order:
- *   1. every argument not read element by element (see `Shape`): an Excel error in one fails the
+ *   1. every argument not read element by element (see the shapes above): an Excel error in one fails the
  *      call, in argument order. "broadcast" reads each as it goes (a bad one fails the call) and
  *      gathers usage into periods once (`core.gather`); "same" reads them all after step 2;
  *   2. an empty range fails the call; with "same", so do ranges of different shapes;
@@ -154,7 +154,8 @@ const hasCellReader = (param: Param<unknown>): param is CellParam<unknown> => "c
  *      only, and the other elements still compute, as Excel's own array arithmetic does.
  */
 export function invokeElementwise(
-  shape: Shape,
+  /** The shape: true for "broadcast", false for "same". */
+  broadcast: boolean,
   params: readonly { readonly name: string; readonly param: Param<unknown> }[],
   raw: Record<string, unknown>,
   compute: (args: Record<string, unknown>, at?: CellAt) => number | LeverError,
@@ -171,14 +172,14 @@ export function invokeElementwise(
     return [[invoke(spec, singles, compute)]];
   }
 
-  const elementwise = params.filter((p) => isRange(p) || (shape === "broadcast" && hasCellReader(p.param)));
+  const elementwise = params.filter((p) => isRange(p) || (broadcast && hasCellReader(p.param)));
   // The rest are read once: whole arguments (usage, tables) and, with "same", single values.
   const fixed = params.filter((p) => !elementwise.includes(p));
   const args: Record<string, unknown> = {};
   const readFixed = (name: string, param: Param<unknown>, value: unknown) => {
     // A single value of a cell reader ("same") is read as its one cell.
     const read = hasCellReader(param) ? readCell(param, name, elementAt(value, 0, 0)) : readWhole(param, name, value);
-    if (read instanceof LeverError) throw toExcelError(read);
+    if (isLeverError(read)) throw toExcelError(read);
     args[name] = param.kind === "usage" ? gather(read as number[]) : read;
   };
   const values: Record<string, unknown> = {};
@@ -186,13 +187,13 @@ export function invokeElementwise(
     const value = (values[name] = unwrap(name, raw[name]));
     const passed = firstExcelError(value);
     if (passed) throw passed;
-    if (shape === "broadcast") readFixed(name, param, value);
+    if (broadcast) readFixed(name, param, value);
   }
   const empty = elementwise.find((p) => isEmptyRange(raw[p.name]));
   if (empty) throw toExcelError(Errors.emptyRange(empty.name));
-  if (shape === "same") {
+  if (!broadcast) {
     const common = commonShape(elementwise.map((p) => [p.name, shapeOf(raw[p.name])] as const));
-    if (common instanceof LeverError) throw toExcelError(common);
+    if (isLeverError(common)) throw toExcelError(common);
     for (const { name, param } of fixed) readFixed(name, param, values[name]);
   }
 
@@ -209,13 +210,13 @@ export function invokeElementwise(
 
   // "same" computes name the element's cell in their own errors (an unknown model at row 3,
   // column 1), so they get its place; "broadcast" ones do not, and a good element then allocates nothing.
-  const placed = shape === "same";
+  const placed = !broadcast;
   const element = (r: number, c: number): number | CustomFunctions.Error => {
     for (const a of varying) {
       const row = indexIn(a.rows, r);
       const column = indexIn(a.columns, c);
       if (row < 0 || column < 0) {
-        return toExcelError(Errors.beyondRange(a.name, { row: r + 1, column: c + 1 }, a.rows, a.columns));
+        return toExcelError(Errors.beyondRange(a.name, cellAtIndex(r, c), a.rows, a.columns));
       }
       const k = row * a.columns + column;
       const error = a.errors[k];
@@ -224,13 +225,11 @@ export function invokeElementwise(
     }
     let result: number | LeverError;
     try {
-      result = compute(args, placed ? { row: r + 1, column: c + 1 } : undefined);
+      result = compute(args, placed ? cellAtIndex(r, c) : undefined);
     } catch (e) {
       return unexpected(e);
     }
-    return typeof result === "number" && Number.isFinite(result)
-      ? result
-      : elementResult(result, { row: r + 1, column: c + 1 });
+    return typeof result === "number" && Number.isFinite(result) ? result : elementResult(result, cellAtIndex(r, c));
   };
   const out: EachResult = new Array<(number | CustomFunctions.Error)[]>(rows);
   for (let r = 0; r < rows; r++) {
@@ -251,11 +250,6 @@ export type Output<R, Each extends boolean, Lifts extends boolean> = Each extend
     ? EachResult
     : R;
 
-/** The shape a catalogue entry computes element by element in (its `each` or `lifts`), if it does. */
-function elementwiseShape(entry: { readonly each?: boolean; readonly lifts?: boolean }): Shape | undefined {
-  return entry.lifts === true ? "broadcast" : entry.each === true ? "same" : undefined;
-}
-
 /**
  * Runs a catalogue entry on the arguments Excel passed, in its parameter order (the compiler
  * checks the count): the element-wise path in the entry's shape, or the single-value path.
@@ -269,10 +263,11 @@ export function run<
   const values: Record<string, unknown> = {};
   entry.params.forEach((p, i) => (values[p.name] = (raw as readonly unknown[])[i]));
   const compute = entry.compute as (a: Record<string, unknown>, at?: CellAt) => R | LeverError;
-  const shape = elementwiseShape(entry);
-  if (shape) {
+  // Element by element: "broadcast" when the entry lifts, "same" when it is `each`.
+  const broadcast = entry.lifts === true;
+  if (broadcast || entry.each === true) {
     return invokeElementwise(
-      shape,
+      broadcast,
       entry.params,
       values,
       compute as (a: Record<string, unknown>, at?: CellAt) => number | LeverError,

@@ -3,7 +3,7 @@
  * scalar argument by its kind (money, discount, share, months, ...). The functions layer and the
  * task pane both go through these, so a value is judged the same way wherever it is typed.
  */
-import { CellAt, Errors, isBlank, LeverError, OverageRate } from "../core";
+import { CellAt, cellAtIndex, Errors, isBlank, isLeverError, LeverError, OverageRate } from "../core";
 
 /** A cell value as a spreadsheet hands it over (Excel errors are handled before the core). */
 export type Cell = number | string | boolean | null | undefined;
@@ -44,9 +44,9 @@ export function parseUsage(arg: string, grid: Grid): number[] | LeverError {
   for (let r = 0; r < rows; r++) {
     const row = grid[r]!;
     for (let c = 0; c < row.length; c++) {
-      const at = { row: r + 1, column: c + 1 };
+      const at = cellAtIndex(r, c);
       const value = cellNumber(arg, row[c], at);
-      if (value instanceof LeverError) return value;
+      if (isLeverError(value)) return value;
       if (value < 0) return Errors.negative(arg, value, at);
       if (value > MAX_DOLLARS) return Errors.tooMuch(arg, value, MAX_DOLLARS, at);
       series[across ? c : r]! += value;
@@ -62,7 +62,7 @@ export function parseUsage(arg: string, grid: Grid): number[] | LeverError {
 /** Dollars, 0 or more (a commit, a price). */
 export function parseMoney(arg: string, cell: Cell, at?: CellAt): number | LeverError {
   const value = cellNumber(arg, cell, at);
-  if (value instanceof LeverError) return value;
+  if (isLeverError(value)) return value;
   if (value < 0) return Errors.negative(arg, value, at);
   if (value > MAX_DOLLARS) return Errors.tooMuch(arg, value, MAX_DOLLARS, at);
   return value;
@@ -79,7 +79,7 @@ function parseFraction(
   openTop: boolean,
 ) {
   const value = cellNumber(arg, cell, at);
-  if (value instanceof LeverError) return value;
+  if (isLeverError(value)) return value;
   const aboveTop = openTop ? value >= high : value > high;
   if (aboveTop && value > 1 && value <= 100) return Errors.wholePercent(arg, value, at);
   if (value < low || aboveTop || (low < 0 && value === low)) return Errors.outOfRange(arg, value, range, at);
@@ -104,7 +104,7 @@ export function parseChange(arg: string, cell: Cell, at?: CellAt): number | Leve
 /** A price as a multiple of list (1 = list): 0 <= m <= 3. */
 export function parseListMultiple(arg: string, cell: Cell, at?: CellAt): number | LeverError {
   const value = cellNumber(arg, cell, at);
-  if (value instanceof LeverError) return value;
+  if (isLeverError(value)) return value;
   if (value > MAX_LIST_MULTIPLE && value <= 100) return Errors.wholePercent(arg, value, at);
   if (value < 0 || value > MAX_LIST_MULTIPLE) return Errors.outOfRange(arg, value, `[0, ${MAX_LIST_MULTIPLE}]`, at);
   return value;
@@ -134,7 +134,7 @@ export function parseCap(arg: string, cell: Cell, at?: CellAt): number | undefin
 /** A whole number of months, 1 or more. */
 export function parseMonths(arg: string, cell: Cell, at?: CellAt): number | LeverError {
   const value = cellNumber(arg, cell, at);
-  if (value instanceof LeverError) return value;
+  if (isLeverError(value)) return value;
   if (!Number.isInteger(value) || value < 1) return Errors.notWholeMonths(arg, value, at);
   if (value > MAX_MONTHS) return Errors.tooMuch(arg, value, MAX_MONTHS, at);
   return value;
@@ -160,7 +160,7 @@ export function parseVolatility(arg: string, cell: Cell, at?: CellAt): number | 
 /** A whole count between `low` and `high` (points on a curve). */
 export function parseCount(arg: string, cell: Cell, low: number, high: number): number | LeverError {
   const value = cellNumber(arg, cell);
-  if (value instanceof LeverError) return value;
+  if (isLeverError(value)) return value;
   if (!Number.isInteger(value) || value < low || value > high) {
     return Errors.outOfRange(arg, value, `whole numbers ${low} to ${high}`);
   }
@@ -171,7 +171,7 @@ export function parseCount(arg: string, cell: Cell, low: number, high: number): 
 export function parseFlag(arg: string, cell: Cell, at?: CellAt): boolean | LeverError {
   if (typeof cell === "boolean") return cell;
   const value = cellNumber(arg, cell, at);
-  if (value instanceof LeverError) return value;
+  if (isLeverError(value)) return value;
   if (value !== 0 && value !== 1) return Errors.outOfRange(arg, value, "{0, 1}", at);
   return value === 1;
 }

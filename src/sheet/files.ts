@@ -3,7 +3,7 @@
  * into a sheet for MONTHLY_USAGE: a CSV export as Excel would open it, or a vendor API's JSON
  * response flattened, one row per record. Pure text in, cells out: the file never leaves the pane.
  */
-import { Errors, LeverError } from "../core";
+import { Errors, isLeverError, LeverError } from "../core";
 import type { Cell } from "./cells";
 import { CsvSplitter } from "./csv";
 import { JsonSplitter } from "./json";
@@ -97,7 +97,7 @@ export function jsonRecords(value: unknown, depth = 0): Record<string, Cell>[] {
 /** JSON records as a table: the header is every field in the order first seen; a missing field is blank. */
 export function parseJson(text: string): Cell[][] | LeverError {
   const values = jsonValues(text);
-  if (values instanceof LeverError) return values;
+  if (isLeverError(values)) return values;
   const rows = values.flatMap((v) => jsonRecords(v));
   if (rows.length === 0) return Errors.notJson("file");
   const header = jsonColumns(rows);

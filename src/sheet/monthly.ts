@@ -8,6 +8,7 @@ import {
   dollarsOf,
   Errors,
   ExportAggregate,
+  isLeverError,
   LeverError,
   monthLabel,
   MonthlyBy,
@@ -36,10 +37,9 @@ export function monthlyUsageTable(
   const amounts = read.totals.map((m) => {
     const key = by === "total" ? "Total" : m.model;
     const amount = dollars(m);
-    columnTotals.set(key, (columnTotals.get(key) ?? 0) + (amount instanceof LeverError ? 0 : amount));
+    columnTotals.set(key, (columnTotals.get(key) ?? 0) + (isLeverError(amount) ? 0 : amount));
     // A model the book does not know (not a row's own bad count, not a row naming no model).
-    if (amount instanceof LeverError && read.format.tokens && !m.listError && m.model !== NO_MODEL)
-      unknown.set(key, amount);
+    if (isLeverError(amount) && read.format.tokens && !m.listError && m.model !== NO_MODEL) unknown.set(key, amount);
     return amount;
   });
   const columns = [...columnTotals.keys()].sort(
@@ -53,9 +53,9 @@ export function monthlyUsageTable(
     const line = cells[m.month - first]!;
     const c = col.get(by === "total" ? "Total" : m.model)!;
     const sofar = line[c]!;
-    if (sofar instanceof LeverError) return; // the first bad row of a cell is the one it names
+    if (isLeverError(sofar)) return; // the first bad row of a cell is the one it names
     const amount = amounts[i]!;
-    line[c] = amount instanceof LeverError ? amount : sofar + amount;
+    line[c] = isLeverError(amount) ? amount : sofar + amount;
   });
   // A model the book does not know errors its whole column (every month), not only its own rows.
   if (by === "model") for (const [name, error] of unknown) for (const line of cells) line[col.get(name)!] = error;

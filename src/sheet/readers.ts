@@ -4,7 +4,7 @@
  * for an omitted argument) becomes a checked core value or a typed error naming the argument and
  * the cell. Excel's own error values and data types are the functions layer's (src/functions/boundary.ts).
  */
-import { Band, CellAt, Errors, isBlank, LeverError, OverageRate, PriceBook } from "../core";
+import { Band, CellAt, cellAtIndex, Errors, isBlank, isLeverError, LeverError, OverageRate, PriceBook } from "../core";
 import {
   Cell,
   Grid,
@@ -49,7 +49,7 @@ function single(name: string, value: unknown): Cell | LeverError {
     return Errors.shape(name, "a single value", `a range of ${rows} rows and ${columns} columns`);
   }
   const cell = toCell(value);
-  return cell instanceof LeverError ? Errors.notANumber(name, value) : cell;
+  return isLeverError(cell) ? Errors.notANumber(name, value) : cell;
 }
 
 /** A range as a grid of cells (a lone value is a 1x1 range). Checked in place: a whole column is not copied. */
@@ -62,13 +62,12 @@ function toGrid(name: string, value: unknown): Grid | LeverError {
     const row = rows[r];
     if (!Array.isArray(row)) {
       rowsAreArrays = false;
-      if (toCell(row) instanceof LeverError) return Errors.notANumber(name, row, { row: r + 1, column: 1 });
+      if (isLeverError(toCell(row))) return Errors.notANumber(name, row, cellAtIndex(r, 0));
       continue;
     }
     for (let c = 0; c < row.length; c++) {
       const cell: unknown = row[c];
-      if (cell !== null && typeof cell === "object")
-        return Errors.notANumber(name, cell, { row: r + 1, column: c + 1 });
+      if (cell !== null && typeof cell === "object") return Errors.notANumber(name, cell, cellAtIndex(r, c));
     }
   }
   // Array.from, not map: a hole in a sparse array is a blank row here, not a missing one.
@@ -80,7 +79,7 @@ function toGrid(name: string, value: unknown): Grid | LeverError {
 function scalar<T>(parse: (name: string, cell: Cell) => T | LeverError) {
   return (name: string, value: unknown): T | LeverError => {
     const cell = single(name, value);
-    return cell instanceof LeverError ? cell : parse(name, cell);
+    return isLeverError(cell) ? cell : parse(name, cell);
   };
 }
 
@@ -147,7 +146,7 @@ export const arg = {
   usage: (): Param<number[]> =>
     param("usage", (name, value) => {
       const grid = toGrid(name, value);
-      return grid instanceof LeverError ? grid : parseUsage(name, grid);
+      return isLeverError(grid) ? grid : parseUsage(name, grid);
     }),
   /**
    * Monthly list dollars that may be none (BURNDOWN's actuals before the first month is in, an
@@ -158,9 +157,9 @@ export const arg = {
     param("series", (name, value) => {
       if (isEmptyRange(value)) return [];
       const grid = toGrid(name, value);
-      if (grid instanceof LeverError) return grid;
+      if (isLeverError(grid)) return grid;
       const series = parseUsage(name, grid);
-      return series instanceof LeverError && series.message === Errors.emptyUsage(name).message ? [] : series;
+      return isLeverError(series) && series.message === Errors.emptyUsage(name).message ? [] : series;
     }),
   /** A non-blank text value (a model name, a method word), trimmed. */
   text: (fallback?: string) => textParam(param("text", scalar(parseText), fallback)),
@@ -168,7 +167,7 @@ export const arg = {
   table: <T>(kind: string, parse: (name: string, grid: Grid) => T | LeverError): Param<T> =>
     param(kind, (name, value) => {
       const grid = toGrid(name, value);
-      return grid instanceof LeverError ? grid : parse(name, grid);
+      return isLeverError(grid) ? grid : parse(name, grid);
     }),
   /** A discount bands table (threshold | discount). */
   bands: (): Param<Band[]> => arg.table("bands", parseBands),
@@ -189,7 +188,7 @@ export const arg = {
       "priceBook",
       (name, value) => {
         const grid = toGrid(name, value);
-        return grid instanceof LeverError ? grid : parsePriceBook(name, grid);
+        return isLeverError(grid) ? grid : parsePriceBook(name, grid);
       },
       fallback,
     ),
@@ -200,7 +199,7 @@ export const arg = {
         "word",
         scalar((name, cell) => {
           const text = parseText(name, cell);
-          return text instanceof LeverError ? text : parse(name, text);
+          return isLeverError(text) ? text : parse(name, text);
         }),
         fallback,
       ),
@@ -209,9 +208,9 @@ export const arg = {
   usageRange: (): Param<UsageRange> =>
     param("usage", (name, value) => {
       const grid = toGrid(name, value);
-      if (grid instanceof LeverError) return grid;
+      if (isLeverError(grid)) return grid;
       const series = parseUsage(name, grid);
-      return series instanceof LeverError ? series : { series, cellOf: (month: number) => monthCell(grid, month) };
+      return isLeverError(series) ? series : { series, cellOf: (month: number) => monthCell(grid, month) };
     }),
   /** A range read cell by cell with a cell reader (errors name the cell); a single value is a 1x1 range. */
   range: <T>(p: CellParam<T>): Param<Matrix<T>> => param(`${p.kind}Range`, (name, value) => readMatrix(name, value, p)),
@@ -335,7 +334,7 @@ function isOmitted(value: unknown): boolean {
 export function readCell<T>(p: CellParam<T>, name: string, value: unknown, at?: CellAt): T | LeverError {
   if (p.optional && isLeftOut(p, value)) return p.fallback as T;
   const cell = toCell(value);
-  if (cell instanceof LeverError) return Errors.notANumber(name, value, at);
+  if (isLeverError(cell)) return Errors.notANumber(name, value, at);
   return p.cell(name, cell, at);
 }
 
@@ -347,8 +346,8 @@ function readMatrix<T>(name: string, value: unknown, p: CellParam<T>): Matrix<T>
   for (let r = 0; r < shape.rows; r++) {
     const row: T[] = [];
     for (let c = 0; c < shape.columns; c++) {
-      const read = readCell(p, name, elementAt(value, r, c), single ? undefined : { row: r + 1, column: c + 1 });
-      if (read instanceof LeverError) return read;
+      const read = readCell(p, name, elementAt(value, r, c), single ? undefined : cellAtIndex(r, c));
+      if (isLeverError(read)) return read;
       row.push(read);
     }
     out.push(row);
@@ -362,7 +361,7 @@ function readMatrix<T>(name: string, value: unknown, p: CellParam<T>): Matrix<T>
  */
 export function sameShape(named: readonly (readonly [string, Matrix<unknown>])[]): Shape | LeverError {
   const common = commonShape(named);
-  return common instanceof LeverError ? common : (common ?? { rows: 1, columns: 1 });
+  return isLeverError(common) ? common : (common ?? { rows: 1, columns: 1 });
 }
 
 /** Element (row, column) of a range; a 1x1 range is every element. */
@@ -376,7 +375,7 @@ function elementOf<T>(m: Matrix<T>, row: number, column: number): T {
  */
 export function pairs<A, B>(a: readonly [string, Matrix<A>], b: readonly [string, Matrix<B>]): [A[], B[]] | LeverError {
   const shape = sameShape([a, b]);
-  if (shape instanceof LeverError) return shape;
+  if (isLeverError(shape)) return shape;
   const xs: A[] = [];
   const ys: B[] = [];
   for (let r = 0; r < shape.rows; r++) {

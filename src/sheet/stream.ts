@@ -10,7 +10,7 @@
  * No DOM here: it runs in the pane's Web Worker, in Node for the tests and the benchmark, anywhere a
  * `ReadableStream` and `TextDecoder` exist.
  */
-import { DEFAULT_PRICE_BOOK, Errors, LeverError, PriceBook } from "../core";
+import { DEFAULT_PRICE_BOOK, Errors, isLeverError, LeverError, PriceBook } from "../core";
 import { ExportSummary, ImportAggregator, summarize } from "../core/importAggregate";
 import { CsvSplitter, delimiterOf } from "./csv";
 import { jsonColumns, jsonRecords, jsonRow } from "./files";
@@ -165,11 +165,11 @@ async function readAs(
     if (aggregator === undefined) {
       if (typeof fields[0] === "string") fields[0] = fields[0].replace(/^\uFEFF/, "");
       aggregator = ImportAggregator.start("file", fields, { dayFirst, decimalComma: delimiter === ";" });
-      if (aggregator instanceof LeverError) failed = aggregator;
+      if (isLeverError(aggregator)) failed = aggregator;
       else splitter?.only(aggregator.columnsRead, aggregator.dateColumn);
       return;
     }
-    if (aggregator instanceof LeverError) return;
+    if (isLeverError(aggregator)) return;
     const error = aggregator.add(fields, recordNumber);
     if (error) failed = error;
     rows++;
@@ -273,9 +273,9 @@ async function readAs(
     if (splitter?.unclosed) return Errors.unclosedQuote("file", recordNumber + 1);
   }
   if (aggregator === undefined) return Errors.emptyFile("file");
-  if (aggregator instanceof LeverError) return aggregator;
+  if (isLeverError(aggregator)) return aggregator;
   const summary: ExportSummary | LeverError = summarize(aggregator.finish(), book);
-  if (summary instanceof LeverError) return summary;
+  if (isLeverError(summary)) return summary;
   options.onProgress?.({ bytes, rows });
   return {
     ...summary,

@@ -4,18 +4,20 @@
  * the parsed values; nothing here is arithmetic on dollars.
  */
 import {
-  CommitRisk,
   Band,
   burndown,
-  nextBand,
-  CellAt,
   CACHE_FALLBACK,
+  CellAt,
+  cellAtIndex,
+  CommitRisk,
   Deal,
   DEFAULT_BATCH_MULTIPLIER,
   Errors,
   Expected,
   isBlank,
+  isLeverError,
   LeverError,
+  nextBand,
   PeriodRow,
   PRICE_BOOK_HEADER,
   PriceBook,
@@ -36,12 +38,11 @@ export function parseBands(arg: string, grid: Grid): Band[] | LeverError {
     if (row.every(isBlank)) continue;
     if (row.length < 2) return Errors.shape(arg, "2 columns (threshold, discount)", `${row.length} column`);
     if (bands.length === 0 && r === 0 && typeof row[0] === "string" && Number.isNaN(Number(row[0]))) continue;
-    const threshold = parseMoney(arg, row[0], { row: r + 1, column: 1 });
-    if (threshold instanceof LeverError) return threshold;
-    const discount = parseDiscount(arg, row[1], { row: r + 1, column: 2 });
-    if (discount instanceof LeverError) return discount;
-    if (bands.some((b) => b.threshold === threshold))
-      return Errors.duplicateBand(arg, threshold, { row: r + 1, column: 1 });
+    const threshold = parseMoney(arg, row[0], cellAtIndex(r, 0));
+    if (isLeverError(threshold)) return threshold;
+    const discount = parseDiscount(arg, row[1], cellAtIndex(r, 1));
+    if (isLeverError(discount)) return discount;
+    if (bands.some((b) => b.threshold === threshold)) return Errors.duplicateBand(arg, threshold, cellAtIndex(r, 0));
     bands.push({ threshold, discount });
   }
   if (bands.length === 0) return Errors.noBands(arg);
@@ -123,17 +124,17 @@ export function parsePriceBook(arg: string, grid: Grid): PriceBook | LeverError 
     if (isBlank(name)) return Errors.blankCell(arg, at(1));
     if (typeof name !== "string") return Errors.notText(arg, name, at(1));
     const input = priceCell(arg, cells[1], at(2));
-    if (input instanceof LeverError) return input;
+    if (isLeverError(input)) return input;
     const output = priceCell(arg, cells[2], at(3));
-    if (output instanceof LeverError) return output;
+    if (isLeverError(output)) return output;
     const cacheWrite5m = optionalPrice(arg, cells[3], at(4), input * CACHE_FALLBACK.cacheWrite5m);
-    if (cacheWrite5m instanceof LeverError) return cacheWrite5m;
+    if (isLeverError(cacheWrite5m)) return cacheWrite5m;
     const cacheWrite1h = optionalPrice(arg, cells[4], at(5), input * CACHE_FALLBACK.cacheWrite1h);
-    if (cacheWrite1h instanceof LeverError) return cacheWrite1h;
+    if (isLeverError(cacheWrite1h)) return cacheWrite1h;
     const cacheRead = optionalPrice(arg, cells[5], at(6), input * CACHE_FALLBACK.cacheRead);
-    if (cacheRead instanceof LeverError) return cacheRead;
+    if (isLeverError(cacheRead)) return cacheRead;
     const batchMultiplier = isBlank(cells[6]) ? DEFAULT_BATCH_MULTIPLIER : parseShare(arg, cells[6], at(7));
-    if (batchMultiplier instanceof LeverError) return batchMultiplier;
+    if (isLeverError(batchMultiplier)) return batchMultiplier;
     const asOf = cells[7];
     const source = cells[8];
     const vendor = cells[9];
@@ -211,7 +212,7 @@ export function burndownTable(
   deal: Deal,
 ): (number | string)[][] | LeverError {
   const b = burndown(actuals, projection, deal);
-  if (b instanceof LeverError) return b;
+  if (isLeverError(b)) return b;
   return [
     [...BURNDOWN_HEADER],
     ...b.rows.map((r) => [

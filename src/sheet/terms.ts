@@ -1,16 +1,17 @@
 /**
  * A terms table in the sheet (key | draft | ask) and the LEVER_VALUES table out of it. Which keys
  * exist, how each is read, its label and neutral value come from a term table (the catalogue's
- * TERMS); the values are the core's (`changeValues`). Nothing here knows a particular term.
+ * TERMS); the values are the core's (`changeSummaries`). Nothing here knows a particular term.
  */
 import {
   CellAt,
+  cellAtIndex,
   changeSummaries,
-  changeValues,
   DealTerm,
   Errors,
   FullDeal,
   isBlank,
+  isLeverError,
   LeverError,
   sameTerm,
   TermValue,
@@ -77,10 +78,10 @@ export function parseTerms<K extends string>(arg: string, grid: Grid, table: Ter
     const name = typeof row[0] === "string" ? row[0].trim().toLowerCase() : row[0];
     if (typeof name !== "string" || !keys.includes(name as K)) {
       if (r === 0 && typeof name === "string") continue; // a header row
-      return Errors.unknownWord(arg, String(row[0]), keys, { row: r + 1, column: 1 });
+      return Errors.unknownWord(arg, String(row[0]), keys, cellAtIndex(r, 0));
     }
     const key = name as K;
-    if (shown[key]) return Errors.duplicateKey(arg, key, { row: r + 1, column: 1 });
+    if (shown[key]) return Errors.duplicateKey(arg, key, cellAtIndex(r, 0));
     const spec: TermSpec = table[key] as TermSpec;
     for (const [column, target] of [
       [2, draft],
@@ -90,7 +91,7 @@ export function parseTerms<K extends string>(arg: string, grid: Grid, table: Ter
       const at: CellAt = { row: r + 1, column };
       if (spec.filled && isBlank(cell)) return Errors.blankOrZero(arg, key, at, spec.filled);
       const value = spec.read(arg, cell, at);
-      if (value instanceof LeverError) return value;
+      if (isLeverError(value)) return value;
       target[spec.field] = value;
     }
     shown[key] = { draft: row[1], ask: row[2] };
@@ -138,45 +139,36 @@ export function leverRows<K extends string>(
   const changes = changed.map((key) => ({ [spec(key).field]: terms.ask[spec(key).field] }));
   const values = leverValuesOf(usage, terms.draft, changes, withRenewal, uncertainty);
   const { alone, all, yardstick, draftCost } = values;
-  const rows: LeverRow<K>[] = changed
+  /** A row of the table: its value's share of the draft's cost, and its spread when there is one. */
+  const row = (
+    key: LeverRow<K>["key"],
+    lever: string,
+    draft: Cell,
+    ask: Cell,
+    valued: Valued,
+    vendorCost: LeverRow["vendorCost"],
+  ): LeverRow<K> => ({
+    key,
+    lever,
+    draft,
+    ask,
+    value: valued.value,
+    share: valued.value / draftCost,
+    vendorCost,
+    ...(valued.spread ? { spread: valued.spread } : {}),
+  });
+  const rows = changed
     .map((key, i) => {
       const { field, label, vendorCost } = spec(key);
-      const value = alone[i]!;
-      return {
-        key,
-        lever: label,
-        draft: terms.shown[key]!.draft ?? "",
-        ask: terms.shown[key]!.ask ?? "",
-        value: value.value,
-        share: value.value / draftCost,
-        vendorCost: vendorCost(terms.ask[field]),
-        ...(value.spread ? { spread: value.spread } : {}),
-      };
+      const shown = terms.shown[key]!;
+      return row(key, label, shown.draft ?? "", shown.ask ?? "", alone[i]!, vendorCost(terms.ask[field]));
     })
     .sort((a, b) => b.value - a.value);
   const point = yardstickChange(terms.draft)?.discount;
   if (yardstick !== undefined && point !== undefined) {
-    rows.push({
-      key: "yardstick",
-      lever: YARDSTICK_LABEL,
-      draft: terms.draft.discount,
-      ask: point,
-      value: yardstick.value,
-      share: yardstick.value / draftCost,
-      vendorCost: "yardstick",
-      ...(yardstick.spread ? { spread: yardstick.spread } : {}),
-    });
+    rows.push(row("yardstick", YARDSTICK_LABEL, terms.draft.discount, point, yardstick, "yardstick"));
   }
-  rows.push({
-    key: "all",
-    lever: "All asks together",
-    draft: "",
-    ask: "",
-    value: all.value,
-    share: all.value / draftCost,
-    vendorCost: "",
-    ...(all.spread ? { spread: all.spread } : {}),
-  });
+  rows.push(row("all", "All asks together", "", "", all, ""));
   return { rows, draftCost };
 }
 
@@ -185,6 +177,9 @@ interface Valued {
   readonly value: number;
   readonly spread?: LeverRow["spread"];
 }
+
+/** No uncertainty: one scenario, the usage as given. */
+const CERTAIN: Uncertainty = { volatility: 0, growthVolatility: 0 };
 
 /** Whether any uncertainty is stated: then LEVER_VALUES runs over the scenario set. */
 export function isUncertain(u: Uncertainty): boolean {
@@ -198,25 +193,16 @@ function leverValuesOf(
   withRenewal: boolean,
   uncertainty: Uncertainty,
 ): { alone: Valued[]; all: Valued; yardstick: Valued | undefined; draftCost: number } {
-  if (!isUncertain(uncertainty)) {
-    const v = changeValues(usage, draft, changes, withRenewal);
-    const one = (value: number): Valued => ({ value });
-    return {
-      alone: v.alone.map(one),
-      all: one(v.all),
-      yardstick: v.yardstick === undefined ? undefined : one(v.yardstick),
-      draftCost: v.draftCost,
-    };
-  }
-  const v = changeSummaries(usage, draft, changes, withRenewal, uncertainty);
-  const spread = (x: { expected: number; p10: number; p90: number; chance: number }): Valued => ({
-    value: x.expected,
-    spread: { p10: x.p10, p90: x.p90, chance: x.chance },
-  });
+  // One path: certain, the scenario set is the one certain scenario, whose summaries are exactly the
+  // ledger's values (`changeValues`; test/core/seedClaims.test.ts), and a value has no spread.
+  const uncertain = isUncertain(uncertainty);
+  const v = changeSummaries(usage, draft, changes, withRenewal, uncertain ? uncertainty : CERTAIN);
+  const valued = (x: { expected: number; p10: number; p90: number; chance: number }): Valued =>
+    uncertain ? { value: x.expected, spread: { p10: x.p10, p90: x.p90, chance: x.chance } } : { value: x.expected };
   return {
-    alone: v.alone.map(spread),
-    all: spread(v.all),
-    yardstick: v.yardstick && spread(v.yardstick),
+    alone: v.alone.map(valued),
+    all: valued(v.all),
+    yardstick: v.yardstick && valued(v.yardstick),
     draftCost: v.draftCost,
   };
 }

@@ -5,6 +5,7 @@
  */
 import "../helpers/customFunctions";
 import * as f from "../helpers/single";
+import { excelError } from "../helpers/customFunctions";
 import * as functions from "../../src/functions/functions";
 import { column, flat, twoYears } from "../helpers/series";
 
@@ -82,5 +83,10 @@ describe("term_months", () => {
     ]) as unknown[][];
     const row = blank.find((r) => r[0] === "Term length")!;
     expect(row[3]).toBeCloseTo(0, 9);
+  });
+
+  test("actuals longer than the stated term: #VALUE! naming both lengths (the fuzz found the crash)", () => {
+    const e = excelError(() => f.shortfall(1_000, column([1, 2, 3]), column([]), 0.2, 0, 1, 1));
+    expect([e.code, e.message]).toEqual(["#VALUE!", "actuals: 3 months, longer than the term (1 months)"]);
   });
 });

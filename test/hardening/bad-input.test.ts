@@ -805,6 +805,7 @@ const SAMPLES: { readonly [K in keyof typeof Errors]: Parameters<(typeof Errors)
   noTokens: ["mtok"],
   tooShort: ["history", "linear", 2, 1],
   fewPositiveMonths: ["history", 3, 2],
+  pastTerm: ["actuals", 13, 12],
   notPositive: ["history", 0, somewhere, "the exponential method needs every month above 0"],
   emptyRange: ["price_book"],
   blankOrZero: ["terms", "overage_rate", somewhere, "enter 1 for list price"],
