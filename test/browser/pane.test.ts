@@ -67,8 +67,11 @@ describe("task pane in headless Chromium", () => {
     }
     // The sizing step's chart is an SVG with a text alternative.
     await show("size");
-    expect(await page.locator("svg.curve").getAttribute("role")).toBe("img");
-    expect(await page.locator("svg.curve desc").textContent()).toContain("lowest at a commit of");
+    const curve = page.locator("svg.curve:not(.fan-chart)");
+    expect(await curve.getAttribute("role")).toBe("img");
+    expect(await curve.locator("desc").textContent()).toContain("lowest at a commit of");
+    // And the usage fan across the futures, with its own text alternative.
+    expect(await page.locator("svg.fan-chart desc").textContent()).toContain("across the futures");
 
     await show("summary");
     const shown = await page.locator("[data-testid^=lever-value-]").allTextContents();
