@@ -2,27 +2,12 @@
  * A lever under uncertainty (src/core/scenarioLevers.ts; DOMAIN.md "Usage under uncertainty"): in each
  * scenario, exactly LEVER_VALUES' value (`changeValues`) on that scenario's usage.
  */
+import { fullDeal } from "../helpers/deals";
 import * as core from "../../src/core";
-import type { Deal, FullDeal } from "../../src/core";
+import type { Deal } from "../../src/core";
 import { flat, twoYears } from "../helpers/series";
 
-/** A whole draft, every term written out (as a terms table gives it). */
-const full = (d: Partial<FullDeal>): FullDeal => ({
-  commit: 1_000_000,
-  discount: 0.2,
-  overageRate: 1,
-  carryover: 0,
-  periodMonths: 12,
-  stepUp: 0,
-  ratchet: false,
-  uplift: 0,
-  excludedShare: 0,
-  carryoverCap: undefined,
-  renewalCap: undefined,
-  renewalMonths: 12,
-  termMonths: undefined,
-  ...d,
-});
+const full = fullDeal;
 /** The sample Deal's draft and asks (src/catalogue/termsPane.ts), and a shorter term, on a 36-month rising usage. */
 const draft = full({
   commit: 3_000_000,
