@@ -5,7 +5,8 @@
 //
 // ADDIN_BASE_URL (environment variable, or --env ADDIN_BASE_URL=...) is the https address the built add-in
 // is served from, default https://localhost:3000: dist/manifest.xml and the functions' help links use it.
-// manifest.xml itself stays the localhost one, for `npm start`.
+// manifest.xml itself stays the localhost one, for `npm start`. ADDIN_SUPPORT_EMAIL is the contact the
+// support, privacy and terms pages give; a build for a public ADDIN_BASE_URL fails without it.
 //
 // Exported as a function of (env, argv) so tests can require it and read what it emits.
 
@@ -15,7 +16,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const TerserPlugin = require("terser-webpack-plugin");
-const { AddinPagesPlugin, DEV_BASE_URL, addinBaseUrl, manifestFor } = require("./src/help/build");
+const { AddinPagesPlugin, DEV_BASE_URL, addinBaseUrl, manifestFor, supportEmail } = require("./src/help/build");
 
 /** Where the manifest expects the add-in to be served during development. */
 const DEV_SERVER_PORT = 3000;
@@ -172,6 +173,8 @@ module.exports = async (env = {}, argv = {}) => {
         baseUrl,
         namespace: functionsNamespace(),
         version: require("./package.json").version,
+        // The contact support.html, privacy.html and terms.html give; a public build must set it.
+        supportEmail: supportEmail(env.ADDIN_SUPPORT_EMAIL ?? process.env.ADDIN_SUPPORT_EMAIL, baseUrl),
         sources: FUNCTIONS_SOURCES,
       }),
       new HtmlWebpackPlugin({

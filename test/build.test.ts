@@ -7,9 +7,10 @@
  *   - A build for a public address (ADDIN_BASE_URL=https://levers.example.com, into a temporary
  *     folder: one extra build) has that address, and no localhost, in manifest.xml (valid against the
  *     add-in manifest schema) and in every function's helpUrl; functions.json has
- *     allowErrorForDataTypeAny; there is a help page per function, a help index and a support page,
+ *     allowErrorForDataTypeAny; there is a help page per function, a help index, support, privacy and terms pages,
  *     none with a script; and no source maps are published.
- *   - A bad ADDIN_BASE_URL fails the build with the reason.
+ *   - A bad ADDIN_BASE_URL fails the build with the reason, and so does a public build without an
+ *     ADDIN_SUPPORT_EMAIL (the contact its support, privacy and terms pages give).
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -18,13 +19,14 @@ import { join, relative } from "node:path";
 import { FUNCTIONS_BUNDLE, FUNCTIONS_METADATA, DIST, ROOT, loadBundle, metadataIds } from "./helpers/loadBundle";
 import { ensureBundle } from "./helpers/ensureBundle";
 import { descendants, parseXml } from "./helpers/xml";
-import { DEV_BASE_URL, addinBaseUrl, type FunctionsMetadata } from "../src/help/build";
+import { DEV_BASE_URL, DEV_SUPPORT_EMAIL, addinBaseUrl, supportEmail, type FunctionsMetadata } from "../src/help/build";
 import { CONTENT_SECURITY_POLICY, helpFileName, renderFunctionPage } from "../src/help/pages";
 import { CHROMIUM, INSTALL_COMMAND, ensureChromium, ensureXmllint, type ChromiumSystem } from "../scripts/chromium";
 
 const BUILD_TIMEOUT_MS = 300_000;
 const WEBPACK = join(ROOT, "node_modules", "webpack", "bin", "webpack.js");
 const PUBLIC_BASE = "https://levers.example.com";
+const SUPPORT_EMAIL = "help@levers.example.com";
 const SCHEMAS = join(ROOT, "..", "shared", "office-manifest-xsd");
 
 /** Every file under `dir`, relative to it, with "/" separators. */
@@ -37,10 +39,14 @@ function filesUnder(dir: string): string[] {
 }
 
 /** `webpack --mode production` with ADDIN_BASE_URL set, into `out`; the exit status and output. */
-function build(out: string, baseUrl: string): { status: number | null; output: string } {
+function build(
+  out: string,
+  baseUrl: string,
+  supportEmail: string | null = SUPPORT_EMAIL,
+): { status: number | null; output: string } {
   const result = spawnSync(process.execPath, [WEBPACK, "--mode", "production", "--output-path", out], {
     cwd: ROOT,
-    env: { ...process.env, ADDIN_BASE_URL: baseUrl },
+    env: { ...process.env, ADDIN_BASE_URL: baseUrl, ADDIN_SUPPORT_EMAIL: supportEmail ?? "" },
     encoding: "utf8",
     timeout: BUILD_TIMEOUT_MS,
   });
@@ -188,27 +194,49 @@ describe(`a production build for ${PUBLIC_BASE}`, () => {
     expect(html).toContain("&lt;/p&gt;&lt;script&gt;");
   });
 
-  it("lists every function's page on the help index, and has a support page", () => {
+  it("lists every function's page on the help index, and has support, privacy and terms pages", () => {
     const index = read("help/index.html");
     for (const fn of metadata.functions) expect(index).toContain(helpFileName(fn.id));
-    const support = read("support.html").replace(/\s+/g, " ");
+    const text = (name: string) => decoded(read(name)).replace(/\s+/g, " ");
+    const support = text("support.html");
+    expect(support).toMatch(new RegExp(`href="?mailto:${SUPPORT_EMAIL}"?>${SUPPORT_EMAIL}</a>`));
     expect(support).toContain("makes no network requests of its own");
     expect(support).toContain("never leave your machine");
-    expect(support).toContain("contact the person who gave you the add-in");
     expect(support).toMatch(/href="?help\/index\.html"?/);
-    expect(support).not.toMatch(/@|mailto:/);
+    expect(support).toMatch(/href="?privacy\.html"?/);
+    expect(support).toMatch(/href="?terms\.html"?/);
+    const privacy = text("privacy.html");
+    expect(privacy).toContain("Commit Levers sends nothing anywhere");
+    expect(privacy).toContain("the file itself is not uploaded, copied or kept");
+    expect(privacy).toContain(`mailto:${SUPPORT_EMAIL}`);
+    const terms = text("terms.html");
+    expect(terms).toContain("not financial, legal or procurement advice");
+    expect(terms).toContain(`mailto:${SUPPORT_EMAIL}`);
+    // Every page's footer reaches all three.
+    for (const name of ["help/index.html", "support.html", "privacy.html", "terms.html"]) {
+      for (const page of ["support", "privacy", "terms"])
+        expect([name, text(name)]).toEqual([
+          name,
+          expect.stringMatching(new RegExp(`href="?(\\.\\./)?${page}\\.html`)),
+        ]);
+    }
   });
 
   it("serves its help and support pages with a strict policy and no script or inline style", () => {
-    const pages = filesUnder(out).filter((f) => f.startsWith("help/") || f === "support.html");
-    expect(pages).toEqual(expect.arrayContaining(["support.html", "help/index.html", "help/help.css"]));
+    const pages = filesUnder(out).filter(
+      (f) => f.startsWith("help/") || ["support.html", "privacy.html", "terms.html"].includes(f),
+    );
+    expect(pages).toEqual(
+      expect.arrayContaining(["support.html", "privacy.html", "terms.html", "help/index.html", "help/help.css"]),
+    );
     for (const name of pages.filter((f) => f.endsWith(".html"))) {
       const html = read(name);
       const csp = /<meta http-equiv="?Content-Security-Policy"? content="([^"]*)"/i.exec(html)?.[1];
       expect([name, csp?.replace(/&#39;/g, "'")]).toEqual([name, CONTENT_SECURITY_POLICY]);
       expect([name, /<script|<style|\sstyle=|\son[a-z]+=/i.test(html)]).toEqual([name, false]);
-      // Links stay inside the add-in.
+      // Links stay inside the add-in, but for the support address's mailto link.
       for (const [, href] of html.matchAll(/\s(?:href|src)="?([^"\s>]+)/g)) {
+        if (href === `mailto:${SUPPORT_EMAIL}`) continue;
         expect([name, href]).toEqual([name, expect.not.stringMatching(/^[a-z]+:|^\/\//i)]);
       }
     }
@@ -249,6 +277,36 @@ describe("ADDIN_BASE_URL", () => {
       const { status, output } = build(out, "http://levers.example.com");
       expect(status).not.toBe(0);
       expect(output).toContain("ADDIN_BASE_URL must be the https:// address");
+      expect(filesUnder(out)).toEqual([]);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
+describe("ADDIN_SUPPORT_EMAIL", () => {
+  it("shows the reserved example address in a development build, and takes one plain address", () => {
+    expect(supportEmail(undefined, DEV_BASE_URL)).toBe(DEV_SUPPORT_EMAIL);
+    expect(DEV_SUPPORT_EMAIL).toMatch(/@levers\.example\.com$/);
+    expect(supportEmail("help@levers.example.com", PUBLIC_BASE)).toBe("help@levers.example.com");
+  });
+
+  it.each([
+    [undefined, "must be set when ADDIN_BASE_URL is a public address"],
+    ["", "must be set when ADDIN_BASE_URL is a public address"],
+    ["help", "must be one plain e-mail address"],
+    ["a@b.com, c@d.com", "must be one plain e-mail address"],
+    ['x"@levers.example.com', "must be one plain e-mail address"],
+  ])("refuses %j for a public build (%s)", (value, reason) => {
+    expect(() => supportEmail(value, PUBLIC_BASE)).toThrow(new RegExp(`ADDIN_SUPPORT_EMAIL ${reason}`));
+  });
+
+  it("fails a public build without one, before compiling", () => {
+    const out = mkdtempSync(join(tmpdir(), "commit-levers-no-email-"));
+    try {
+      const { status, output } = build(out, PUBLIC_BASE, null);
+      expect(status).not.toBe(0);
+      expect(output).toContain("ADDIN_SUPPORT_EMAIL must be set when ADDIN_BASE_URL is a public address");
       expect(filesUnder(out)).toEqual([]);
     } finally {
       rmSync(out, { recursive: true, force: true });

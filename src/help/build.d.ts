@@ -5,6 +5,12 @@ export declare const DEV_BASE_URL: "https://localhost:3000";
 /** The public base address from ADDIN_BASE_URL's value; throws with the reason when it is not acceptable. */
 export declare function addinBaseUrl(value: string | undefined): string;
 
+/** The support address the development build shows. */
+export declare const DEV_SUPPORT_EMAIL: string;
+
+/** The support contact from ADDIN_SUPPORT_EMAIL; a public build needs one. Throws with the reason. */
+export declare function supportEmail(value: string | undefined, baseUrl: string): string;
+
 /** manifest.xml with every development address moved to `baseUrl`. */
 export declare function manifestFor(xml: string, baseUrl: string): string;
 
@@ -25,7 +31,21 @@ export declare function returnsByFunctionId(files: string[]): Map<string, string
 
 export declare class AddinPagesPlugin {
   static readonly FIXED_FILES: readonly string[];
-  constructor(options: { baseUrl: string; namespace: string; version: string; sources: string[]; metadata?: string });
-  readonly options: { baseUrl: string; namespace: string; version: string; sources: string[]; metadata: string };
+  constructor(options: {
+    baseUrl: string;
+    namespace: string;
+    version: string;
+    supportEmail: string;
+    sources: string[];
+    metadata?: string;
+  });
+  readonly options: {
+    baseUrl: string;
+    namespace: string;
+    version: string;
+    supportEmail: string;
+    sources: string[];
+    metadata: string;
+  };
   apply(compiler: unknown): void;
 }

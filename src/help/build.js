@@ -7,14 +7,21 @@
 //     "allowCustomDataForDataTypeAny" but has no way to write this one) and a "helpUrl" on every function.
 //     Both are documented properties of the metadata file:
 //     https://learn.microsoft.com/en-us/office/dev/add-ins/excel/custom-functions-json
-//   - the help pages (help/<id>.html, help/index.html, help/help.css) and support.html, from the same
-//     metadata (see ./pages.js).
+//   - the help pages (help/<id>.html, help/index.html, help/help.css) from the same metadata, and
+//     support.html, privacy.html and terms.html (see ./pages.js), with ADDIN_SUPPORT_EMAIL as the contact.
 //
 // The work happens in processAssets, so `webpack serve` (in memory) serves the same files a build writes.
 
 const { readFileSync } = require("fs");
 const path = require("path");
-const { helpFileName, renderFunctionPage, renderIndexPage, renderSupportPage } = require("./pages");
+const {
+  helpFileName,
+  renderFunctionPage,
+  renderIndexPage,
+  renderPrivacyPage,
+  renderSupportPage,
+  renderTermsPage,
+} = require("./pages");
 
 /** Where `npm start` serves the add-in, and the address manifest.xml is written for. */
 const DEV_BASE_URL = "https://localhost:3000";
@@ -52,6 +59,34 @@ function addinBaseUrl(value) {
   // Letters, digits and the URL-safe punctuation only: the address goes into XML attributes and HTML as is.
   if (!/^https:\/\/[A-Za-z0-9.-]+(:\d+)?(\/[A-Za-z0-9._~%-]+)*$/.test(text)) {
     reject("it has characters other than letters, digits, '.', '-', '_', '~', '%' and '/'");
+  }
+  return text;
+}
+
+/** The support address the development build shows (example.com: reserved, so plainly a stand-in). */
+const DEV_SUPPORT_EMAIL = "support@levers.example.com";
+
+/**
+ * The support contact from ADDIN_SUPPORT_EMAIL: a plain address (it goes into a mailto link as is).
+ * Unset, a build for the development address shows DEV_SUPPORT_EMAIL; a build for a public address
+ * needs a real one, since the Marketplace asks every listing for a support contact (docs/MARKETPLACE.md),
+ * so it fails with the reason.
+ */
+function supportEmail(value, baseUrl) {
+  const fail = (reason) => {
+    const error = new Error(`ADDIN_SUPPORT_EMAIL ${reason}.`);
+    error.stack = `Error: ${error.message}`;
+    throw error;
+  };
+  if (value === undefined || value === null || value === "") {
+    if (baseUrl === DEV_BASE_URL) return DEV_SUPPORT_EMAIL;
+    fail(
+      `must be set when ADDIN_BASE_URL is a public address: support.html, privacy.html and terms.html give it as the contact`,
+    );
+  }
+  const text = String(value);
+  if (!/^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/.test(text)) {
+    fail(`must be one plain e-mail address such as support@levers.example.com (got ${JSON.stringify(text)})`);
   }
   return text;
 }
@@ -133,10 +168,10 @@ const PLUGIN_NAME = "AddinPagesPlugin";
  */
 class AddinPagesPlugin {
   /** Files every build emits (besides one help/<id>.html per function). */
-  static FIXED_FILES = ["support.html", "help/index.html", "help/help.css"];
+  static FIXED_FILES = ["support.html", "privacy.html", "terms.html", "help/index.html", "help/help.css"];
 
   /**
-   * @param {{ baseUrl: string, namespace: string, version: string, sources: string[], metadata?: string }} options
+   * @param {{ baseUrl: string, namespace: string, version: string, supportEmail: string, sources: string[], metadata?: string }} options
    *   sources: the custom functions' source files (for their @returns text); metadata: the asset name.
    */
   constructor(options) {
@@ -148,7 +183,7 @@ class AddinPagesPlugin {
 
   apply(compiler) {
     const { Compilation, WebpackError, sources } = compiler.webpack;
-    const { baseUrl, namespace, version, metadata: metadataAsset } = this.options;
+    const { baseUrl, namespace, version, supportEmail, metadata: metadataAsset } = this.options;
     const files = this.options.sources.map((f) => path.resolve(compiler.context, f));
 
     // thisCompilation: the main compilation only, not the html plugin's child compilations.
@@ -185,7 +220,9 @@ class AddinPagesPlugin {
             "help/help.css",
             `${readFileSync(this.baseStylesheet, "utf8")}\n${readFileSync(this.stylesheet, "utf8")}`,
           );
-          emit("support.html", renderSupportPage({ namespace, version }));
+          emit("support.html", renderSupportPage({ namespace, version, supportEmail }));
+          emit("privacy.html", renderPrivacyPage({ version, supportEmail }));
+          emit("terms.html", renderTermsPage({ version, supportEmail }));
         },
       );
     });
@@ -194,6 +231,8 @@ class AddinPagesPlugin {
 
 module.exports = {
   DEV_BASE_URL,
+  DEV_SUPPORT_EMAIL,
+  supportEmail,
   AddinPagesPlugin,
   addinBaseUrl,
   helpUrl,

@@ -3,7 +3,9 @@
 //   help/<id>.html   one page per custom function, from functions.json and the same JSDoc: syntax,
 //                    description, each argument with its description, the result
 //   help/index.html  every function, linked (the manifest's GetStarted LearnMoreUrl)
-//   support.html     what the add-in is, where help is, privacy, how to report a problem (SupportUrl)
+//   support.html     what the add-in is, where help is, how to reach support (SupportUrl)
+//   privacy.html     what the add-in reads, keeps and sends (nothing anywhere)
+//   terms.html       the terms of use
 //
 // Pages load no script at all: a strict Content-Security-Policy, one stylesheet (help/help.css) from the
 // add-in's own origin, and every piece of text escaped.
@@ -53,6 +55,8 @@ ${body}
     <footer class="footer">
       <a href="${root}help/index.html">All functions</a>
       <a href="${root}support.html">Support</a>
+      <a href="${root}privacy.html">Privacy</a>
+      <a href="${root}terms.html">Terms of use</a>
     </footer>
   </body>
 </html>
@@ -139,10 +143,21 @@ ${items}
   return page({ title: "Commit Levers functions", root: "../", body });
 }
 
-/** The support page. */
-function renderSupportPage({ namespace, version }) {
+/** A support address as a mailto link (the build checked it is a plain address). */
+function mailLink(email) {
+  return `<a href="mailto:${escapeHtml(email)}">${escapeHtml(email)}</a>`;
+}
+
+/** The support page: what it is, how to open it, help, and the contact (`supportEmail`). */
+function renderSupportPage({ namespace, version, supportEmail }) {
   const body = `      <h1>Commit Levers support</h1>
       <p class="muted">Version ${escapeHtml(version)}</p>
+
+      <h2>Contact</h2>
+      <p>
+        Write to ${mailLink(supportEmail)}. We answer within two working days. If your organisation set Commit
+        Levers up for you, its IT or finance team can help too.
+      </p>
 
       <h2>What it is</h2>
       <p>
@@ -167,24 +182,111 @@ function renderSupportPage({ namespace, version }) {
 
       <h2>Your data</h2>
       <p>
-        Commit Levers makes no network requests of its own. Its calculations run inside Excel on your computer;
-        it sends nothing anywhere, keeps no analytics, and your workbooks and files never leave your machine.
-        The only things loaded over the network are the add-in's own pages and Office's JavaScript library, when
-        Excel starts the add-in.
+        Commit Levers makes no network requests of its own: your workbooks and files never leave your machine.
+        The <a href="privacy.html">privacy statement</a> says exactly what it reads and keeps, and the
+        <a href="terms.html">terms of use</a> what you may expect of it.
       </p>
 
       <h2>Report a problem</h2>
-      <p>
-        Commit Levers is set up by whoever gave it to you (for example your finance or IT team), so contact the
-        person who gave you the add-in. Tell them:
-      </p>
+      <p>Write to ${mailLink(supportEmail)} and tell us:</p>
       <ul>
         <li>what you did, what you expected and what happened instead;</li>
         <li>the formula, or a screenshot of the pane;</li>
         <li>your Excel version (File &gt; Account &gt; About Excel) and this page's version number.</li>
       </ul>
-      <p>Share a workbook only if you are comfortable sharing the figures in it.</p>`;
+      <p>Send a workbook only if you are comfortable sharing the figures in it.</p>`;
   return page({ title: "Commit Levers support", root: "", body });
+}
+
+/** The privacy statement: the add-in sends nothing anywhere. */
+function renderPrivacyPage({ version, supportEmail }) {
+  const body = `      <h1>Commit Levers privacy statement</h1>
+      <p class="muted">Version ${escapeHtml(version)}</p>
+
+      <h2>In short</h2>
+      <p>
+        Commit Levers sends nothing anywhere. It has no server of its own, no account, no analytics, no
+        advertising and no cookies. Your workbooks and the files you import never leave your machine.
+      </p>
+
+      <h2>What it reads</h2>
+      <ul>
+        <li>
+          The cells your formulas hand to the <code>LEVERS.*</code> functions, and the sheets the task pane builds
+          or you point it at. It reads them inside Excel, on your computer, to calculate.
+        </li>
+        <li>
+          A usage or cost export you choose to import. The pane reads the file in your browser's memory and keeps
+          only monthly totals; the file itself is not uploaded, copied or kept.
+        </li>
+      </ul>
+
+      <h2>What it keeps</h2>
+      <p>
+        The pane writes its sheets into your workbook and keeps a small record of where they are (and which
+        steps you have finished) in the workbook's own add-in settings. All of it stays in the workbook, under
+        your control: delete the sheets, or the workbook, and it is gone.
+      </p>
+
+      <h2>What it saves on request</h2>
+      <p>
+        "Save as FOCUS" writes a file of your signed deal's terms through your browser's download, to a place
+        you choose. Nothing else leaves the workbook.
+      </p>
+
+      <h2>What else is loaded over the network</h2>
+      <p>
+        When Excel starts the add-in, it loads the add-in's own pages and scripts from the address it was
+        installed from, and Microsoft's Office JavaScript library from Microsoft. Those servers see an ordinary
+        web request (your IP address and browser), as for any web page; Microsoft's privacy statement covers
+        Office itself. No figure, file or workbook content is part of those requests.
+      </p>
+
+      <h2>Questions</h2>
+      <p>Write to ${mailLink(supportEmail)}.</p>`;
+  return page({ title: "Commit Levers privacy statement", root: "", body });
+}
+
+/** The terms of use. */
+function renderTermsPage({ version, supportEmail }) {
+  const body = `      <h1>Commit Levers terms of use</h1>
+      <p class="muted">Version ${escapeHtml(version)}</p>
+
+      <h2>Using Commit Levers</h2>
+      <p>
+        You may use Commit Levers in Excel to analyse agreements for yourself or your organisation. Don't
+        reverse-engineer it to build a competing product, or use it to break any law or agreement.
+      </p>
+
+      <h2>Estimates, not advice</h2>
+      <p>
+        Its figures are projections from the usage, prices and terms you give it, calculated as the help pages
+        describe. They are not financial, legal or procurement advice, and future usage will differ from any
+        projection. Check the figures that matter before you rely on them; the decisions you make with them are
+        yours.
+      </p>
+
+      <h2>Your data</h2>
+      <p>
+        Your workbooks and files remain yours. Commit Levers does not send them anywhere: see the
+        <a href="privacy.html">privacy statement</a>.
+      </p>
+
+      <h2>No warranty</h2>
+      <p>
+        Commit Levers is provided "as is", without warranty of any kind. To the extent the law allows, its
+        publisher is not liable for any loss arising from its use, including from a figure it calculates.
+      </p>
+
+      <h2>Changes</h2>
+      <p>
+        New versions may change these terms; each version of the add-in shows the terms that apply to it, and
+        its version number is at the top of this page.
+      </p>
+
+      <h2>Contact</h2>
+      <p>Write to ${mailLink(supportEmail)}.</p>`;
+  return page({ title: "Commit Levers terms of use", root: "", body });
 }
 
 module.exports = {
@@ -193,5 +295,7 @@ module.exports = {
   helpFileName,
   renderFunctionPage,
   renderIndexPage,
+  renderPrivacyPage,
   renderSupportPage,
+  renderTermsPage,
 };
