@@ -26,6 +26,57 @@ export function priceBook(): Array<Array<number | string>> {
   return run(PRICE_BOOK);
 }
 
+/*
+ * Choice lists: Excel's AutoComplete offers these words as the argument is typed (custom enums,
+ * https://learn.microsoft.com/en-us/office/dev/add-ins/excel/custom-functions-custom-enums: "On older
+ * versions of Excel, parameters using a custom enum work as standard parameters"). The metadata plugin
+ * types such a parameter "string"; the word is read as before (case-insensitive, blank = default), and
+ * test/contract/functions-json.test.ts checks each list against the core's words.
+ */
+
+/**
+ * The price PRICE returns.
+ * @customenum {string}
+ */
+enum PriceKind {
+  /** Input tokens (the default). */
+  input = "input",
+  /** Output tokens. */
+  output = "output",
+  /** Prompt-cache writes that live 5 minutes. */
+  cache_write = "cache_write",
+  /** Prompt-cache writes that live 1 hour. */
+  cache_write_1h = "cache_write_1h",
+  /** Prompt-cache reads. */
+  cache_read = "cache_read",
+}
+
+/**
+ * How PROJECT carries history forward.
+ * @customenum {string}
+ */
+enum ProjectionMethod {
+  /** Least squares, as TREND (the default). */
+  linear = "linear",
+  /** A constant monthly rate fitted to the history, as GROWTH. */
+  exponential = "exponential",
+  /** The mean of the last 3 months. */
+  flat = "flat",
+  /** The last month grown at the growth argument's annual rate. */
+  growth = "growth",
+}
+
+/**
+ * How MONTHLY_USAGE splits each month.
+ * @customenum {string}
+ */
+enum MonthlyBy {
+  /** One column of dollars per model, largest first (the default). */
+  model = "model",
+  /** One column: the month's total. */
+  total = "total",
+}
+
 /**
  * A model's list price in USD per MTok.
  * @customfunction PRICE
@@ -35,7 +86,7 @@ export function priceBook(): Array<Array<number | string>> {
  * @returns USD per MTok.
  * @example =LEVERS.PRICE("Opus 4.5", "cache_write_1h") → 10
  */
-export function price(model: unknown, kind?: unknown, price_book?: unknown[][]): number {
+export function price(model: unknown, kind?: PriceKind, price_book?: unknown[][]): number {
   return run(PRICE, model, kind, price_book);
 }
 
@@ -111,7 +162,7 @@ export function optimizedCost(
  */
 export function monthlyUsage(
   export_: unknown[][],
-  by?: unknown,
+  by?: MonthlyBy,
   price_book?: unknown[][],
 ): Array<Array<number | string>> {
   // A cell the core computed as an error reaches Excel as its CustomFunctions.Error (boundary.ts,
@@ -168,6 +219,11 @@ export function effectiveRate(
  * @returns A column of `months` projected monthly values.
  * @example =LEVERS.PROJECT({1;2;4}, 2) → {5.3333;6.8333}
  */
-export function project(history: unknown[][], months: unknown, method?: unknown, growth?: unknown): number[][] {
+export function project(
+  history: unknown[][],
+  months: unknown,
+  method?: ProjectionMethod,
+  growth?: unknown,
+): number[][] {
   return run(PROJECT, history, months, method, growth);
 }

@@ -12,6 +12,9 @@ import { CustomFunctionsError, FUNCTIONS_METADATA, ROOT, loadBundle } from "../h
 import { ensureBundle } from "../helpers/ensureBundle";
 import { FUNCTIONS as CATALOGUE, FunctionId } from "../../src/catalogue/functions";
 import { TERM_KEYS } from "../../src/catalogue/terms";
+import { MONTHLY_BY } from "../../src/core/exports";
+import { PRICE_KINDS } from "../../src/core/pricebook";
+import { PROJECTION_METHODS } from "../../src/core/projection";
 
 /** What docs/FUNCTIONS.md says ships, as `ID: arguments` (`[x=default]` or `[x]` optional). */
 const CONTRACT: Record<string, string> = {
@@ -123,7 +126,14 @@ const LIFTED: Record<string, readonly string[]> = {
 interface Declared {
   id: string;
   name: string;
-  parameters?: { name: string; optional?: boolean; description?: string; dimensionality?: string }[];
+  parameters?: {
+    name: string;
+    optional?: boolean;
+    description?: string;
+    dimensionality?: string;
+    type?: string;
+    customEnumId?: string;
+  }[];
   result?: { dimensionality?: string };
   description?: string;
 }
@@ -180,6 +190,33 @@ describe("functions.json", () => {
           expect([f.id, p.name, p.dimensionality ?? "scalar"]).toEqual([f.id, p.name, "scalar"]);
       }
     }
+  });
+
+  test("offers Excel's AutoComplete a choice list for each word argument, with the core's words", () => {
+    const metadata = JSON.parse(readFileSync(FUNCTIONS_METADATA, "utf8")) as {
+      enums?: { id: string; type: string; values: { name: string; stringValue?: string; tooltip?: string }[] }[];
+      functions: Declared[];
+    };
+    const choices = (fn: string, param: string) => {
+      const p = metadata.functions.find((f) => f.id === fn)?.parameters?.find((q) => q.name === param);
+      const list = metadata.enums?.find((e) => e.id === p?.customEnumId);
+      expect([fn, param, p?.type, list?.type]).toEqual([fn, param, "string", "string"]);
+      for (const v of list?.values ?? []) expect(v.tooltip?.length).toBeGreaterThan(5);
+      return (list?.values ?? []).map((v) => v.stringValue);
+    };
+    // Written out here, not read from the core: the core's lists are checked against these.
+    expect(choices("PRICE", "kind")).toEqual(["input", "output", "cache_write", "cache_write_1h", "cache_read"]);
+    expect(choices("PROJECT", "method")).toEqual(["linear", "exponential", "flat", "growth"]);
+    expect(choices("MONTHLY_USAGE", "by")).toEqual(["model", "total"]);
+    expect([...PRICE_KINDS].sort()).toEqual(choices("PRICE", "kind").sort());
+    expect([...PROJECTION_METHODS].sort()).toEqual(choices("PROJECT", "method").sort());
+    expect([...MONTHLY_BY].sort()).toEqual(choices("MONTHLY_USAGE", "by").sort());
+    // The default comes first, where AutoComplete shows it first.
+    // Only these carry a list: overage_rate takes a number or "committed", and a list would type it as text.
+    const listed = metadata.functions.flatMap((f) =>
+      (f.parameters ?? []).filter((p) => p.customEnumId).map((p) => `${f.id}.${p.name}`),
+    );
+    expect(listed.sort()).toEqual(["MONTHLY_USAGE.by", "PRICE.kind", "PROJECT.method"]);
   });
 
   test("every function and parameter has help text, and every numeric parameter states its unit", () => {

@@ -9,31 +9,31 @@ const price = p.price as (...a: unknown[]) => number;
 describe("LEVERS.PRICE", () => {
   test("worked example: Sonnet 4.5's five prices, USD per MTok", () => {
     const kinds = ["input", "output", "cache_write", "cache_write_1h", "cache_read"];
-    expect(kinds.map((k) => p.price("Sonnet 4.5", k))).toEqual([3, 15, 3.75, 6, 0.3]);
+    expect(kinds.map((k) => price("Sonnet 4.5", k))).toEqual([3, 15, 3.75, 6, 0.3]);
   });
   test("defaults: kind input, the built-in book", () => {
-    expect(p.price("Opus 4.5")).toBe(5);
-    expect(price("Opus 4.5", null, null)).toBe(p.price("Opus 4.5", "input", p.priceBook()));
+    expect(price("Opus 4.5")).toBe(5);
+    expect(price("Opus 4.5", null, null)).toBe(price("Opus 4.5", "input", p.priceBook()));
   });
   test("a model by id, display name, family, any case", () => {
-    expect(p.price("claude-sonnet-4-5", "output")).toBe(15);
-    expect(p.price("CLAUDE SONNET 4.5", "output")).toBe(15);
-    expect(p.price("opus", "output")).toBe(20); // Opus 5.5, the newest Opus: 4 / 20
-    expect(p.price("haiku")).toBe(0.1); // Haiku 5.5
+    expect(price("claude-sonnet-4-5", "output")).toBe(15);
+    expect(price("CLAUDE SONNET 4.5", "output")).toBe(15);
+    expect(price("opus", "output")).toBe(20); // Opus 5.5, the newest Opus: 4 / 20
+    expect(price("haiku")).toBe(0.1); // Haiku 5.5
   });
   test("Sonnet 5.5 reads cache at 0.10 (cut on 2026-10-07); Sonnet 5 at 0.20", () => {
-    expect(p.price("Sonnet 5.5", "cache_read")).toBe(0.1);
-    expect(p.price("Sonnet 5", "cache_read")).toBe(0.2);
+    expect(price("Sonnet 5.5", "cache_read")).toBe(0.1);
+    expect(price("Sonnet 5", "cache_read")).toBe(0.2);
   });
   test("a kind in any case, with spaces or hyphens", () => {
-    expect(p.price("Sonnet 4.5", "Cache Write 1h")).toBe(6);
-    expect(p.price("Sonnet 4.5", "cache-read")).toBe(0.3);
+    expect(price("Sonnet 4.5", "Cache Write 1h")).toBe(6);
+    expect(price("Sonnet 4.5", "cache-read")).toBe(0.3);
   });
   test("a user's book: no header, blank cache prices at 1.25x / 2x / 0.1x of input", () => {
     const book = [["Our model", 2, 8]];
-    expect(p.price("our model", "cache_write", book)).toBeCloseTo(2.5, 12);
-    expect(p.price("our model", "cache_write_1h", book)).toBeCloseTo(4, 12);
-    expect(p.price("our model", "cache_read", book)).toBeCloseTo(0.2, 12);
+    expect(price("our model", "cache_write", book)).toBeCloseTo(2.5, 12);
+    expect(price("our model", "cache_write_1h", book)).toBeCloseTo(4, 12);
+    expect(price("our model", "cache_read", book)).toBeCloseTo(0.2, 12);
   });
 
   describe("errors", () => {

@@ -1,6 +1,9 @@
 import "../helpers/customFunctions";
 import * as p from "../../src/functions/pricing";
 
+/** As Excel calls it: a word argument arrives as whatever the cell holds. */
+const price = p.price as (...a: unknown[]) => number;
+
 describe("LEVERS.PRICE_BOOK", () => {
   test("worked example: a header, then Sonnet 4.5 at 3 / 15 / 3.75 / 6 / 0.30, batch 0.5, dated and sourced", () => {
     const table = p.priceBook();
@@ -41,14 +44,14 @@ describe("LEVERS.PRICE_BOOK", () => {
   });
   test("the spill pasted back as price_book prices the same; an edited copy overrides", () => {
     const table = p.priceBook();
-    expect(p.price("Sonnet 4.5", "output", table)).toBe(15);
+    expect(price("Sonnet 4.5", "output", table)).toBe(15);
     const edited = table.map((r) =>
       r[0] === "Claude Sonnet 4.5" ? [r[0], 2.4, 12, null, null, null, null, "2026-11-01", "our contract"] : r,
     );
-    expect(p.price("Sonnet 4.5", "input", edited)).toBe(2.4);
+    expect(price("Sonnet 4.5", "input", edited)).toBe(2.4);
     // Blank cache prices fall back to multiples of the new input: 1.25 * 2.4 = 3
-    expect(p.price("Sonnet 4.5", "cache_write", edited)).toBeCloseTo(3, 12);
-    expect(p.price("Opus 4.5", "input", edited)).toBe(5);
+    expect(price("Sonnet 4.5", "cache_write", edited)).toBeCloseTo(3, 12);
+    expect(price("Opus 4.5", "input", edited)).toBe(5);
   });
   test("errors: none; a call with no arguments cannot fail", () => {
     expect(() => p.priceBook()).not.toThrow();
