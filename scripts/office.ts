@@ -126,9 +126,13 @@ export function planStop(
   };
 }
 
-/** The validator command (office-addin-manifest's script, `validate manifest.xml`). */
-export function validateCommand(tools: { node: string; manifestCli: string }, manifest = MANIFEST): Command {
-  return { program: tools.node, args: [tools.manifestCli, "validate", manifest] };
+/** The validator command (office-addin-manifest's script, `validate [-p] manifest.xml`; -p: production level). */
+export function validateCommand(
+  tools: { node: string; manifestCli: string },
+  manifest = MANIFEST,
+  production = false,
+): Command {
+  return { program: tools.node, args: [tools.manifestCli, "validate", ...(production ? ["-p"] : []), manifest] };
 }
 
 /**

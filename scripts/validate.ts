@@ -7,14 +7,18 @@ import { spawnSync } from "node:child_process";
 import { Command, MANIFEST, serviceUnreachable, validateCommand, xsdCommand } from "./office";
 import { tools } from "./system";
 
-const manifest = process.argv[2] ?? MANIFEST;
+// `npm run validate -- [--production] [manifest]`: --production asks the service for its
+// production-level check (office-addin-manifest's -p), as a Marketplace submission gets.
+const args = process.argv.slice(2);
+const production = args.includes("--production");
+const manifest = args.find((a) => !a.startsWith("--")) ?? MANIFEST;
 
 function run(command: Command, timeoutMs: number) {
   const result = spawnSync(command.program, [...command.args], { encoding: "utf8", timeout: timeoutMs });
   return { status: result.status ?? 1, output: `${result.stdout ?? ""}${result.stderr ?? ""}`, error: result.error };
 }
 
-const online = run(validateCommand(tools, manifest), 120_000);
+const online = run(validateCommand(tools, manifest, production), 120_000);
 if (!serviceUnreachable(online.output) && !online.error) {
   process.stdout.write(online.output);
   console.log(`\nValidator: office-addin-manifest validate (Microsoft's validation service), exit ${online.status}.`);

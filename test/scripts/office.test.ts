@@ -93,11 +93,17 @@ describe("npm stop", () => {
 });
 
 describe("npm run validate", () => {
-  it("runs office-addin-manifest validate on the manifest", () => {
+  it("runs office-addin-manifest validate on the manifest, at production level on request", () => {
     expect(validateCommand({ node: "node", manifestCli: "/p/cli.js" })).toEqual({
       program: "node",
       args: ["/p/cli.js", "validate", "manifest.xml"],
     });
+    expect(validateCommand({ node: "node", manifestCli: "/p/cli.js" }, "dist/manifest.xml", true).args).toEqual([
+      "/p/cli.js",
+      "validate",
+      "-p",
+      "dist/manifest.xml",
+    ]);
   });
 
   it("tells an unreachable service from a verdict on the manifest", () => {
