@@ -100,8 +100,9 @@ export function planStart(
         "desktop",
         "--app",
         "excel",
+        // As yo office's package.json has it: the dev server is an npm script (no paths to quote).
         "--dev-server",
-        `node ${JSON.stringify(tools.webpack)} serve --mode development`,
+        "npm run dev-server",
         "--dev-server-port",
         String(DEV_SERVER_PORT),
       ],

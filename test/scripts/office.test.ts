@@ -48,7 +48,7 @@ describe("npm start", () => {
         "--app",
         "excel",
         "--dev-server",
-        'node "/p/webpack.js" serve --mode development',
+        "npm run dev-server",
         "--dev-server-port",
         "3000",
       ],
