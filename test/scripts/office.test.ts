@@ -124,3 +124,15 @@ describe("npm run validate", () => {
     });
   });
 });
+
+describe("package.json wires them as yo office does", () => {
+  const scripts = (require("../../package.json") as { scripts: Record<string, string> }).scripts;
+  it("has start, stop, validate and the dev-server script the sideload runs", () => {
+    expect(scripts).toMatchObject({
+      start: "tsx scripts/start.ts",
+      stop: "tsx scripts/stop.ts",
+      validate: "tsx scripts/validate.ts",
+      "dev-server": "webpack serve --mode development",
+    });
+  });
+});
