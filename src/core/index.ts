@@ -17,3 +17,5 @@ export * from "./exportCells";
 export * from "./exports";
 export * from "./aggregate";
 export * from "./tracking";
+export * from "./focusCommitment";
+export * from "./commitFill";

@@ -17,6 +17,8 @@ import { computeFigures, InputSpec, StepId, withNames } from "./steps";
 import { readTracking, TrackingFigures, trackingFigures } from "./tracking";
 import type { TermKey } from "../catalogue/terms";
 import type { ImportResult } from "./importer";
+import { downloadText } from "./download";
+import type { TextFile } from "./focus";
 
 export { STATUS_SETTING, TERM_SETTING, type StepStatus } from "./record";
 export { VIEWS, type ImportProgress, type PaneState, type View } from "./state";
@@ -53,6 +55,8 @@ export class Pane implements Store {
   reading: AbortController | undefined;
   /** How long the brief waits for its COMMIT_CURVE spill to calculate before adding the chart, ms. */
   chartWaitMs = 10_000;
+  /** Saves a file the pane made: a browser download (the one DOM call, in download.ts); tests capture it. */
+  saveText: (file: TextFile) => void = downloadText;
 
   constructor(
     readonly port: WorkbookPort,
@@ -323,8 +327,14 @@ export class Pane implements Store {
   writeBrief(): Promise<Outcome<string>> {
     return actions.writeBrief(this);
   }
-  signDeal(typed: Readonly<Partial<Record<TermKey, string>>> = {}, threshold = "", again = false) {
-    return actions.signDeal(this, typed, threshold, again);
+  signDeal(typed: Readonly<Partial<Record<TermKey, string>>> = {}, threshold = "", again = false, signedOn?: string) {
+    return actions.signDeal(this, typed, threshold, again, signedOn);
+  }
+  saveFocus(): Promise<Outcome<string>> {
+    return actions.saveFocus(this);
+  }
+  startSignFromFocus(file: actions.PickedFile): Promise<Outcome<string>> {
+    return actions.startSignFromFocus(this, file);
   }
   setThreshold(text: string): Promise<Outcome> {
     return actions.setThreshold(this, text);

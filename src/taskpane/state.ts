@@ -34,7 +34,9 @@ export type ActionId =
   | "keepSigned"
   | "setThreshold"
   | "addActualMonth"
-  | "writeRenewalBrief";
+  | "writeRenewalBrief"
+  | "saveFocus"
+  | "startSignFromFocus";
 
 /** What "Try again" repeats: an action by its id, with its arguments (data, not a closure). */
 export interface Retry {

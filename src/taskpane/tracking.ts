@@ -37,6 +37,10 @@ export interface TrackingFigures {
   readonly warn: boolean;
   /** Months typed past the end of the term: the sheet refuses them; the pane says so. */
   readonly pastTerm: boolean;
+  /** The current period's fill: the run-rate needed, the run-rate so far, when it fills at that rate. */
+  readonly fill: core.CommitFill;
+  /** The day the term starts (from the day signed), yyyy-mm-dd: month 1 of the actuals. */
+  readonly start: string;
 }
 
 /**
@@ -149,7 +153,26 @@ export function trackingFigures(data: TrackingData): TrackingFigures | core.Leve
   const b = core.burndown(actuals, projection, { commit, discount, overageRate, carryover, periodMonths });
   if (b instanceof core.LeverError) return b;
   const { rows, current, shortfall } = b;
-  return { data, rows, current, shortfall, warn: shortfall > data.threshold, pastTerm };
+  const fill = core.commitFill(actuals, rows[current - 1]!, data.deal);
+  const start = core.termStart(data.places.date);
+  return { data, rows, current, shortfall, warn: shortfall > data.threshold, pastTerm, fill, start };
+}
+
+/** The current period's projected fill in words: a day, filled, short at this rate, or not yet known. */
+export function fillText(t: TrackingFigures, money: (dollars: number) => string): string {
+  const s = t.fill.status;
+  switch (s.kind) {
+    case "filled":
+      return `Filled on ${core.fillDay(t.start, s.at)}`;
+    case "on-track":
+      return `${core.fillDay(t.start, s.at)} at this run-rate`;
+    case "short":
+      return t.fill.monthsLeft > 0
+        ? `Not at this rate: ${money(s.short)} short when the period ends`
+        : `Not filled: the period ended ${money(s.short)} short`;
+    case "no-actuals":
+      return "Add a month of actuals to project it";
+  }
 }
 
 /** What "After you sign" warns about, in words: months past the term, a forfeit above the threshold. */

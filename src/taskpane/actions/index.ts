@@ -8,6 +8,7 @@ import { keepRawRows, writeImport } from "./import";
 import { buildModel, insertFormula, setInput, setStatus, useMyData } from "./model";
 import type { Store } from "./store";
 import { addActualMonth, keepSigned, setThreshold, signDeal, writeRenewalBrief } from "./track";
+import { saveFocus, startSignFromFocus } from "./focus";
 
 // Each entry takes the arguments its Retry recorded, in order: the action made them, so they fit.
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -28,10 +29,13 @@ export const ACTIONS: Readonly<Record<Exclude<ActionId, "start" | "refresh">, Ac
   setThreshold,
   addActualMonth,
   writeRenewalBrief,
+  saveFocus,
+  startSignFromFocus,
 };
 
 export * from "./brief";
 export * from "./import";
 export * from "./model";
 export * from "./track";
+export * from "./focus";
 export type { ReadFile, Store } from "./store";

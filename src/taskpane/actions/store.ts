@@ -7,6 +7,7 @@ import type { ByteSource, CANCELLED, FileRead, StreamOptions } from "../../sheet
 import type * as core from "../../core";
 import type { Outcome, Refusal, WorkbookPort } from "../port/port";
 import type { PaneState, Retry } from "../state";
+import type { TextFile } from "../focus";
 
 /** Reads and sums a picked export (sheet/stream.ts), wherever it runs. */
 export type ReadFile = (
@@ -23,6 +24,8 @@ export interface Store {
   readonly dayFirst: boolean;
   /** How long a chart waits for its formula to calculate before giving up, ms. */
   readonly chartWaitMs: number;
+  /** Saves a file the pane made: a browser download in the pages (download.ts), captured in the tests. */
+  readonly saveText: (file: TextFile) => void;
   /** The read under way, to cancel. */
   reading: AbortController | undefined;
   set(patch: Partial<PaneState>): void;

@@ -3,13 +3,15 @@
  * then the warning threshold, each month's actuals, and the renewal brief.
  */
 import { TERM_KEYS, TermKey } from "../../catalogue/terms";
+import { isDay } from "../../core";
+import { SIGNED_ON_FIELD } from "../focus";
 import { renewalLayout } from "../../model/tracking";
 import { formatRect, freshName, parseAddress, quoteSheet } from "../../sheet/a1";
 import { formatMoney } from "../format";
 import { askValue, isRefusal, parseDollars, parseSigned } from "../inputs";
 import { CellValue, ChartSpec, describeFailure, done, Outcome, refuse } from "../port/port";
 import { MODEL_SETTING, ModelRecord, modelRecord } from "../record";
-import { again, signFieldId, withoutDrafts } from "../state";
+import { again, Retry, signFieldId, withoutDrafts } from "../state";
 import { planSigning, signedTerms, toWrites } from "../tracking";
 import { addChart } from "./brief";
 import { localDate, Store } from "./store";
@@ -24,15 +26,32 @@ export function signFields(again0: boolean): string[] {
  * (the model's monthly usage, whose length is the term) into a new Signed sheet, and adds a
  * Tracking sheet with an Actuals table, a live BURNDOWN and SHORTFALL and a burn-down chart. A
  * workbook with a signed deal is not signed again unless `again0` (the user confirmed): the first
- * deal's sheets stay as they are, and the pane tracks the new one.
+ * deal's sheets stay as they are, and the pane tracks the new one. `signedOn` (yyyy-mm-dd), when a
+ * FOCUS file gave it, is the day signed; otherwise today.
  */
 export function signDeal(
   store: Store,
   typed: Readonly<Partial<Record<TermKey, string>>> = {},
   threshold = "",
   again0 = false,
+  signedOn?: string,
 ): Promise<Outcome<string>> {
-  return store.act(() => signDealNow(store, typed, threshold, again0), again("signDeal", typed, threshold, again0));
+  return store.act(
+    () => signDealNow(store, typed, threshold, again0, signedOn),
+    signRetry(typed, threshold, again0, signedOn),
+  );
+}
+
+/** What "Try again" repeats of a signing: a day signed only when a file gave one (else the four arguments). */
+function signRetry(
+  typed: Readonly<Partial<Record<TermKey, string>>>,
+  threshold: string,
+  again0: boolean,
+  signedOn: string | undefined,
+): Retry {
+  return signedOn === undefined
+    ? again("signDeal", typed, threshold, again0)
+    : again("signDeal", typed, threshold, again0, signedOn);
 }
 
 async function signDealNow(
@@ -40,6 +59,7 @@ async function signDealNow(
   typed: Readonly<Partial<Record<TermKey, string>>>,
   thresholdText: string,
   again0: boolean,
+  signedOn?: string,
 ): Promise<Outcome<string>> {
   const data = store.state.data;
   if (!data) return refuse("not-found", "Build the model first: there is no deal to sign yet.");
@@ -57,20 +77,22 @@ async function signDealNow(
   if ("message" in terms && typeof terms.message === "string") return store.refuseSaying(terms.message);
   const limit = parseDollars("Warning threshold", thresholdText, "$25,000", 0);
   if (isRefusal(limit)) return store.refuseSaying(limit.message);
+  const day = signedOn?.trim() || localDate();
+  if (!isDay(day)) return store.refuseSaying(`Signed on: "${signedOn}" is not a day written like 2026-11-14.`);
   const plan = await planSigning(store.port, {
     terms: terms as Record<TermKey, CellValue>,
     plan: data.usage,
     threshold: limit,
-    date: localDate(),
+    date: day,
   });
   const written = await store.port.batch(plan.ops);
   if (!written.ok) {
-    store.say(written, "", again("signDeal", typed, thresholdText, again0));
+    store.say(written, "", signRetry(typed, thresholdText, again0, signedOn));
     return written;
   }
   // Signed: the form's drafts are spent (a new sign form starts from the asks again).
   store.set({
-    drafts: withoutDrafts(store.state, signFields(again0)),
+    drafts: withoutDrafts(store.state, [...signFields(again0), signFieldId(again0, SIGNED_ON_FIELD)]),
     open: { ...store.state.open, "sign-again": false },
   });
   const chart = plan.chart;

@@ -1,11 +1,12 @@
 /** "After you sign": sign the deal, then track it month by month and start the renewal. */
 import { renderBurndown } from "../chart";
-import { TERM_KEYS, TermKey } from "../../catalogue/terms";
+import { TERM_KEYS, TermKey, TERMS } from "../../catalogue/terms";
 import { TERM_PANE } from "../../catalogue/termsPane";
+import { SIGNED_ON_FIELD } from "../focus";
 import { formatMoney } from "../format";
 import { signDefault } from "../inputs";
 import { signFieldId, VIEWS, type PaneState } from "../state";
-import { TrackingFigures, trackingWarnings } from "../tracking";
+import { fillText, TrackingFigures, trackingWarnings } from "../tracking";
 import { Actions, button, html, live, nothing, pager, TemplateResult, valueOf } from "./common";
 
 /**
@@ -39,24 +40,46 @@ function textField(
   </div>`;
 }
 
-/** The "Sign this deal" form: each term's signed value, the ask to start with; what is typed stays a draft. */
+/**
+ * The "Sign this deal" form: each term's signed value, the ask to start with; what is typed stays a
+ * draft. A FOCUS ContractCommitment file can fill it; the terms the pane's steps do not ask for
+ * (and the day signed) show when the file gave them.
+ */
 function signForm(state: PaneState, again: boolean, act: Actions): TemplateResult {
-  const keys = TERM_KEYS.filter((key) => TERM_PANE[key].pane);
+  const keys = TERM_KEYS.filter((key) => TERM_PANE[key].pane || state.drafts[signFieldId(again, key)] !== undefined);
   const threshold = signFieldId(again, "threshold");
+  const signedOn = signFieldId(again, SIGNED_ON_FIELD);
   const sign = () => {
     const typed: Partial<Record<TermKey, string>> = {};
     for (const key of keys) {
       const text = state.drafts[signFieldId(again, key)];
       if (text !== undefined) typed[key] = text;
     }
-    return act.signDeal(typed, state.drafts[threshold] ?? "0", again);
+    return act.signDeal(typed, state.drafts[threshold] ?? "0", again, state.drafts[signedOn]);
+  };
+  const file = `${again ? "sign-again" : "sign"}-focus-file`;
+  const picked = (e: Event) => {
+    const input = e.target as HTMLInputElement;
+    const chosen = input.files?.[0];
+    // Cleared, so picking the same file again (after fixing it) reads it again.
+    input.value = "";
+    if (chosen) void act.startSignFromFocus(chosen);
   };
   return html`<fieldset class="inputs">
     <legend>The terms as signed (the asks to start with: edit what you did not win)</legend>
+    <div class="field">
+      <label for=${file}>Or start from a FOCUS ContractCommitment file (CSV)</label>
+      <input type="file" id=${file} accept=".csv,text/csv" @change=${picked} />
+    </div>
     ${keys.map((key) => {
       const id = signFieldId(again, key);
-      return textField(state, id, TERM_PANE[key].pane!.label, signDefault(state, key), act);
+      return textField(state, id, TERM_PANE[key].pane?.label ?? TERMS[key].label, signDefault(state, key), act);
     })}
+    ${
+      state.drafts[signedOn] === undefined
+        ? nothing
+        : textField(state, signedOn, "Signed on (yyyy-mm-dd, from the file)", "", act)
+    }
     ${textField(state, threshold, "Warn when this period's projected forfeit is above ($)", "0", act)}
     ${button(again ? "Sign again" : "Sign this deal", `${again ? "sign-again" : "sign"}-deal`, sign, {
       class: "primary",
@@ -115,6 +138,11 @@ function tracked(state: PaneState, t: TrackingFigures, act: Actions): TemplateRe
     ],
     ["Projected drawn this period", formatMoney(row.projectedDrawn)],
     ["Projected overage billed this period", formatMoney(row.projectedOverageBilled)],
+    [
+      "Run-rate at list (mean of the last 3 months)",
+      t.fill.runRate === undefined ? "—" : `${formatMoney(t.fill.runRate)} a month`,
+    ],
+    [`Period ${t.current}'s commitment projected to fill`, fillText(t, formatMoney)],
   ];
   const bars = t.rows.map((r) => ({
     period: r.period,
@@ -171,5 +199,7 @@ function tracked(state: PaneState, t: TrackingFigures, act: Actions): TemplateRe
       )}
     </fieldset>
     <p class="muted">${`The signed terms are on sheet ${places.signed}; the actuals, the live BURNDOWN and its chart on sheet ${places.tracking}. You can also type or paste the actuals there.`}</p>
-    ${button("Write the renewal brief", "write-renewal", () => act.writeRenewalBrief(), { class: "primary" })}`;
+    ${button("Write the renewal brief", "write-renewal", () => act.writeRenewalBrief(), { class: "primary" })}
+    ${button("Save as FOCUS (CSV)", "save-focus", () => act.saveFocus())}
+    <p class="muted">The FOCUS file is a ContractCommitment dataset, one row per commit period, with every signed term in its description: FinOps tools read it, and a new "Sign this deal" form can start from it. It goes only to your downloads.</p>`;
 }
