@@ -2,7 +2,7 @@
 import { renderBurndown } from "../chart";
 import { TERM_KEYS, TermKey, TERMS } from "../../catalogue/terms";
 import { TERM_PANE } from "../../catalogue/termsPane";
-import { SIGNED_ON_FIELD } from "../focus";
+import { focusFile, SIGNED_ON_FIELD } from "../focus";
 import { formatMoney } from "../format";
 import { signDefault } from "../inputs";
 import { signFieldId, VIEWS, type PaneState } from "../state";
@@ -201,5 +201,26 @@ function tracked(state: PaneState, t: TrackingFigures, act: Actions): TemplateRe
     <p class="muted">${`The signed terms are on sheet ${places.signed}; the actuals, the live BURNDOWN and its chart on sheet ${places.tracking}. You can also type or paste the actuals there.`}</p>
     ${button("Write the renewal brief", "write-renewal", () => act.writeRenewalBrief(), { class: "primary" })}
     ${button("Save as FOCUS (CSV)", "save-focus", () => act.saveFocus())}
-    <p class="muted">The FOCUS file is a ContractCommitment dataset, one row per commit period, with every signed term in its description: FinOps tools read it, and a new "Sign this deal" form can start from it. It goes only to your downloads.</p>`;
+    <p class="muted">The FOCUS file is a ContractCommitment dataset, one row per commit period, with every signed term in its description: FinOps tools read it, and a new "Sign this deal" form can start from it. It goes only to your downloads.</p>
+    ${focusText(state, t, act)}`;
+}
+
+/**
+ * The same file as text to copy, for where a task pane cannot download: Excel for Mac's web view
+ * ignores a download link (office-js #2700, "by design"; #4681, #3385). Built on render from the
+ * signed deal, so it is always the file "Save as FOCUS" would save.
+ */
+function focusText(state: PaneState, t: TrackingFigures, act: Actions): TemplateResult {
+  const file = focusFile(t.data);
+  return html`<details
+    id="focus-text"
+    ?open=${Boolean(state.open["focus-text"])}
+    @toggle=${(e: Event) => act.toggle("focus-text", (e.target as HTMLDetailsElement).open)}
+  >
+    <summary>No download? (Excel for Mac saves none from an add-in) Copy the file's text instead</summary>
+    <div class="field">
+      <label for="focus-text-value">${`${file.name}: select all, copy, and save it as a .csv file`}</label>
+      <textarea id="focus-text-value" readonly rows="6" spellcheck="false" .value=${file.text}></textarea>
+    </div>
+  </details>`;
 }
