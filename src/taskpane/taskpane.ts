@@ -15,6 +15,7 @@ import { Pane } from "./pane";
 import { paneOptions } from "./fileReader";
 import { WorkbookPort } from "./port/port";
 import { buildModelInto } from "./setup";
+import { followOfficeTheme } from "./theme";
 import { PaneView } from "./view/index";
 
 export interface CommitLeversHook {
@@ -102,6 +103,8 @@ function officeVisibility(doc: Document): Visibility {
 async function main(host: Office.HostType | null | undefined): Promise<void> {
   const root = document.getElementById("app");
   if (!root) return;
+  // The user's Office theme, where Office.js gives one (not outside Office): theme.ts.
+  followOfficeTheme(document);
   let port: WorkbookPort;
   let workbook: MemoryWorkbook | undefined;
   if (host === Office.HostType.Excel) {

@@ -1,7 +1,8 @@
 /**
  * The task pane in real headless Chromium (Debian's chromium, driven by playwright-core): the built
- * page from dist/, served by a local http server, with Office.js routed to a local stub so the pane
- * runs on its in-memory sample workbook. Walks the eight steps and the summary by clicking, checks
+ * page from dist/, served by a local http server, with the real Office.js (node_modules/@microsoft/
+ * office-js, answering the CDN's addresses): outside Office its onReady resolves with no host, so the
+ * pane runs on its in-memory sample workbook. Walks the eight steps and the summary by clicking, checks
  * the figures shown against the core's (computed here from the same sample model), edits usage
  * and sees the figures follow, and saves a screenshot of each step under test-output/pane/.
  */
@@ -36,6 +37,22 @@ describe("task pane in headless Chromium", () => {
     page.on("pageerror", (e) => pageErrors.push(e.message));
     await page.goto(`${session.base}taskpane.html`);
     await page.waitForSelector("body[data-ready=true]", { timeout: 30000 });
+  });
+
+  it("boots on the real Office.js outside Office: no host, the sample workbook, every library file found", async () => {
+    // The page's office.js is the package's, not a stand-in: it has Office.context and the shared
+    // runtime's CustomFunctions.associate (functions.js registers through it on this page).
+    const office = await page.evaluate(() => ({
+      context: typeof Office.context,
+      associate: typeof (window as unknown as { CustomFunctions?: { associate?: unknown } }).CustomFunctions?.associate,
+      sample: document.body.classList.contains("outside-office"),
+      workbook: window.commitLevers?.workbook !== undefined,
+    }));
+    expect(office).toEqual({ context: "object", associate: "function", sample: true, workbook: true });
+    // The page's "Loading…" placeholder went when the pane drew itself.
+    expect(await page.locator("#app").textContent()).not.toContain("Loading…");
+    expect(session.officeMissing).toEqual([]);
+    expect(pageErrors).toEqual([]);
   });
 
   afterAll(async () => {

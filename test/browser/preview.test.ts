@@ -1,8 +1,9 @@
 /**
  * The development preview in real headless Chromium: `npm run test:browser` builds the production
  * bundle (which has no preview), so this test builds the preview itself with `webpack --mode
- * development` into a temporary folder, serves it from a local http server, routes the Office.js CDN
- * to a local stub and fails on any other outside request. It edits a usage cell in the grid and sees
+ * development` into a temporary folder, serves it from a local http server (the page loads no
+ * Office.js: its CSP allows scripts from its own origin only; the harness would answer the CDN with
+ * the real library) and fails on any outside request. It edits a usage cell in the grid and sees
  * a formula cell and the task pane's figure change to the core's new values. Screenshots go to
  * test-output/preview/.
  */
@@ -20,9 +21,6 @@ import { GOLDENS, NA } from "../fixtures/exports/goldens";
 
 const ROOT = join(__dirname, "..", "..");
 const SHOTS = join(ROOT, "test-output", "preview");
-/** The preview loads its own CustomFunctions stand-in, so Office.js needs only onReady here. */
-const OFFICE_STUB =
-  "window.Office = { onReady: function (cb) { if (cb) cb({ host: null }); return Promise.resolve({ host: null }); } };";
 const BUILD_TIMEOUT_MS = 240_000;
 /** What an older Console usage CSV's MONTHLY_USAGE columns add (core/exports.ts, its format's note). */
 const NOTE = " (cache writes at the 5-minute rate)";
@@ -44,7 +42,7 @@ describe("the preview page in headless Chromium", () => {
       timeout: BUILD_TIMEOUT_MS,
     });
     mkdirSync(SHOTS, { recursive: true });
-    session = await openBrowser(out, { viewport: { width: 1400, height: 900 }, officeStub: OFFICE_STUB });
+    session = await openBrowser(out, { viewport: { width: 1400, height: 900 } });
     page = session.page;
     page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
     page.on("console", (m) => {

@@ -113,12 +113,15 @@ export class PaneView {
     private readonly root: HTMLElement,
     private readonly pane: Pane,
   ) {
+    // The page's "Loading…" placeholder goes: lit-html renders beside what the root holds, not over it.
+    root.replaceChildren();
     pane.subscribe(() => this.render());
   }
 
   render(): void {
     const doc = this.doc;
     const state = this.pane.state;
+    const focused = this.root.contains(doc.activeElement);
     render(paneView(state, this.pane), this.root);
     const message = doc.getElementById("message");
     if (message) {
@@ -136,5 +139,9 @@ export class PaneView {
       this.lastView = state.view;
       doc.getElementById("panel-title")?.scrollIntoView?.({ block: "nearest" });
     }
+    // A render that removed the focused control ("Next →", "Sign this deal", "Build the model")
+    // would drop the focus to the page's start: the view's heading takes it, so Tab goes on from there.
+    if (focused && (!doc.activeElement || doc.activeElement === doc.body))
+      doc.getElementById("panel-title")?.focus({ preventScroll: true });
   }
 }
