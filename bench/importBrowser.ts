@@ -1,7 +1,7 @@
 /**
  * Section 5, import, part (b) of issue 25: the whole import of a Console cost CSV through the BUILT
  * task pane in headless Chromium, as a user does it. The pane is served from the bench's own build
- * (bench/bundle.ts) with Office.js routed to the browser tests' stub (test/browser/harness.ts), so
+ * (bench/bundle.ts) with Office.js served from @microsoft/office-js (test/browser/harness.ts), so
  * it runs on its in-memory sample workbook; each run is a fresh browser context and page: the pane
  * loads, step 1 "Bring your usage" is opened (#nav-usage), and the file is picked with
  * `page.setInputFiles("#import-file", path)`. The pane reads it in its Web Worker (importWorker.js),

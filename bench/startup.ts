@@ -1,7 +1,7 @@
 /**
  * Section 4, size and start-up: the shipped bundles' minified and gzip sizes, and the task pane's
  * first render in headless Chromium. The pane is served from the bench's own build over a local
- * http server, with the Office.js CDN routed to the browser tests' stub (Office.onReady resolves
+ * http server, with the Office.js CDN routed to @microsoft/office-js's copy (Office.onReady resolves
  * with no host), so the pane starts on its in-memory sample workbook as it does outside Excel.
  */
 import { existsSync, readFileSync, statSync } from "node:fs";

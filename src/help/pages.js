@@ -238,8 +238,9 @@ function renderPrivacyPage({ version, supportEmail }) {
       <p>
         When Excel starts the add-in, it loads the add-in's own pages and scripts from the address it was
         installed from, and Microsoft's Office JavaScript library from Microsoft. Those servers see an ordinary
-        web request (your IP address and browser), as for any web page; Microsoft's privacy statement covers
-        Office itself. No figure, file or workbook content is part of those requests.
+        web request (your IP address and browser), as for any web page. Office's library may also send
+        Microsoft diagnostic data of its own; Microsoft's privacy statement covers that and Office itself.
+        Commit Levers adds no figure, file or workbook content to any of it.
       </p>
 
       <h2>Questions</h2>
