@@ -6,11 +6,11 @@
  * and an Office.js failure with "Try again" (Excel made to fail by test/browser/office-failing.js).
  * Then every other page the build ships (the help pages, support, privacy and terms when there).
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { Page, Route } from "playwright-core";
-import { BrowserSession, OFFICE_FAILING, openBrowser, violations } from "./harness";
+import { BrowserSession, OFFICE_FAILING, openBrowser, openPane, violations } from "./harness";
 
 const ROOT = join(__dirname, "..", "..");
 const DIST = join(ROOT, "dist");
@@ -42,14 +42,9 @@ describe("accessibility of the pane (axe-core, WCAG 2.1 AA)", () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(join(DIST, "taskpane.html")))
-      throw new Error("dist/taskpane.html is missing: run npm run build first.");
     files = mkdtempSync(join(tmpdir(), "commit-levers-a11y-"));
-    session = await openBrowser(DIST, { viewport: { width: 320, height: 800 } });
+    session = await openPane(pageErrors);
     page = session.page;
-    page.on("pageerror", (e) => pageErrors.push(e.message));
-    await page.goto(`${session.base}taskpane.html`);
-    await page.waitForSelector("body[data-ready=true]", { timeout: 30000 });
   });
 
   afterAll(async () => {

@@ -5,13 +5,12 @@
  * the "Sign a new deal" form and sees the form filled with the signed terms. The built page from
  * dist/ (`npm run build` first), on the shared harness.
  */
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Page } from "playwright-core";
-import { BrowserSession, openBrowser } from "./harness";
+import { BrowserSession, openPane } from "./harness";
 
 const ROOT = join(__dirname, "..", "..");
-const DIST = join(ROOT, "dist");
 const SHOTS = join(ROOT, "test-output", "focus");
 
 const COLUMNS =
@@ -26,14 +25,9 @@ describe("FOCUS ContractCommitment out and in, in headless Chromium", () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(join(DIST, "taskpane.html")))
-      throw new Error("dist/taskpane.html is missing: run npm run build first.");
     mkdirSync(SHOTS, { recursive: true });
-    session = await openBrowser(DIST, { viewport: { width: 320, height: 800 } });
+    session = await openPane(pageErrors);
     page = session.page;
-    page.on("pageerror", (e) => pageErrors.push(e.message));
-    await page.goto(`${session.base}taskpane.html`);
-    await page.waitForSelector("body[data-ready=true]", { timeout: 30000 });
   });
 
   afterAll(async () => {

@@ -205,6 +205,23 @@ export async function openBrowser(dir: string, options: BrowserOptions): Promise
   };
 }
 
+/** The built add-in the browser suites load. */
+export const DIST = join(__dirname, "..", "..", "dist");
+
+/**
+ * dist/taskpane.html in a fresh browser at the task pane's width (320 x 800 unless told), loaded and
+ * ready (`body[data-ready=true]`), every uncaught page error pushed to `pageErrors` from the start.
+ */
+export async function openPane(pageErrors: string[], options: Partial<BrowserOptions> = {}): Promise<BrowserSession> {
+  if (!existsSync(join(DIST, "taskpane.html")))
+    throw new Error("dist/taskpane.html is missing: run npm run build first.");
+  const session = await openBrowser(DIST, { viewport: { width: 320, height: 800 }, ...options });
+  session.page.on("pageerror", (e) => pageErrors.push(e.message));
+  await session.page.goto(`${session.base}taskpane.html`);
+  await session.page.waitForSelector("body[data-ready=true]", { timeout: 30000 });
+  return session;
+}
+
 /** The WCAG 2.0 and 2.1 A and AA rules: what the accessibility checks hold every page to. */
 export const WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 

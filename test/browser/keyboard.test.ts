@@ -6,13 +6,9 @@
  * and Space activate buttons, checkboxes and a disclosure's summary, and Tab always leaves a widget:
  * it goes round the whole view and back to where it started.
  */
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import { Page } from "playwright-core";
-import { BrowserSession, openBrowser } from "./harness";
+import { BrowserSession, openPane } from "./harness";
 
-const ROOT = join(__dirname, "..", "..");
-const DIST = join(ROOT, "dist");
 const VIEWS = ["usage", "optimize", "size", "overage", "unused", "protection", "term", "fineprint", "summary", "track"];
 
 /** What the test needs to know of the focused element. */
@@ -35,13 +31,8 @@ describe("the pane by keyboard alone", () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(join(DIST, "taskpane.html")))
-      throw new Error("dist/taskpane.html is missing: run npm run build first.");
-    session = await openBrowser(DIST, { viewport: { width: 320, height: 800 } });
+    session = await openPane(pageErrors);
     page = session.page;
-    page.on("pageerror", (e) => pageErrors.push(e.message));
-    await page.goto(`${session.base}taskpane.html`);
-    await page.waitForSelector("body[data-ready=true]", { timeout: 30000 });
   });
 
   afterAll(async () => {

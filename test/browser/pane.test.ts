@@ -6,16 +6,15 @@
  * the figures shown against the core's (computed here from the same sample model), edits usage
  * and sees the figures follow, and saves a screenshot of each step under test-output/pane/.
  */
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { Page } from "playwright-core";
 import { sampleTokens } from "../../src/model/definition";
 import { formatMoney } from "../../src/taskpane/format";
 import { expectedFigures, sampleUsage } from "../taskpane/sampleGoldens";
-import { BrowserSession, openBrowser } from "./harness";
+import { BrowserSession, openPane } from "./harness";
 
 const ROOT = join(__dirname, "..", "..");
-const DIST = join(ROOT, "dist");
 const SHOTS = join(ROOT, "test-output", "pane");
 
 const STEP_IDS = ["usage", "optimize", "size", "overage", "unused", "protection", "term", "fineprint"];
@@ -29,14 +28,9 @@ describe("task pane in headless Chromium", () => {
   const stray = () => session.stray;
 
   beforeAll(async () => {
-    if (!existsSync(join(DIST, "taskpane.html")))
-      throw new Error("dist/taskpane.html is missing: run npm run build first.");
     mkdirSync(SHOTS, { recursive: true });
-    session = await openBrowser(DIST, { viewport: { width: 320, height: 800 } });
+    session = await openPane(pageErrors);
     page = session.page;
-    page.on("pageerror", (e) => pageErrors.push(e.message));
-    await page.goto(`${session.base}taskpane.html`);
-    await page.waitForSelector("body[data-ready=true]", { timeout: 30000 });
   });
 
   it("boots on the real Office.js outside Office: no host, the sample workbook, every library file found", async () => {
