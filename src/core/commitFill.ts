@@ -6,7 +6,7 @@
  * things: the monthly spend required to meet a commitment, and when it will be met.) Pure.
  */
 import type { Deal } from "./ledger";
-import { monthsAfter } from "./focusCommitment";
+import { isDay, monthsAfter } from "./focusCommitment";
 import type { BurndownRow } from "./tracking";
 
 /** Months of actuals the run-rate is the mean of (the `flat` projection's window, DOMAIN.md "Projection"). */
@@ -65,16 +65,22 @@ export function commitFill(
   return { ...base, status: { kind: "short", short: row.remaining - monthly * row.monthsLeft } };
 }
 
-/** When the actuals filled the period: the month the drawn total reached commit + carry in, and how far into it. */
+/**
+ * When the actuals filled the period: the month the drawn total reached commit + carry in, and how
+ * far into it. Drawn is summed as the burn-down sums it (list dollars first, then x (1 - d)), so a
+ * period the burn-down calls filled is found filled here too, to the cent.
+ */
 function filledAt(actuals: readonly number[], row: BurndownRow, start: number, keep: number): number {
   const available = row.commit + row.carryIn;
-  let drawn = 0;
-  for (let t = start; t < Math.min(actuals.length, start + row.months); t++) {
-    const month = keep * actuals[t]!;
-    if (drawn + month >= available && month > 0) return t + (available - drawn) / month;
-    drawn += month;
+  if (available <= 0) return start; // nothing to fill: a commit of 0
+  const end = Math.min(actuals.length, start + row.months);
+  let list = 0;
+  for (let t = start; t < end; t++) {
+    const month = actuals[t]!;
+    if (month > 0 && keep * (list + month) >= available) return t + Math.min(1, (available / keep - list) / month);
+    list += month;
   }
-  return start; // nothing to fill: a commit of 0
+  return end; // the end of the last month in (rounding left the sum a hair short of what the burn-down counts)
 }
 
 /**
@@ -82,6 +88,8 @@ function filledAt(actuals: readonly number[], row: BurndownRow, start: number, k
  * the term, on day ceil(f x its days), f being the part of month m, (at - (m - 1)).
  */
 export function fillDay(termStart: string, at: number): string {
+  // A start that is no day (a settings record damaged by hand): say so rather than throw in a render.
+  if (!isDay(termStart) || !Number.isFinite(at)) return "an unknown day (the signed deal has no start date)";
   const m = Math.max(1, Math.ceil(at));
   const first = monthsAfter(termStart, m - 1);
   const next = monthsAfter(termStart, m);

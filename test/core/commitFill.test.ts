@@ -68,6 +68,16 @@ test("already filled: 300,000, 400,000, 600,000 filled it in month 3, on 2027-02
   expect(day(f)).toBe("2027-02-24");
 });
 
+test("filled to the cent: 8 x 100,000.90 then 399,992.80 fill it at the end of month 9, 2027-08-31", () => {
+  // List 8 x 100,000.90 = 800,007.20, then 399,992.80: 1,200,000.00 in all, x 0.8 = 960,000 exactly.
+  // The last month is needed whole: at = 8 + 399,992.80 / 399,992.80 = 9, the end of August 2027 (31 days).
+  // (Discounting month by month, 0.8 x 100,000.90 eight times and 0.8 x 399,992.80 sum a hair under
+  // 960,000 in floating point; the burn-down discounts the list total and calls the period filled.)
+  const f = fill([...flat(8, 100_000.9), 399_992.8]);
+  expect(f.status).toEqual({ kind: "filled", at: expect.closeTo(9, 9) });
+  expect(day(f)).toBe("2027-08-31");
+});
+
 test("no actuals yet: 100,000 a month is needed, and there is no run-rate to project", () => {
   // 960,000 / 0.8 / 12 = 100,000.
   const f = fill([]);
@@ -121,4 +131,9 @@ test("a run-rate of 0 never fills: short by all that remains", () => {
   const f = fill([0, 0, 0]);
   expect(f.runRate).toBe(0);
   expect(f.status).toEqual({ kind: "short", short: 960_000 });
+});
+
+test("a start that is no day gives words, not a thrown RangeError", () => {
+  expect(core.fillDay("garbage", 2.5)).toBe("an unknown day (the signed deal has no start date)");
+  expect(core.fillDay(START, Number.NaN)).toBe("an unknown day (the signed deal has no start date)");
 });
