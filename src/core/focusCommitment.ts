@@ -129,8 +129,8 @@ export function termValueOf(text: string): { readonly value: TermValue } | undef
   if (t === "none") return { value: undefined };
   if (t === "yes" || t === "no") return { value: t === "yes" };
   if (t === "committed") return { value: "committed" };
-  const n = t === "" ? NaN : Number(t);
-  return Number.isFinite(n) ? { value: n } : undefined;
+  const n = decimalOf(t);
+  return n === undefined ? undefined : { value: n };
 }
 
 /** The commit of each period (C stepped up each period, prorated in a short last one), as the ledger runs it. */
@@ -248,6 +248,18 @@ export function readContractCommitment(
   const termMonths = monthsBetween(start, end);
   const base = { contractId, start: iso(start), termMonths, periods: rows.length };
 
+  // Every commitment's cost and period, in date order (a file need not list them in order).
+  const periods: CommitmentRow[] = [];
+  for (const [i, row] of rows.entries()) {
+    const cost = decimalOf(at(row, "ContractCommitmentCost"));
+    const from = parseDay(at(row, "ContractCommitmentPeriodStart"));
+    const to = parseDay(at(row, "ContractCommitmentPeriodEnd"));
+    if (cost === undefined || cost < 0 || !from || !to || monthsBetween(from, to) < 1)
+      return refusal(`has a commitment with no readable cost or period at row ${i + 2}.`);
+    periods.push({ row: i + 2, cost, from, months: monthsBetween(from, to) });
+  }
+  periods.sort((x, y) => iso(x.from).localeCompare(iso(y.from)));
+
   const description = at(first, "ContractCommitmentDescription");
   const mark = description.indexOf(TERMS_MARK);
   if (mark >= 0) {
@@ -264,15 +276,86 @@ export function readContractCommitment(
       if (!read) return refusal(`gives ${names[field]} as "${text}", which is no value of a term.`);
       terms[field] = read.value;
     }
+    // The columns must say what the terms say: a cost edited in the file would otherwise be lost unseen.
+    const edited = columnsDisagree(periods, terms, termMonths);
+    if (edited) return refusal(edited);
     const signedOn = byKey.get(SIGNED_ON_KEY);
     return { ...base, terms, source: "commit-levers", ...(signedOn && isDay(signedOn) ? { signedOn } : {}) };
   }
-  // Another tool's file: the commit and its period from the first commitment's row.
-  const cost = Number(at(first, "ContractCommitmentCost"));
-  const pStart = parseDay(at(first, "ContractCommitmentPeriodStart"));
-  const pEnd = parseDay(at(first, "ContractCommitmentPeriodEnd"));
-  if (!Number.isFinite(cost) || cost < 0 || !pStart || !pEnd || monthsBetween(pStart, pEnd) < 1)
-    return refusal(`has a first commitment with no readable cost or period (row 2).`);
-  const periodMonths = monthsBetween(pStart, pEnd);
-  return { ...base, terms: { commit: cost, periodMonths, termMonths }, source: "columns" };
+  // Another tool's file: the commit, its period and any step-up read off the columns.
+  return fromColumns(periods, termMonths, base);
+}
+
+/** One commitment row of a file: its record number, cost and period. */
+interface CommitmentRow {
+  readonly row: number;
+  readonly cost: number;
+  readonly from: Day;
+  readonly months: number;
+}
+
+/** A decimal number as a CSV writes one ("1000000", "-2.5", "5e-324"; not "0x10", "Infinity" or ""), else undefined. */
+function decimalOf(text: string): number | undefined {
+  return /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(text.trim()) ? Number(text) : undefined;
+}
+
+/** Whether two dollar amounts are the same to the cent (and to 1e-9 of the larger). */
+const sameDollars = (a: number, b: number) => Math.abs(a - b) <= Math.max(0.005, 1e-9 * Math.max(a, b));
+
+/**
+ * Where a Commit Levers file's columns say other than its terms (cost, period length, count):
+ * the words to refuse it with, or undefined when they agree.
+ */
+function columnsDisagree(
+  periods: readonly CommitmentRow[],
+  terms: Partial<Record<DealTerm, TermValue>>,
+  termMonths: number,
+): string | undefined {
+  const { commit, periodMonths, stepUp } = terms;
+  if (typeof commit !== "number" || typeof periodMonths !== "number" || periodMonths < 1) return undefined;
+  const deal = { commit, periodMonths, stepUp: typeof stepUp === "number" ? stepUp : 0 } as FullDeal;
+  const expected = periodCommits(deal, typeof terms.termMonths === "number" ? terms.termMonths : termMonths);
+  if (expected.length !== periods.length)
+    return `has ${periods.length} commitment rows, but its terms make ${expected.length} periods: was it edited? Change the terms in the form instead.`;
+  for (const [k, period] of periods.entries()) {
+    const want = expected[k]!;
+    if (period.months !== want.months || !sameDollars(period.cost, want.commit))
+      return `says ${period.cost} USD over ${period.months} months at row ${period.row}, but its terms give ${want.commit} USD over ${want.months}: was it edited? Change the terms in the form instead.`;
+  }
+  return undefined;
+}
+
+/**
+ * Another tool's ContractCommitment file: the period is the first commitment's length, the commit
+ * its cost, scaled to a whole period when it is short (prorated); later whole periods may grow by
+ * one constant step-up (period k = commit x (1 + s)^(k - 1), as the ledger steps up). Commits that
+ * follow no such rule cannot be one deal's, and the file says so.
+ */
+function fromColumns(
+  periods: readonly CommitmentRow[],
+  termMonths: number,
+  base: Omit<ReadContract, "terms" | "source">,
+): ReadContract | LeverError {
+  const periodMonths = Math.max(periods[0]!.months, periods[1]?.months ?? 0);
+  const first = periods[0]!;
+  const commit = (first.cost * periodMonths) / first.months;
+  const second = periods[1];
+  // Read to 10 decimal places: 440,000 / 400,000 - 1 is 0.10000000000000009 in floating point.
+  const stepUp =
+    second && commit > 0 ? Math.round(((second.cost * periodMonths) / second.months / commit - 1) * 1e10) / 1e10 : 0;
+  const deal = { commit, periodMonths, stepUp } as FullDeal;
+  const expected = periodCommits(deal, termMonths);
+  const off = periods.findIndex(
+    (p, k) => expected[k] === undefined || p.months !== expected[k].months || !sameDollars(p.cost, expected[k].commit),
+  );
+  if (off >= 0 || expected.length !== periods.length) {
+    const at = off >= 0 ? ` (row ${periods[off]!.row})` : "";
+    return refusal(
+      `has commitments that are not one commit of ${periodMonths} months${stepUp !== 0 ? ` stepping up ${Number((stepUp * 100).toFixed(4))}% a period` : ""} over its ${termMonths}-month term${at}; Commit Levers signs one commit per period, optionally stepped up by a constant share.`,
+    );
+  }
+  const terms: Partial<Record<DealTerm, TermValue>> = { commit, periodMonths, termMonths };
+  if (stepUp !== 0) terms.stepUp = stepUp;
+  // The contract's start stands for the day signed: signing on it starts the term there when it is a 1st.
+  return { ...base, terms, source: "columns", signedOn: base.start };
 }

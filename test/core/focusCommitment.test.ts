@@ -180,7 +180,66 @@ describe("reading it back", () => {
       periods: 2,
       terms: { commit: 500_000, periodMonths: 12, termMonths: 24 },
       source: "columns",
+      // The contract's start stands for the day signed (a 1st: the term starts on it).
+      signedOn: "2027-01-01",
     });
+  });
+
+  /** Another tool's file: a row per (cost, period start, period end), contract 2027-01-01 to `end`. */
+  const otherTool = (end: string, rows: [number, string, string][]) =>
+    [
+      core.CONTRACT_COMMITMENT_COLUMNS.join(","),
+      ...rows.map(
+        ([cost, from, to], k) =>
+          `USD,Spend,${cost},Annual minimum,C-2-Y${k + 1},${to}T00:00:00Z,${from}T00:00:00Z,,Minimum spend,,C-2,${end}T00:00:00Z,2027-01-01T00:00:00Z`,
+      ),
+    ].join("\n");
+
+  test("another tool's rising commits: a constant step-up read off them, in any row order", () => {
+    // 500,000, then 550,000 (500,000 x 1.1), then 605,000 (550,000 x 1.1): a step-up of 10% a period.
+    const rising = otherTool("2030-01-01", [
+      [605_000, "2029-01-01", "2030-01-01"],
+      [500_000, "2027-01-01", "2028-01-01"],
+      [550_000, "2028-01-01", "2029-01-01"],
+    ]);
+    const back = read(rising);
+    if (back instanceof core.LeverError) throw new Error(back.message);
+    expect(back.terms).toEqual({ commit: 500_000, periodMonths: 12, termMonths: 36, stepUp: expect.closeTo(0.1, 12) });
+  });
+
+  test("another tool's file with a short last period: prorated, as the ledger prorates it", () => {
+    // 18 months of 12-month periods: 400,000, then 6 months at 400,000 x 6 / 12 = 200,000.
+    const back = read(
+      otherTool("2028-07-01", [
+        [400_000, "2027-01-01", "2028-01-01"],
+        [200_000, "2028-01-01", "2028-07-01"],
+      ]),
+    );
+    if (back instanceof core.LeverError) throw new Error(back.message);
+    expect(back.terms).toEqual({ commit: 400_000, periodMonths: 12, termMonths: 18 });
+  });
+
+  test("another tool's commits that follow no one step-up are refused, naming the row", () => {
+    // 500,000 -> 600,000 is +20%; 600,000 x 1.2 = 720,000, not 800,000.
+    const back = read(
+      otherTool("2030-01-01", [
+        [500_000, "2027-01-01", "2028-01-01"],
+        [600_000, "2028-01-01", "2029-01-01"],
+        [800_000, "2029-01-01", "2030-01-01"],
+      ]),
+    );
+    expect(back instanceof core.LeverError && back.message).toMatch(
+      /not one commit of 12 months stepping up 20% a period over its 36-month term \(row 4\)/,
+    );
+  });
+
+  test("a Commit Levers file whose cost was edited is refused: the terms would silently win", () => {
+    const text = core.contractCommitmentCsv(TWO_YEARS, NAMES);
+    const rows = records(text);
+    const cost = rows[0]!.indexOf("ContractCommitmentCost");
+    rows[2]![cost] = String(Number(rows[2]![cost]) + 1000);
+    const back = core.readContractCommitment(rows, NAMES);
+    expect(back instanceof core.LeverError && back.message).toMatch(/at row 3, but its terms give .*was it edited\?/);
   });
 
   test("the header's order and a byte-order mark do not matter", () => {

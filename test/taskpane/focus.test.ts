@@ -163,6 +163,25 @@ describe("Sign this deal, from a FOCUS file", () => {
     });
   });
 
+  test("another tool's file: its commit, period, step-up and start fill the form; the rest stay the asks", async () => {
+    const { pane } = await readyPane();
+    // Two 12-month periods of 400,000 then 440,000 (400,000 x 1.1), in reverse row order, from 2027-01-01.
+    const other = [
+      core.CONTRACT_COMMITMENT_COLUMNS.join(","),
+      "USD,Spend,440000,Year 2,V-9-2,2029-01-01T00:00:00Z,2028-01-01T00:00:00Z,,Minimum spend,,V-9,2029-01-01T00:00:00Z,2027-01-01T00:00:00Z",
+      "USD,Spend,400000,Year 1,V-9-1,2028-01-01T00:00:00Z,2027-01-01T00:00:00Z,,Minimum spend,,V-9,2029-01-01T00:00:00Z,2027-01-01T00:00:00Z",
+    ].join("\r\n");
+    const read = await pane.startSignFromFocus(picked("vendor.csv", other));
+    expect(read.ok).toBe(true);
+    expect(pane.state.drafts).toMatchObject({
+      "sign-commit": "$400,000",
+      "sign-period_months": "12",
+      "sign-step_up": "10%",
+      "sign-signed-on": "2027-01-01",
+    });
+    expect(pane.state.drafts["sign-discount"]).toBeUndefined();
+  });
+
   test("round trip: sign, save, start a new sign from the file, sign again: the same terms", async () => {
     const { pane, workbook, saved } = await readyPane();
     await pane.signDeal({ ...SIGNED_EXAMPLE_1, discount: "17.5%", carryover: "0.333" });
