@@ -7,6 +7,7 @@
 import { LeverError } from "../core";
 import { ByteSource, CANCELLED, dayFirstIn, FileRead, readExportStream, StreamProgress } from "../sheet/stream";
 import type { PaneOptions, ReadFile } from "./pane";
+import { downloadText } from "./download";
 
 /** What the pane sends the worker: the picked file (a File is cloned to a worker without copying its bytes). */
 export interface WorkerRequest {
@@ -67,7 +68,7 @@ export function workerReader(url: string = WORKER_URL): ReadFile {
   };
 }
 
-/** The pages' pane: files read in a Web Worker; short dates in the display language's order. */
+/** The pages' pane: files read in a Web Worker; short dates in the display language's order; files saved as downloads. */
 export function paneOptions(): PaneOptions {
-  return { readFile: workerReader(), dayFirst: dayFirstIn(navigator.language) };
+  return { readFile: workerReader(), dayFirst: dayFirstIn(navigator.language), saveText: downloadText };
 }

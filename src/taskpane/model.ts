@@ -156,3 +156,8 @@ export async function readModel(port: WorkbookPort): Promise<ModelRead> {
     },
   };
 }
+
+/** Whether a read found the model still calculating (a cell showing #BUSY! or #GETTING_DATA). */
+export function isBusy(read: ModelRead): boolean {
+  return read.kind === "invalid" && /#BUSY!|#GETTING_DATA/.test(read.message);
+}

@@ -7,9 +7,9 @@
 import * as core from "../core";
 import { readExportStream, ByteSource } from "../sheet/stream";
 import * as actions from "./actions";
-import { ACTIONS, ReadFile, Store } from "./actions";
+import { ACTIONS, cannotSave, ReadFile, Store } from "./actions";
 import { cellText, inputCell, signDefault } from "./inputs";
-import { readModel } from "./model";
+import { isBusy, readModel } from "./model";
 import { describeFailure, Outcome, refuse, Refusal, WorkbookPort } from "./port/port";
 import { modelRecord, readStatuses, readTermOption, STATUS_SETTING, StepStatus, TERM_SETTING } from "./record";
 import { INITIAL_STATE, PaneState, Retry, View } from "./state";
@@ -17,8 +17,6 @@ import { computeFigures, InputSpec, StepId, withNames } from "./steps";
 import { readTracking, TrackingFigures, trackingFigures } from "./tracking";
 import type { TermKey } from "../catalogue/terms";
 import type { ImportResult } from "./importer";
-import { downloadText } from "./download";
-import type { TextFile } from "./focus";
 
 export { STATUS_SETTING, TERM_SETTING, type StepStatus } from "./record";
 export { VIEWS, type ImportProgress, type PaneState, type View } from "./state";
@@ -33,6 +31,8 @@ export interface PaneOptions {
   readonly readFile?: ReadFile;
   /** Short dates no row settles (4/1/25): day first, as the display language writes dates. */
   readonly dayFirst?: boolean;
+  /** Saves a file the pane made: the browser's download in the pages (download.ts); tests capture it. */
+  readonly saveText?: Store["saveText"];
 }
 
 /** How long a refresh waits for a calculation in progress before showing "still calculating", ms. */
@@ -55,8 +55,7 @@ export class Pane implements Store {
   reading: AbortController | undefined;
   /** How long the brief waits for its COMMIT_CURVE spill to calculate before adding the chart, ms. */
   chartWaitMs = 10_000;
-  /** Saves a file the pane made: a browser download (the one DOM call, in download.ts); tests capture it. */
-  saveText: (file: TextFile) => void = downloadText;
+  saveText: Store["saveText"];
 
   constructor(
     readonly port: WorkbookPort,
@@ -66,6 +65,7 @@ export class Pane implements Store {
     this.readFile = options.readFile ?? readExportStream;
     port.onSaveFailure?.((text) => this.set({ message: { kind: "error", text } }));
     this.dayFirst = options.dayFirst ?? false;
+    this.saveText = options.saveText ?? cannotSave;
   }
 
   get state(): PaneState {
@@ -345,8 +345,4 @@ export class Pane implements Store {
   writeRenewalBrief(): Promise<Outcome<string>> {
     return actions.writeRenewalBrief(this);
   }
-}
-
-function isBusy(read: Awaited<ReturnType<typeof readModel>>): boolean {
-  return read.kind === "invalid" && /#BUSY!|#GETTING_DATA/.test(read.message);
 }

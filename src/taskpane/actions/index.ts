@@ -39,3 +39,4 @@ export * from "./model";
 export * from "./track";
 export * from "./focus";
 export type { ReadFile, Store } from "./store";
+export { cannotSave } from "./store";

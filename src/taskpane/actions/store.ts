@@ -51,3 +51,8 @@ export function localDate(now = new Date()): string {
   const two = (n: number) => String(n).padStart(2, "0");
   return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
 }
+
+/** A store's `saveText` where nothing can save a file (the tests' stores without one of their own). */
+export function cannotSave(): never {
+  throw new Error("this pane has no way to save a file");
+}
