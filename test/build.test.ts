@@ -21,6 +21,7 @@ import { ensureBundle } from "./helpers/ensureBundle";
 import { descendants, parseXml } from "./helpers/xml";
 import { DEV_BASE_URL, DEV_SUPPORT_EMAIL, addinBaseUrl, supportEmail, type FunctionsMetadata } from "../src/help/build";
 import { CONTENT_SECURITY_POLICY, helpFileName, renderFunctionPage } from "../src/help/pages";
+import { RAW_ROWS_BY_DEFAULT } from "../src/taskpane/importer";
 import { CHROMIUM, INSTALL_COMMAND, ensureChromium, ensureXmllint, type ChromiumSystem } from "../scripts/chromium";
 
 const BUILD_TIMEOUT_MS = 300_000;
@@ -207,7 +208,9 @@ describe(`a production build for ${PUBLIC_BASE}`, () => {
     expect(support).toMatch(/href="?terms\.html"?/);
     const privacy = text("privacy.html");
     expect(privacy).toContain("Commit Levers sends nothing anywhere");
-    expect(privacy).toContain("the file itself is not uploaded, copied or kept");
+    expect(privacy).toContain("The pane reads the file on your computer and never uploads it");
+    // The raw rows the import copies into the workbook by default (importer.ts), as the page says.
+    expect(privacy).toContain(`for an export of up to ${RAW_ROWS_BY_DEFAULT.toLocaleString("en-US")} rows`);
     expect(privacy).toContain(`mailto:${SUPPORT_EMAIL}`);
     const terms = text("terms.html");
     expect(terms).toContain("not financial, legal or procurement advice");

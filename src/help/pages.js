@@ -216,8 +216,9 @@ function renderPrivacyPage({ version, supportEmail }) {
           or you point it at. It reads them inside Excel, on your computer, to calculate.
         </li>
         <li>
-          A usage or cost export you choose to import. The pane reads the file in your browser's memory and keeps
-          only monthly totals; the file itself is not uploaded, copied or kept.
+          A usage or cost export you choose to import. The pane reads the file on your computer and never uploads
+          it. It writes the monthly totals into your workbook and, for an export of up to 20,000 rows (or any size,
+          if you choose so in the pane), a copy of its rows on a sheet of their own.
         </li>
       </ul>
 
@@ -230,8 +231,9 @@ function renderPrivacyPage({ version, supportEmail }) {
 
       <h2>What it saves on request</h2>
       <p>
-        "Save as FOCUS" writes a file of your signed deal's terms through your browser's download, to a place
-        you choose. Nothing else leaves the workbook.
+        "Save as FOCUS" saves a file of your signed deal's terms to your downloads, through the browser's own
+        download (or shows its text for you to copy where Excel allows no download). Nothing else leaves the
+        workbook.
       </p>
 
       <h2>What else is loaded over the network</h2>

@@ -216,7 +216,9 @@ describe("accessibility of the pane (axe-core, WCAG 2.1 AA)", () => {
       }
     };
     walk(DIST);
-    expect(pages.map((p) => relative(DIST, p))).toEqual(expect.arrayContaining(["support.html", "help/index.html"]));
+    expect(pages.map((p) => relative(DIST, p))).toEqual(
+      expect.arrayContaining(["support.html", "privacy.html", "terms.html", "help/index.html"]),
+    );
     for (const path of pages) {
       const name = relative(DIST, path);
       await page.goto(`${session.base}${name}`);
