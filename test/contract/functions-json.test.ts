@@ -211,7 +211,6 @@ describe("functions.json", () => {
     expect([...PRICE_KINDS].sort()).toEqual(choices("PRICE", "kind").sort());
     expect([...PROJECTION_METHODS].sort()).toEqual(choices("PROJECT", "method").sort());
     expect([...MONTHLY_BY].sort()).toEqual(choices("MONTHLY_USAGE", "by").sort());
-    // The default comes first, where AutoComplete shows it first.
     // Only these carry a list: overage_rate takes a number or "committed", and a list would type it as text.
     const listed = metadata.functions.flatMap((f) =>
       (f.parameters ?? []).filter((p) => p.customEnumId).map((p) => `${f.id}.${p.name}`),

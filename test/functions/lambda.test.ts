@@ -115,6 +115,14 @@ describe("MAP: one value at a time", () => {
   });
 });
 
+describe("a function that spills, inside a helper", () => {
+  test("PROJECT's column of months is more than one value: #CALC!, as Excel's own spilling functions give", () => {
+    // PROJECT({1;2;4}, 2) spills two months (DOMAIN.md's example: 5.3333, 6.8333); MAP wants one value.
+    const out = map([[2]], (months) => call("PROJECT", [[1], [2], [4]], months, null, null));
+    expect(out).toEqual([["#CALC!"]]);
+  });
+});
+
 describe("MAKEARRAY: row and column numbers", () => {
   test("a table of commits by row and discounts by column", () => {
     // Commit r x 500,000, discount c x 10%: net 1,200,000 x (1 - 0.1c).
