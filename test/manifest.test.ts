@@ -271,6 +271,8 @@ describe("manifest.xml", () => {
     expect(findOne(manifest, "FunctionFile").attributes.resid).toBe(page);
     for (const action of findAll(manifest, "Action").filter((a) => a.attributes["xsi:type"] === "ShowTaskpane")) {
       expect(findOne(action, "SourceLocation").attributes.resid).toBe(page);
+      // One task pane, named: without a TaskpaneId it would count as another pane (shared-runtime docs).
+      expect(findOne(action, "TaskpaneId").text).toBe("ButtonId1");
     }
     expect(findOne(manifest, "DefaultSettings").children[0]?.attributes.DefaultValue).toBe(resourceValue(page));
 
